@@ -41,11 +41,10 @@ function joinBaseUrl(baseURL: string | undefined, url: string): string {
 
 function targetUrl(options: IncomingRequestOptions): URL {
 	const raw = joinBaseUrl(options.baseURL, options.url ?? options.uri ?? '');
-	try {
-		return new URL(raw);
-	} catch {
+	if (!URL.canParse(raw)) {
 		throw new Error(`The request URL "${raw}" is not an absolute http(s) URL`);
 	}
+	return new URL(raw);
 }
 
 function scalarToString(value: unknown): string {

@@ -1,0 +1,34 @@
+import { XMLParser } from 'fast-xml-parser';
+
+export type XmlValue = string | XmlElement | XmlValue[];
+export interface XmlElement {
+	[name: string]: XmlValue;
+}
+
+/**
+ * Parses the flat XML documents MNS and XML-format error bodies use. Values stay strings (a
+ * MessageBody holding JSON or a numeric-looking id must not be coerced); attributes and the
+ * namespace declaration are dropped; `alwaysArray` names elements that may repeat.
+ */
+export function parseXml(text: string, alwaysArray: readonly string[] = []): XmlElement {
+	const parser = new XMLParser({
+		ignoreAttributes: true,
+		parseTagValue: false,
+		parseAttributeValue: false,
+		trimValues: false,
+		ignoreDeclaration: true,
+		isArray: (name) => alwaysArray.includes(name),
+	});
+	const parsed: unknown = parser.parse(text, true);
+	if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+		throw new Error('The response is not an XML document');
+	}
+	return parsed as XmlElement;
+}
+
+/** Reads a direct child that holds text, or undefined. */
+export function xmlText(element: XmlValue | undefined, name: string): string | undefined {
+	if (typeof element !== 'object' || element === null || Array.isArray(element)) return undefined;
+	const child = element[name];
+	return typeof child === 'string' ? child : undefined;
+}

@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Every test the project has, from a fresh clone: build, lint (strict), type-check the tests,
+# unit + emulator + package tests, then end-to-end tests in a real n8n.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+started=$(date +%s)
+report_dir=$(mktemp -d)
+trap 'rm -rf "$report_dir"' EXIT
+
+bash scripts/ensure-deps.sh
+npm run build
+npm run lint
+npm run typecheck
+npx vitest run --project unit --reporter=default --reporter=json --outputFile.json="$report_dir/unit.json"
+bash scripts/e2e-setup.sh
+npx vitest run --project e2e --reporter=default --reporter=json --outputFile.json="$report_dir/e2e.json"
+
+node -e '
+	const fs = require("fs");
+	let passed = 0, failed = 0, skipped = 0;
+	for (const file of process.argv.slice(1)) {
+		const report = JSON.parse(fs.readFileSync(file, "utf8"));
+		passed += report.numPassedTests; failed += report.numFailedTests;
+		skipped += report.numPendingTests + report.numTodoTests;
+	}
+	console.log(`tests: ${passed} passed, ${failed} failed, ${skipped} skipped`);
+' "$report_dir/unit.json" "$report_dir/e2e.json"
+echo "test command took $(( $(date +%s) - started )) s"
