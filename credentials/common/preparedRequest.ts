@@ -4,7 +4,8 @@ import type { IDataObject, IHttpRequestOptions } from 'n8n-workflow';
  * n8n hands `authenticate` two shapes: `url`/`baseURL` from nodes and the Test button, and the
  * legacy `uri`/`form` shape from the HTTP Request node's "Predefined Credential Type".
  */
-export type IncomingRequestOptions = IHttpRequestOptions & {
+export type IncomingRequestOptions = Omit<IHttpRequestOptions, 'url'> & {
+	url?: string;
 	uri?: string;
 	form?: IDataObject | string;
 };

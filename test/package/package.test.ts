@@ -99,11 +99,10 @@ describe('the packed tarball', () => {
 			const path = require('node:path');
 			const loaded = [];
 			for (const entry of ${JSON.stringify(entries)}) {
-				const exported = require(path.join(process.cwd(), entry));
-				for (const Type of Object.values(exported)) {
-					const instance = new Type();
-					loaded.push(instance.description ? instance.description.name : instance.name);
-				}
+				// n8n's loader takes the export named after the file: Foo.node.js -> Foo.
+				const className = path.basename(entry).split('.')[0];
+				const instance = new (require(path.join(process.cwd(), entry))[className])();
+				loaded.push(instance.description ? instance.description.name : instance.name);
 			}
 			process.stdout.write(JSON.stringify(loaded));
 		`;

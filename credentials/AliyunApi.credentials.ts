@@ -1,0 +1,153 @@
+import { randomBytes, randomUUID } from 'crypto';
+import type {
+	IAuthenticateRuleResponseSuccessBody,
+	ICredentialDataDecryptedObject,
+	ICredentialTestRequest,
+	ICredentialType,
+	IHttpRequestOptions,
+	Icon,
+	INodeProperties,
+} from 'n8n-workflow';
+
+import { readAliyunCredentials } from './common/aliyunEndpoints';
+import { ALIYUN_REGIONS } from './common/aliyunRegions';
+import { signAliyunRequest } from './common/aliyunRequestSigner';
+import { prepareRequest, toSignedRequestOptions } from './common/preparedRequest';
+
+/** Provider error codes that can arrive in a 200 body, with what the user should do about each. */
+const TEST_FAILURE_CODES: ReadonlyArray<[string, string]> = [
+	['InvalidAccessKeyId.NotFound', 'The AccessKey ID does not exist'],
+	['InvalidAccessKeyId.Inactive', 'The AccessKey is disabled'],
+	['SignatureDoesNotMatch', 'The AccessKey Secret does not match the AccessKey ID'],
+	['InvalidSecurityToken.Expired', 'The STS security token has expired'],
+	['InvalidSecurityToken.Malformed', 'The STS security token is malformed'],
+	['InvalidTimeStamp.Expired', 'The clock of the n8n host is more than 15 minutes off'],
+	['Forbidden.RAM', 'The RAM user lacks permission for VOD (e.g. vod:SearchMedia)'],
+	['Forbidden', 'The account is not allowed to call VOD in this region'],
+];
+
+function failureRule([code, message]: [string, string]): IAuthenticateRuleResponseSuccessBody {
+	return {
+		type: 'responseSuccessBody',
+		properties: { key: 'Code', value: code, message: `${message} (${code})` },
+	};
+}
+
+export class AliyunApi implements ICredentialType {
+	name = 'aliyunApi';
+
+	displayName = 'Alibaba Cloud API';
+
+	icon: Icon = { light: 'file:../icons/aliyun.svg', dark: 'file:../icons/aliyun.dark.svg' };
+
+	documentationUrl = 'https://www.alibabacloud.com/help/en/ram/user-guide/create-an-accesskey-pair';
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'AccessKey ID',
+			name: 'accessKeyId',
+			type: 'string',
+			default: '',
+			required: true,
+			description: 'AccessKey ID of a RAM user, or the STS. prefixed temporary ID',
+		},
+		{
+			displayName: 'AccessKey Secret',
+			name: 'accessKeySecret',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			required: true,
+		},
+		{
+			displayName: 'Security Token',
+			name: 'securityToken',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			description: 'Only for STS temporary credentials: the SecurityToken returned by AssumeRole',
+		},
+		{
+			displayName: 'Region',
+			name: 'regionId',
+			type: 'options',
+			options: ALIYUN_REGIONS.map((region) => ({
+				name: `${region.name} (${region.id})`,
+				value: region.id,
+			})),
+			default: 'cn-shanghai',
+			description:
+				'Region of the VOD and MPS endpoints. Media can only be processed through the endpoint of the region it is stored in.',
+		},
+		{
+			displayName: 'Signature Version',
+			name: 'signatureVersion',
+			type: 'options',
+			options: [
+				{
+					name: 'V3 (ACS3-HMAC-SHA256)',
+					value: 'v3',
+					description: 'Current Alibaba Cloud signature, used by the official SDKs',
+				},
+				{
+					name: 'V1 (HMAC-SHA1, SignatureVersion 1.0)',
+					value: 'v1',
+					description: 'Signature documented in the VOD and MPS API references',
+				},
+			],
+			default: 'v3',
+		},
+		{
+			displayName: 'VOD Endpoint',
+			name: 'vodEndpoint',
+			type: 'string',
+			default: '',
+			placeholder: 'https://vod.cn-shanghai.aliyuncs.com',
+			description: 'Leave empty for the region default. Set for a private or VPC endpoint.',
+		},
+		{
+			displayName: 'MPS Endpoint',
+			name: 'mpsEndpoint',
+			type: 'string',
+			default: '',
+			placeholder: 'https://mts-vpc.cn-shanghai.aliyuncs.com',
+			description: 'Leave empty for the region default. Set for a private or VPC endpoint.',
+		},
+		{
+			displayName: 'MNS Endpoint',
+			name: 'mnsEndpoint',
+			type: 'string',
+			default: '',
+			placeholder: 'https://1234567890123456.mns.cn-shanghai.aliyuncs.com',
+			description:
+				'Needed to read MPS job notifications from an MNS queue: https://<AccountId>.mns.<region>.aliyuncs.com',
+		},
+	];
+
+	async authenticate(
+		credentials: ICredentialDataDecryptedObject,
+		requestOptions: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> {
+		const fields = readAliyunCredentials(credentials);
+		const prepared = prepareRequest(requestOptions);
+		const nonce = fields.signatureVersion === 'v1' ? randomUUID() : randomBytes(16).toString('hex');
+		const signed = signAliyunRequest(prepared, fields, { now: new Date(), nonce });
+		return toSignedRequestOptions(requestOptions, signed);
+	}
+
+	test: ICredentialTestRequest = {
+		request: {
+			baseURL:
+				'={{ $credentials.vodEndpoint ? $credentials.vodEndpoint.trim() : "https://vod." + ($credentials.regionId === "cn-hangzhou" ? "cn-shanghai" : $credentials.regionId) + ".aliyuncs.com" }}',
+			url: '/',
+			method: 'GET',
+			qs: {
+				Action: 'SearchMedia',
+				Version: '2017-03-21',
+				SearchType: 'video',
+				PageSize: 1,
+			},
+		},
+		rules: TEST_FAILURE_CODES.map(failureRule),
+	};
+}

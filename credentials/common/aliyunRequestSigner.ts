@@ -1,0 +1,196 @@
+import { signAcs3 } from '../signing/aliyunAcs3';
+import { aliyunTimestamp, RPC_PARAM, signRpcV1 } from '../signing/aliyunRpcV1';
+import { mnsDate, signMnsRequest } from '../signing/mns';
+import { encodeQuery, type ParamPairs } from '../signing/percentEncode';
+import type { AliyunCredentials } from './aliyunEndpoints';
+import {
+	parseQueryString,
+	type PreparedBody,
+	type PreparedRequest,
+	type SignedWireRequest,
+} from './preparedRequest';
+
+export interface AliyunSigningContext {
+	now: Date;
+	/** `SignatureNonce` (V1, a UUID) or `x-acs-signature-nonce` (V3, hex); unused by MNS. */
+	nonce: string;
+}
+
+export type AliyunRequestScheme = 'rpc' | 'mns';
+
+const FORM_CONTENT_TYPE = 'application/x-www-form-urlencoded';
+const MNS_HOST = /\.mns\.[a-z0-9-]+\.aliyuncs\.com$/i;
+
+/** Headers the HTTP layer or the signer sets; a caller's copy would be stale or contradict the signature. */
+const REPLACED_HEADERS: readonly string[] = [
+	'authorization',
+	'host',
+	'content-length',
+	'content-type',
+];
+
+/** MNS: an `*.mns.<region>.aliyuncs.com` host, or a path other than `/` under the configured MNS endpoint. */
+export function aliyunRequestScheme(url: URL, credentials: AliyunCredentials): AliyunRequestScheme {
+	if (MNS_HOST.test(url.hostname)) return 'mns';
+	if (
+		credentials.mnsEndpoint !== '' &&
+		url.origin === credentials.mnsEndpoint &&
+		url.pathname !== '/'
+	) {
+		return 'mns';
+	}
+	if (url.pathname !== '/') {
+		throw new Error(
+			`The Alibaba Cloud API credential signs RPC requests to the path "/" (VOD, MPS) and MNS queue requests; "${url.pathname}" on ${url.host} is neither`,
+		);
+	}
+	return 'rpc';
+}
+
+function callerHeaders(prepared: PreparedRequest): Record<string, string> {
+	const headers = { ...prepared.headers };
+	for (const name of REPLACED_HEADERS) delete headers[name];
+	return headers;
+}
+
+function rpcFormParams(body: PreparedBody): ParamPairs {
+	if (body.kind === 'none') return [];
+	if (body.kind === 'form') return body.params;
+	throw new Error(
+		`Alibaba Cloud RPC APIs take their parameters in the query string or a form body, not a ${body.contentType} body`,
+	);
+}
+
+function findParam(params: ParamPairs, name: string): string {
+	const value = params.find(([key]) => key === name)?.[1];
+	if (!value) {
+		throw new Error(
+			`The request has no "${name}" parameter; Alibaba Cloud RPC requests need "${RPC_PARAM.action}" and "${RPC_PARAM.version}" in the query or form body`,
+		);
+	}
+	return value;
+}
+
+function requireActionAndVersion(params: ParamPairs): { action: string; version: string } {
+	return {
+		action: findParam(params, RPC_PARAM.action),
+		version: findParam(params, RPC_PARAM.version),
+	};
+}
+
+function withFormContentType(
+	headers: Record<string, string>,
+	body: string,
+): Record<string, string> {
+	return body === '' ? headers : { ...headers, 'content-type': FORM_CONTENT_TYPE };
+}
+
+function signRpcV1Request(
+	prepared: PreparedRequest,
+	credentials: AliyunCredentials,
+	context: AliyunSigningContext,
+): SignedWireRequest {
+	const bodyParams = rpcFormParams(prepared.body);
+	requireActionAndVersion([...prepared.query, ...bodyParams]);
+	const signed = signRpcV1({
+		method: prepared.method,
+		params: prepared.query,
+		bodyParams,
+		accessKeyId: credentials.accessKeyId,
+		accessKeySecret: credentials.accessKeySecret,
+		securityToken: credentials.securityToken || undefined,
+		timestamp: aliyunTimestamp(context.now),
+		nonce: context.nonce,
+	});
+	return {
+		url: `${prepared.url.origin}/?${signed.signedQuery}`,
+		headers: withFormContentType(callerHeaders(prepared), signed.body),
+		body: signed.body,
+	};
+}
+
+/** V3 carries Action and Version as `x-acs-action` / `x-acs-version` headers, not parameters. */
+function withoutActionAndVersion(params: ParamPairs): ParamPairs {
+	return params.filter(([name]) => name !== RPC_PARAM.action && name !== RPC_PARAM.version);
+}
+
+function signAcs3Request(
+	prepared: PreparedRequest,
+	credentials: AliyunCredentials,
+	context: AliyunSigningContext,
+): SignedWireRequest {
+	const formParams = rpcFormParams(prepared.body);
+	const { action, version } = requireActionAndVersion([...prepared.query, ...formParams]);
+	const query = withoutActionAndVersion(prepared.query);
+	const body = encodeQuery(withoutActionAndVersion(formParams));
+	const signed = signAcs3({
+		method: prepared.method,
+		path: '/',
+		query,
+		body,
+		host: prepared.url.host,
+		action,
+		version,
+		timestamp: aliyunTimestamp(context.now),
+		nonce: context.nonce,
+		accessKeyId: credentials.accessKeyId,
+		accessKeySecret: credentials.accessKeySecret,
+		securityToken: credentials.securityToken || undefined,
+		headers: withFormContentType(callerHeaders(prepared), body),
+	});
+	const search = signed.canonicalQuery === '' ? '' : `?${signed.canonicalQuery}`;
+	return { url: `${prepared.url.origin}/${search}`, headers: signed.headers, body };
+}
+
+function mnsBody(body: PreparedBody): string | Buffer {
+	if (body.kind === 'none') return '';
+	if (body.kind === 'form') return encodeQuery(body.params);
+	return body.kind === 'text' ? body.text : body.bytes;
+}
+
+/**
+ * MNS signs the request URI exactly as sent: the caller's query stays raw (a ReceiptHandle keeps its
+ * `+ / =`), and `qs` pairs, which prepareRequest appends after the URL's own, are encoded after it.
+ */
+function mnsSearch(prepared: PreparedRequest): string {
+	const extra = prepared.query.slice(parseQueryString(prepared.rawSearch).length);
+	return [prepared.rawSearch, encodeQuery(extra)].filter((part) => part !== '').join('&');
+}
+
+function signMns(
+	prepared: PreparedRequest,
+	credentials: AliyunCredentials,
+	context: AliyunSigningContext,
+): SignedWireRequest {
+	const search = mnsSearch(prepared);
+	const resource = `${prepared.url.pathname}${search === '' ? '' : `?${search}`}`;
+	const body = mnsBody(prepared.body);
+	const headers = callerHeaders(prepared);
+	const callerContentType = prepared.headers['content-type'];
+	if (body.length > 0 && callerContentType) headers['content-type'] = callerContentType;
+	const signed = signMnsRequest({
+		verb: prepared.method,
+		resource,
+		body,
+		date: mnsDate(context.now),
+		accessKeyId: credentials.accessKeyId,
+		accessKeySecret: credentials.accessKeySecret,
+		securityToken: credentials.securityToken || undefined,
+		headers,
+	});
+	return { url: `${prepared.url.origin}${resource}`, headers: signed.headers, body };
+}
+
+/** Signs a prepared request with the scheme its target needs. Pure: the clock and nonce are inputs. */
+export function signAliyunRequest(
+	prepared: PreparedRequest,
+	credentials: AliyunCredentials,
+	context: AliyunSigningContext,
+): SignedWireRequest {
+	if (aliyunRequestScheme(prepared.url, credentials) === 'mns') {
+		return signMns(prepared, credentials, context);
+	}
+	return credentials.signatureVersion === 'v1'
+		? signRpcV1Request(prepared, credentials, context)
+		: signAcs3Request(prepared, credentials, context);
+}

@@ -1,0 +1,198 @@
+import { createHash, createHmac } from 'crypto';
+
+import { encodeSortedQuery, type ParamPairs } from './percentEncode';
+
+export const ACS3_ALGORITHM = 'ACS3-HMAC-SHA256';
+
+export const ACS3_HEADER = {
+	host: 'host',
+	action: 'x-acs-action',
+	version: 'x-acs-version',
+	date: 'x-acs-date',
+	nonce: 'x-acs-signature-nonce',
+	contentSha256: 'x-acs-content-sha256',
+	accessKeyId: 'x-acs-accesskey-id',
+	securityToken: 'x-acs-security-token',
+	contentType: 'content-type',
+	authorization: 'authorization',
+} as const;
+
+export interface Acs3Input {
+	method: string;
+	/** Canonical URI: `/` for RPC APIs. */
+	path: string;
+	/** Decoded query parameters; the wire query must be `acs3CanonicalQuery` of them. */
+	query: ParamPairs;
+	/** The exact body bytes that will be sent; '' when none. */
+	body: string | Buffer;
+	host: string;
+	action: string;
+	version: string;
+	/** `yyyy-MM-ddTHH:mm:ssZ`. */
+	timestamp: string;
+	nonce: string;
+	accessKeyId: string;
+	accessKeySecret: string;
+	securityToken?: string;
+	/** Further headers to send, e.g. `content-type`; every header returned is signed. */
+	headers?: Record<string, string>;
+}
+
+export interface Acs3Signed {
+	/** Headers to send, lower-case names, `authorization` included. */
+	headers: Record<string, string>;
+	canonicalQuery: string;
+	canonicalHeaders: string;
+	signedHeaders: string;
+	hashedPayload: string;
+	canonicalRequest: string;
+	hashedCanonicalRequest: string;
+	stringToSign: string;
+	signature: string;
+	authorization: string;
+}
+
+export interface Acs3Authorization {
+	accessKeyId: string;
+	signedHeaders: string[];
+	signature: string;
+}
+
+export interface Acs3CanonicalRequestParts {
+	method: string;
+	path: string;
+	canonicalQuery: string;
+	canonicalHeaders: string;
+	signedHeaders: string;
+	hashedPayload: string;
+}
+
+export function acs3HashedPayload(body: string | Buffer): string {
+	return createHash('sha256').update(body).digest('hex');
+}
+
+export function acs3CanonicalQuery(query: ParamPairs): string {
+	return encodeSortedQuery(query);
+}
+
+/** Every header but `authorization`, lower case, sorted: signing all of them leaves nothing unsigned. */
+export function acs3SignedHeaderNames(headers: Record<string, string>): string[] {
+	return Object.keys(headers)
+		.map((name) => name.toLowerCase())
+		.filter((name) => name !== ACS3_HEADER.authorization)
+		.sort();
+}
+
+/** `name:trimmed value\n` per signed header; a signed header that is absent counts as empty. */
+export function acs3CanonicalHeaders(
+	headers: Record<string, string>,
+	signedHeaderNames: readonly string[],
+): string {
+	const byLowerName = new Map(
+		Object.entries(headers).map(([name, value]) => [name.toLowerCase(), value]),
+	);
+	return signedHeaderNames
+		.map((name) => `${name}:${(byLowerName.get(name) ?? '').trim()}\n`)
+		.join('');
+}
+
+export function acs3CanonicalRequest(parts: Acs3CanonicalRequestParts): string {
+	return [
+		parts.method.toUpperCase(),
+		parts.path,
+		parts.canonicalQuery,
+		parts.canonicalHeaders,
+		parts.signedHeaders,
+		parts.hashedPayload,
+	].join('\n');
+}
+
+export function acs3HashedCanonicalRequest(canonicalRequest: string): string {
+	return createHash('sha256').update(canonicalRequest, 'utf8').digest('hex');
+}
+
+export function acs3StringToSign(canonicalRequest: string): string {
+	return `${ACS3_ALGORITHM}\n${acs3HashedCanonicalRequest(canonicalRequest)}`;
+}
+
+/** Lower-case hex HMAC-SHA256 keyed with the raw secret (no `&`, unlike V1). */
+export function acs3Signature(stringToSign: string, accessKeySecret: string): string {
+	return createHmac('sha256', accessKeySecret).update(stringToSign, 'utf8').digest('hex');
+}
+
+export function acs3Authorization(
+	accessKeyId: string,
+	signedHeaders: string,
+	signature: string,
+): string {
+	return `${ACS3_ALGORITHM} Credential=${accessKeyId},SignedHeaders=${signedHeaders},Signature=${signature}`;
+}
+
+/** Reads `ACS3-HMAC-SHA256 Credential=…,SignedHeaders=…,Signature=…`; undefined when malformed. */
+export function parseAcs3Authorization(value: string): Acs3Authorization | undefined {
+	const prefix = `${ACS3_ALGORITHM} `;
+	if (!value.startsWith(prefix)) return undefined;
+	const fields = new Map<string, string>();
+	for (const part of value.slice(prefix.length).split(',')) {
+		const index = part.indexOf('=');
+		if (index === -1) return undefined;
+		fields.set(part.slice(0, index).trim(), part.slice(index + 1).trim());
+	}
+	const accessKeyId = fields.get('Credential');
+	const signedHeaders = fields.get('SignedHeaders');
+	const signature = fields.get('Signature');
+	if (!accessKeyId || !signedHeaders || !signature) return undefined;
+	return { accessKeyId, signedHeaders: signedHeaders.split(';'), signature };
+}
+
+/** The headers an ACS3 request carries before the Authorization header is added. */
+export function acs3RequestHeaders(input: Acs3Input): Record<string, string> {
+	const headers: Record<string, string> = {};
+	for (const [name, value] of Object.entries(input.headers ?? {}))
+		headers[name.toLowerCase()] = value;
+	delete headers[ACS3_HEADER.authorization];
+	headers[ACS3_HEADER.host] = input.host;
+	headers[ACS3_HEADER.action] = input.action;
+	headers[ACS3_HEADER.version] = input.version;
+	headers[ACS3_HEADER.date] = input.timestamp;
+	headers[ACS3_HEADER.nonce] = input.nonce;
+	headers[ACS3_HEADER.contentSha256] = acs3HashedPayload(input.body);
+	if (input.securityToken) {
+		// The official SDKs send the key id along with the token; the docs only require the token.
+		headers[ACS3_HEADER.accessKeyId] = input.accessKeyId;
+		headers[ACS3_HEADER.securityToken] = input.securityToken;
+	}
+	return headers;
+}
+
+export function signAcs3(input: Acs3Input): Acs3Signed {
+	const unsignedHeaders = acs3RequestHeaders(input);
+	const signedHeaderNames = acs3SignedHeaderNames(unsignedHeaders);
+	const canonicalQuery = acs3CanonicalQuery(input.query);
+	const canonicalHeaders = acs3CanonicalHeaders(unsignedHeaders, signedHeaderNames);
+	const signedHeaders = signedHeaderNames.join(';');
+	const hashedPayload = unsignedHeaders[ACS3_HEADER.contentSha256];
+	const canonicalRequest = acs3CanonicalRequest({
+		method: input.method,
+		path: input.path,
+		canonicalQuery,
+		canonicalHeaders,
+		signedHeaders,
+		hashedPayload,
+	});
+	const stringToSign = acs3StringToSign(canonicalRequest);
+	const signature = acs3Signature(stringToSign, input.accessKeySecret);
+	const authorization = acs3Authorization(input.accessKeyId, signedHeaders, signature);
+	return {
+		headers: { ...unsignedHeaders, [ACS3_HEADER.authorization]: authorization },
+		canonicalQuery,
+		canonicalHeaders,
+		signedHeaders,
+		hashedPayload,
+		canonicalRequest,
+		hashedCanonicalRequest: acs3HashedCanonicalRequest(canonicalRequest),
+		stringToSign,
+		signature,
+		authorization,
+	};
+}

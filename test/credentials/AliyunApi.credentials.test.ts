@@ -1,0 +1,658 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-hardcoded-secrets */
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+import type {
+	ICredentialDataDecryptedObject,
+	IDataObject,
+	IHttpRequestOptions,
+} from 'n8n-workflow';
+import { describe, expect, it } from 'vitest';
+
+import { AliyunApi } from '../../credentials/AliyunApi.credentials';
+import { readAliyunCredentials } from '../../credentials/common/aliyunEndpoints';
+import { signAliyunRequest } from '../../credentials/common/aliyunRequestSigner';
+import {
+	parseQueryString,
+	prepareRequest,
+	type IncomingRequestOptions,
+	type SignedWireRequest,
+} from '../../credentials/common/preparedRequest';
+import {
+	acs3CanonicalHeaders,
+	acs3CanonicalQuery,
+	acs3CanonicalRequest,
+	acs3HashedPayload,
+	acs3Signature,
+	acs3StringToSign,
+	parseAcs3Authorization,
+} from '../../credentials/signing/aliyunAcs3';
+import {
+	rpcV1CanonicalizedQuery,
+	rpcV1Signature,
+	rpcV1StringToSign,
+} from '../../credentials/signing/aliyunRpcV1';
+import {
+	mnsSignature,
+	mnsStringToSign,
+	parseMnsAuthorization,
+} from '../../credentials/signing/mns';
+
+const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const VECTORS_DIR = process.env.VECTORS_DIR ?? path.resolve(REPO_ROOT, '..', 'shared', 'vectors');
+
+type Strings = Record<string, string>;
+
+interface RequestVector {
+	id: string;
+	scheme: string;
+	method?: string;
+	endpoint?: string;
+	action?: string;
+	version?: string;
+	accessKeyId: string;
+	accessKeySecret: string;
+	securityToken?: string;
+	timestamp: string;
+	nonce: string;
+	params?: Record<string, string | number>;
+	query?: Strings;
+	bodyParams?: Strings;
+	headers?: Strings;
+	body?: string;
+	captured?: {
+		method: string;
+		host: string;
+		pathname: string;
+		query: Strings;
+		signedHeaders: Strings;
+	};
+	expected: {
+		url?: string;
+		body?: string;
+		signature?: string;
+		canonicalizedQueryString?: string;
+		authorization?: string;
+	};
+}
+
+function loadRequestVectors(scheme: string): RequestVector[] {
+	return readdirSync(VECTORS_DIR)
+		.filter((name) => name.endsWith('.json'))
+		.flatMap((name) => {
+			const parsed = JSON.parse(readFileSync(path.join(VECTORS_DIR, name), 'utf8')) as {
+				vectors?: RequestVector[];
+			};
+			return (parsed.vectors ?? []).filter((vector) => vector.scheme === scheme);
+		});
+}
+
+const SECRET = 'TopSecretValue123';
+const TOKEN = 'CAISTopSecretToken+/=';
+
+function credentialsFor(
+	vector: Pick<RequestVector, 'accessKeyId' | 'accessKeySecret' | 'securityToken'>,
+	signatureVersion: 'v1' | 'v3',
+): ICredentialDataDecryptedObject {
+	return {
+		accessKeyId: vector.accessKeyId,
+		accessKeySecret: vector.accessKeySecret,
+		securityToken: vector.securityToken ?? '',
+		regionId: 'cn-shanghai',
+		signatureVersion,
+	};
+}
+
+function sign(
+	options: IncomingRequestOptions,
+	credentials: ICredentialDataDecryptedObject,
+	timestamp: string,
+	nonce: string,
+): SignedWireRequest {
+	return signAliyunRequest(prepareRequest(options), readAliyunCredentials(credentials), {
+		now: new Date(timestamp),
+		nonce,
+	});
+}
+
+/** n8n types the HTTP Request node's legacy request as IHttpRequestOptions, yet it has `uri`, not `url`. */
+function legacyShape(options: Omit<IncomingRequestOptions, 'url'>): IncomingRequestOptions {
+	return Object.assign({} as IncomingRequestOptions, options);
+}
+
+function stringParams(params: Record<string, string | number>): IDataObject {
+	return Object.fromEntries(Object.entries(params).map(([name, value]) => [name, String(value)]));
+}
+
+/** The node shape (url), the baseURL+url shape, and the HTTP Request node's legacy uri shape. */
+function requestShapes(
+	endpoint: string,
+	method: string,
+	qs: IDataObject,
+): Array<[string, IncomingRequestOptions]> {
+	const origin = new URL(endpoint).origin;
+	return [
+		['url', { url: endpoint, method: method as IHttpRequestOptions['method'], qs, json: true }],
+		[
+			'baseURL+url',
+			{ baseURL: origin, url: '/', method: method as IHttpRequestOptions['method'], qs },
+		],
+		[
+			'legacy uri',
+			legacyShape({
+				uri: endpoint,
+				method: method as IHttpRequestOptions['method'],
+				qs,
+				headers: {},
+				json: true,
+			}),
+		],
+	];
+}
+
+function queryOf(url: string): Strings {
+	return Object.fromEntries(parseQueryString(new URL(url).search));
+}
+
+const rpcVectors = loadRequestVectors('rpc-v1');
+const acs3Vectors = loadRequestVectors('acs3-hmac-sha256');
+
+describe('RPC V1 vectors through the signing core', () => {
+	const plain = rpcVectors.filter((vector) => vector.params);
+
+	describe.each(plain.map((vector) => [vector.id, vector] as const))('%s', (_id, vector) => {
+		const endpoint = vector.endpoint ?? '';
+		const method = vector.method ?? '';
+		const qs = {
+			Action: vector.action,
+			Version: vector.version,
+			...stringParams(vector.params ?? {}),
+		};
+
+		// pop-core sends a POST's signed parameters as the form body; we send the same bytes as the URL
+		// query (what openapi-core's V1 path does), so the expected URL is the vector's URL + its body.
+		const expectedUrl =
+			vector.expected.body === undefined
+				? vector.expected.url
+				: `${vector.expected.url}?${vector.expected.body}`;
+
+		it.each(requestShapes(endpoint, method, qs))(
+			'parameters in qs, %s shape',
+			(_shape, options) => {
+				const signed = sign(options, credentialsFor(vector, 'v1'), vector.timestamp, vector.nonce);
+				expect(signed.url).toBe(expectedUrl);
+				expect(signed.body ?? '').toBe('');
+			},
+		);
+
+		it('API parameters in a form body (legacy form shape): same canonical string and signature', () => {
+			const form = { ...qs };
+			const signed = sign(
+				legacyShape({ uri: endpoint, method: 'POST', form, json: true }),
+				credentialsFor(vector, 'v1'),
+				vector.timestamp,
+				vector.nonce,
+			);
+			expect(signed.headers['content-type']).toBe('application/x-www-form-urlencoded');
+			const sent = [
+				...parseQueryString(new URL(signed.url).search),
+				...parseQueryString(String(signed.body)),
+			];
+			const signature = sent.find(([name]) => name === 'Signature')?.[1];
+			const canonical = rpcV1CanonicalizedQuery(sent);
+			// A form body is always POST; the vector's GET requests sign the same parameters under GET.
+			expect(canonical).toBe(vector.expected.canonicalizedQueryString);
+			expect(signature).toBe(
+				rpcV1Signature(rpcV1StringToSign('POST', canonical), vector.accessKeySecret),
+			);
+			if (method === 'POST') expect(signature).toBe(vector.expected.signature);
+			expect(new URL(signed.url).search).not.toContain('VideoId=');
+		});
+	});
+
+	const captured = rpcVectors.filter((vector) => vector.captured);
+
+	it.each(captured.map((vector) => [vector.id, vector] as const))(
+		'%s (openapi-core V1 layout, identical to ours)',
+		(_id, vector) => {
+			const request = vector.captured;
+			if (!request) throw new Error('no captured request');
+			const qs: IDataObject = { ...request.query };
+			delete qs.Signature;
+			for (const [shape, options] of requestShapes(
+				`https://${request.host}${request.pathname}`,
+				request.method,
+				qs,
+			)) {
+				const signed = sign(options, credentialsFor(vector, 'v1'), vector.timestamp, vector.nonce);
+				expect(queryOf(signed.url), shape).toEqual(request.query);
+				expect(queryOf(signed.url).Signature).toBe(vector.expected.signature);
+			}
+		},
+	);
+});
+
+describe('ACS3 vectors through the signing core', () => {
+	const plain = acs3Vectors.filter((vector) => vector.headers);
+
+	describe.each(plain.map((vector) => [vector.id, vector] as const))('%s', (_id, vector) => {
+		const endpoint = vector.endpoint ?? '';
+		const method = vector.method ?? '';
+		const qs = { Action: vector.action, Version: vector.version, ...(vector.query ?? {}) };
+		const expectedHeaders = { ...vector.headers, authorization: vector.expected.authorization };
+
+		if (vector.bodyParams) {
+			const form = vector.bodyParams;
+			it.each([
+				[
+					'url + form content type',
+					{
+						url: endpoint,
+						method: 'POST',
+						qs,
+						body: form,
+						headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+					},
+				],
+				['legacy uri + form', legacyShape({ uri: endpoint, method: 'POST', qs, form, json: true })],
+			] as Array<[string, IncomingRequestOptions]>)('form body, %s shape', (_shape, options) => {
+				const signed = sign(options, credentialsFor(vector, 'v3'), vector.timestamp, vector.nonce);
+				expect(signed.url).toBe(vector.expected.url);
+				expect(signed.headers).toEqual(expectedHeaders);
+				expect(signed.body).toBe(vector.body);
+			});
+			return;
+		}
+
+		it.each(requestShapes(endpoint, method, qs))(
+			'parameters in qs, %s shape',
+			(_shape, options) => {
+				const signed = sign(options, credentialsFor(vector, 'v3'), vector.timestamp, vector.nonce);
+				expect(signed.url).toBe(vector.expected.url);
+				expect(signed.headers).toEqual(expectedHeaders);
+				expect(signed.body ?? '').toBe('');
+			},
+		);
+	});
+
+	const captured = acs3Vectors.filter((vector) => vector.captured);
+
+	it.each(captured.map((vector) => [vector.id, vector] as const))(
+		'%s (SDK-only x-acs-credentials-provider passed as a caller header)',
+		(_id, vector) => {
+			const request = vector.captured;
+			if (!request) throw new Error('no captured request');
+			const qs = {
+				Action: request.signedHeaders['x-acs-action'],
+				Version: request.signedHeaders['x-acs-version'],
+				...request.query,
+			};
+			const extra = {
+				'x-acs-credentials-provider': request.signedHeaders['x-acs-credentials-provider'],
+			};
+			for (const [shape, options] of requestShapes(
+				`https://${request.host}${request.pathname}`,
+				request.method,
+				qs,
+			)) {
+				const signed = sign(
+					{ ...options, headers: extra },
+					credentialsFor(vector, 'v3'),
+					vector.timestamp,
+					vector.nonce,
+				);
+				expect(signed.headers, shape).toEqual({
+					...request.signedHeaders,
+					authorization: vector.expected.authorization,
+				});
+				expect(queryOf(signed.url)).toEqual(request.query);
+			}
+		},
+	);
+});
+
+const credentials: ICredentialDataDecryptedObject = {
+	accessKeyId: 'LTAI5tTestKey',
+	accessKeySecret: SECRET,
+	securityToken: '',
+	regionId: 'cn-shanghai',
+	signatureVersion: 'v3',
+	vodEndpoint: '',
+	mpsEndpoint: '',
+	mnsEndpoint: '',
+};
+
+const vodRequest: IHttpRequestOptions = {
+	url: 'https://vod.cn-shanghai.aliyuncs.com/',
+	method: 'POST',
+	qs: { Action: 'GetVideoInfo', Version: '2017-03-21', VideoId: 'abc' },
+	json: true,
+};
+
+/** Recomputes a V1 signature from what goes on the wire, as the emulator does. */
+function verifyRpcV1(options: IHttpRequestOptions, secret: string): boolean {
+	const sent = [
+		...parseQueryString(new URL(options.url).search),
+		...parseQueryString(String(options.body ?? '')),
+	];
+	const signature = sent.find(([name]) => name === 'Signature')?.[1];
+	const stringToSign = rpcV1StringToSign(options.method ?? 'GET', rpcV1CanonicalizedQuery(sent));
+	return signature === rpcV1Signature(stringToSign, secret);
+}
+
+/** Recomputes an ACS3 signature from what goes on the wire, as the emulator does. */
+function verifyAcs3(options: IHttpRequestOptions, secret: string): boolean {
+	const headers = (options.headers ?? {}) as Strings;
+	const parsed = parseAcs3Authorization(headers.authorization);
+	if (!parsed) return false;
+	const url = new URL(options.url);
+	const canonicalRequest = acs3CanonicalRequest({
+		method: options.method ?? 'GET',
+		path: url.pathname,
+		canonicalQuery: acs3CanonicalQuery(parseQueryString(url.search)),
+		canonicalHeaders: acs3CanonicalHeaders(headers, parsed.signedHeaders),
+		signedHeaders: parsed.signedHeaders.join(';'),
+		hashedPayload: acs3HashedPayload(typeof options.body === 'string' ? options.body : ''),
+	});
+	return acs3Signature(acs3StringToSign(canonicalRequest), secret) === parsed.signature;
+}
+
+describe('authenticate', () => {
+	const aliyunApi = new AliyunApi();
+
+	it('V3: signs into url and headers, clears qs, keeps json, and a receiver can verify it', async () => {
+		const result = await aliyunApi.authenticate(credentials, vodRequest);
+		expect(result.qs).toBeUndefined();
+		expect(result.json).toBe(true);
+		expect(result.url).toBe('https://vod.cn-shanghai.aliyuncs.com/?VideoId=abc');
+		const headers = result.headers as Strings;
+		expect(headers['x-acs-action']).toBe('GetVideoInfo');
+		expect(headers['x-acs-version']).toBe('2017-03-21');
+		expect(headers['x-acs-signature-nonce']).toMatch(/^[0-9a-f]{32}$/);
+		expect(headers['x-acs-date']).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
+		expect(Math.abs(Date.parse(headers['x-acs-date']) - Date.now())).toBeLessThan(60_000);
+		expect(verifyAcs3(result, SECRET)).toBe(true);
+	});
+
+	it('V3: every returned header except authorization is signed', async () => {
+		const result = await aliyunApi.authenticate(credentials, {
+			...vodRequest,
+			headers: { Accept: 'application/json' },
+		});
+		const headers = result.headers as Strings;
+		const signed = parseAcs3Authorization(headers.authorization)?.signedHeaders;
+		expect(signed).toEqual(
+			Object.keys(headers)
+				.filter((name) => name !== 'authorization')
+				.sort(),
+		);
+	});
+
+	it('V3: uses a fresh nonce per request', async () => {
+		const first = (await aliyunApi.authenticate(credentials, vodRequest)).headers as Strings;
+		const second = (await aliyunApi.authenticate(credentials, vodRequest)).headers as Strings;
+		expect(first['x-acs-signature-nonce']).not.toBe(second['x-acs-signature-nonce']);
+	});
+
+	it('V1: puts the signed query with Signature into the url, no body', async () => {
+		const result = await aliyunApi.authenticate(
+			{ ...credentials, signatureVersion: 'v1' },
+			vodRequest,
+		);
+		expect(result.qs).toBeUndefined();
+		expect(result.body).toBeUndefined();
+		const query = queryOf(result.url);
+		expect(query).toMatchObject({
+			Action: 'GetVideoInfo',
+			Version: '2017-03-21',
+			VideoId: 'abc',
+			Format: 'JSON',
+			SignatureMethod: 'HMAC-SHA1',
+			SignatureVersion: '1.0',
+			AccessKeyId: 'LTAI5tTestKey',
+		});
+		expect(query.Signature).toBeTruthy();
+		expect(query.SignatureNonce).toMatch(/^[0-9a-f-]{36}$/);
+		expect(verifyRpcV1(result, SECRET)).toBe(true);
+	});
+
+	it('V1: keeps a form body as a form body, signed together with the query', async () => {
+		const result = await aliyunApi.authenticate(
+			{ ...credentials, signatureVersion: 'v1' },
+			legacyShape({
+				uri: 'https://vod.cn-shanghai.aliyuncs.com/',
+				method: 'POST',
+				form: { Action: 'UpdateVideoInfo', Version: '2017-03-21', Title: "测试 it's" },
+				json: true,
+			}),
+		);
+		expect(result.body).toBe(
+			'Action=UpdateVideoInfo&Version=2017-03-21&Title=%E6%B5%8B%E8%AF%95%20it%27s',
+		);
+		expect((result.headers as Strings)['content-type']).toBe('application/x-www-form-urlencoded');
+		expect(verifyRpcV1(result, SECRET)).toBe(true);
+	});
+
+	it('STS V1: SecurityToken is a signed query parameter', async () => {
+		const result = await aliyunApi.authenticate(
+			{ ...credentials, signatureVersion: 'v1', securityToken: TOKEN },
+			vodRequest,
+		);
+		expect(queryOf(result.url).SecurityToken).toBe(TOKEN);
+		expect(verifyRpcV1(result, SECRET)).toBe(true);
+	});
+
+	it('STS V3: x-acs-security-token and x-acs-accesskey-id are signed headers', async () => {
+		const result = await aliyunApi.authenticate(
+			{ ...credentials, securityToken: TOKEN },
+			vodRequest,
+		);
+		const headers = result.headers as Strings;
+		expect(headers['x-acs-security-token']).toBe(TOKEN);
+		expect(headers['x-acs-accesskey-id']).toBe('LTAI5tTestKey');
+		expect(parseAcs3Authorization(headers.authorization)?.signedHeaders).toContain(
+			'x-acs-security-token',
+		);
+		expect(verifyAcs3(result, SECRET)).toBe(true);
+	});
+
+	describe('MNS', () => {
+		const mnsUrl = 'https://1234567890123456.mns.cn-shanghai.aliyuncs.com/queues/q/messages';
+
+		function verifyMns(options: IHttpRequestOptions): boolean {
+			const headers = options.headers as Strings;
+			const url = new URL(options.url);
+			const parsed = parseMnsAuthorization(headers.authorization);
+			const stringToSign = mnsStringToSign(
+				options.method ?? 'GET',
+				headers,
+				`${url.pathname}${url.search}`,
+			);
+			return parsed?.signature === mnsSignature(stringToSign, SECRET);
+		}
+
+		it('signs an *.mns.<region>.aliyuncs.com request with the MNS scheme, url unchanged', async () => {
+			const handle = 'MbZj6wDWli+QEauMZc8ZRv37sIW2iJKq3M9Mx/KSbkJ0';
+			const result = await aliyunApi.authenticate(credentials, {
+				url: `${mnsUrl}?ReceiptHandle=${handle}`,
+				method: 'DELETE',
+			});
+			expect(result.url).toBe(`${mnsUrl}?ReceiptHandle=${handle}`);
+			const headers = result.headers as Strings;
+			expect(headers.authorization.startsWith('MNS LTAI5tTestKey:')).toBe(true);
+			expect(headers['x-mns-version']).toBe('2015-06-06');
+			expect(headers.date).toBe(headers['x-mns-date']);
+			expect(verifyMns(result)).toBe(true);
+		});
+
+		it('appends qs to the signed resource (legacy uri shape) and sends a body as text/xml with Content-MD5', async () => {
+			const get = await aliyunApi.authenticate(
+				credentials,
+				legacyShape({
+					uri: mnsUrl,
+					method: 'GET',
+					qs: { waitseconds: 10 },
+					json: false,
+				}),
+			);
+			expect(get.url).toBe(`${mnsUrl}?waitseconds=10`);
+			expect(get.qs).toBeUndefined();
+			expect(verifyMns(get)).toBe(true);
+
+			const post = await aliyunApi.authenticate(credentials, {
+				url: mnsUrl,
+				method: 'POST',
+				body: '<Message><MessageBody>x</MessageBody></Message>',
+				headers: { 'Content-Type': 'text/xml' },
+			});
+			expect((post.headers as Strings)['content-md5']).toBeTruthy();
+			expect(post.body).toBe('<Message><MessageBody>x</MessageBody></Message>');
+			expect(verifyMns(post)).toBe(true);
+		});
+
+		it('routes a non-root path under the configured MNS endpoint (emulator) to MNS, and "/" to RPC', async () => {
+			const local = {
+				...credentials,
+				mnsEndpoint: 'http://127.0.0.1:9000',
+				vodEndpoint: 'http://127.0.0.1:9000',
+			};
+			const mns = await aliyunApi.authenticate(local, {
+				url: 'http://127.0.0.1:9000/queues/q/messages',
+				method: 'GET',
+			});
+			expect((mns.headers as Strings).authorization.startsWith('MNS ')).toBe(true);
+			const rpc = await aliyunApi.authenticate(local, {
+				...vodRequest,
+				url: 'http://127.0.0.1:9000/',
+			});
+			expect((rpc.headers as Strings).authorization.startsWith('ACS3-HMAC-SHA256 ')).toBe(true);
+			expect((rpc.headers as Strings).host).toBe('127.0.0.1:9000');
+			expect(verifyAcs3(rpc, SECRET)).toBe(true);
+		});
+
+		it('sends the STS token both as security-token and as the signed x-mns-security-token', async () => {
+			const result = await aliyunApi.authenticate(
+				{ ...credentials, securityToken: TOKEN },
+				{ url: mnsUrl, method: 'GET' },
+			);
+			const headers = result.headers as Strings;
+			expect(headers['security-token']).toBe(TOKEN);
+			expect(headers['x-mns-security-token']).toBe(TOKEN);
+			expect(verifyMns(result)).toBe(true);
+		});
+	});
+});
+
+describe('bad input', () => {
+	const aliyunApi = new AliyunApi();
+
+	it.each([
+		['an empty AccessKey ID', { accessKeyId: '' }, vodRequest, /AccessKey ID/],
+		['a blank AccessKey Secret', { accessKeySecret: '   ' }, vodRequest, /AccessKey Secret/],
+		['an unknown region', { regionId: 'mars-north-1' }, vodRequest, /"Region"/],
+		['an unknown signature version', { signatureVersion: 'v2' }, vodRequest, /Signature Version/],
+		['a non-http endpoint', { vodEndpoint: 'ftp://vod.example.com' }, vodRequest, /VOD Endpoint/],
+		[
+			'an endpoint with a path',
+			{ mpsEndpoint: 'https://mts.example.com/api' },
+			vodRequest,
+			/MPS Endpoint/,
+		],
+		[
+			'an endpoint with a query',
+			{ vodEndpoint: 'https://vod.example.com/?x=1' },
+			vodRequest,
+			/VOD Endpoint/,
+		],
+		[
+			'an endpoint with user info',
+			{ mnsEndpoint: `https://user:${SECRET}@mns.example.com` },
+			vodRequest,
+			/MNS Endpoint/,
+		],
+		['an endpoint that is not a URL', { vodEndpoint: 'vod example' }, vodRequest, /VOD Endpoint/],
+		['a missing Action', {}, { ...vodRequest, qs: { Version: '2017-03-21' } }, /"Action"/],
+		[
+			'a missing Version',
+			{ signatureVersion: 'v1' },
+			{ ...vodRequest, qs: { Action: 'GetVideoInfo' } },
+			/"Version"/,
+		],
+		[
+			'a JSON body on an RPC API',
+			{},
+			{ ...vodRequest, body: { Action: 'GetVideoInfo' } },
+			/form body/,
+		],
+		[
+			'a non-root path on a non-MNS host',
+			{},
+			{ ...vodRequest, url: 'https://vod.cn-shanghai.aliyuncs.com/x' },
+			/path "\/"/,
+		],
+	] as Array<[string, IDataObject, IHttpRequestOptions, RegExp]>)(
+		'rejects %s with a message naming the field, without secrets',
+		async (_case, change, request, message) => {
+			const withToken = {
+				...credentials,
+				securityToken: TOKEN,
+				...change,
+			} as ICredentialDataDecryptedObject;
+			const error = await aliyunApi.authenticate(withToken, request).then(
+				() => undefined,
+				(reason: unknown) => reason,
+			);
+			expect(error).toBeInstanceOf(Error);
+			const text = (error as Error).message;
+			expect(text).toMatch(message);
+			expect(text).not.toContain(SECRET);
+			expect(text).not.toContain(TOKEN);
+		},
+	);
+});
+
+describe('credential description', () => {
+	const aliyunApi = new AliyunApi();
+
+	it('declares the fields authenticate reads, secrets as passwords', () => {
+		const byName = new Map(aliyunApi.properties.map((property) => [property.name, property]));
+		expect([...byName.keys()].sort()).toEqual([
+			'accessKeyId',
+			'accessKeySecret',
+			'mnsEndpoint',
+			'mpsEndpoint',
+			'regionId',
+			'securityToken',
+			'signatureVersion',
+			'vodEndpoint',
+		]);
+		expect(byName.get('accessKeySecret')?.typeOptions?.password).toBe(true);
+		expect(byName.get('securityToken')?.typeOptions?.password).toBe(true);
+		expect(byName.get('signatureVersion')?.default).toBe('v3');
+		expect(aliyunApi.name).toBe('aliyunApi');
+		expect(aliyunApi.documentationUrl).toMatch(/^https:\/\//);
+	});
+
+	it('tests with a read-only, region-bound SearchMedia call and fails on error codes in a 200 body', () => {
+		const { request, rules } = aliyunApi.test;
+		expect(request.qs).toEqual({
+			Action: 'SearchMedia',
+			Version: '2017-03-21',
+			SearchType: 'video',
+			PageSize: 1,
+		});
+		expect(request.baseURL).toContain('$credentials.vodEndpoint');
+		expect(request.baseURL).toContain('$credentials.regionId');
+		const codes = (rules ?? []).map((rule) =>
+			rule.type === 'responseSuccessBody' ? rule.properties.value : undefined,
+		);
+		expect(codes).toEqual(
+			expect.arrayContaining([
+				'Forbidden.RAM',
+				'InvalidAccessKeyId.NotFound',
+				'SignatureDoesNotMatch',
+			]),
+		);
+	});
+});

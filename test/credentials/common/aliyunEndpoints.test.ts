@@ -1,0 +1,90 @@
+import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
+import { describe, expect, it } from 'vitest';
+
+import {
+	aliyunEndpoint,
+	readAliyunCredentials,
+	validateEndpoint,
+} from '../../../credentials/common/aliyunEndpoints';
+
+const credentials: ICredentialDataDecryptedObject = {
+	accessKeyId: 'id',
+	accessKeySecret: 'secret',
+	regionId: 'cn-shanghai',
+};
+
+describe('aliyunEndpoint', () => {
+	it.each([
+		['cn-shanghai', 'vod', 'https://vod.cn-shanghai.aliyuncs.com'],
+		['ap-southeast-1', 'vod', 'https://vod.ap-southeast-1.aliyuncs.com'],
+		['cn-hangzhou', 'vod', 'https://vod.cn-shanghai.aliyuncs.com'],
+		['cn-hangzhou', 'mts', 'https://mts.cn-hangzhou.aliyuncs.com'],
+		['eu-west-1', 'mts', 'https://mts.eu-west-1.aliyuncs.com'],
+	] as const)('%s %s defaults to %s', (regionId, product, endpoint) => {
+		expect(aliyunEndpoint({ ...credentials, regionId }, product)).toBe(endpoint);
+	});
+
+	it.each([
+		['eu-west-1', 'vod'],
+		['me-central-1', 'mts'],
+	] as const)('refuses %s for %s, naming the Region field', (regionId, product) => {
+		expect(() => aliyunEndpoint({ ...credentials, regionId }, product)).toThrow(/"Region"/);
+	});
+
+	it('uses an override as a bare origin', () => {
+		expect(aliyunEndpoint({ ...credentials, vodEndpoint: ' http://127.0.0.1:8080/ ' }, 'vod')).toBe(
+			'http://127.0.0.1:8080',
+		);
+		expect(
+			aliyunEndpoint(
+				{ ...credentials, mpsEndpoint: 'https://mts-vpc.cn-shanghai.aliyuncs.com' },
+				'mts',
+			),
+		).toBe('https://mts-vpc.cn-shanghai.aliyuncs.com');
+	});
+
+	it('has no MNS default: the per-account endpoint must be configured', () => {
+		expect(() => aliyunEndpoint(credentials, 'mns')).toThrow(/"MNS Endpoint"/);
+		expect(
+			aliyunEndpoint(
+				{ ...credentials, mnsEndpoint: 'https://1234.mns.cn-shanghai.aliyuncs.com' },
+				'mns',
+			),
+		).toBe('https://1234.mns.cn-shanghai.aliyuncs.com');
+	});
+});
+
+describe('readAliyunCredentials', () => {
+	it('trims values and defaults to signature V3', () => {
+		expect(readAliyunCredentials({ ...credentials, accessKeyId: ' id ' })).toEqual({
+			accessKeyId: 'id',
+			accessKeySecret: 'secret',
+			securityToken: '',
+			regionId: 'cn-shanghai',
+			signatureVersion: 'v3',
+			vodEndpoint: '',
+			mpsEndpoint: '',
+			mnsEndpoint: '',
+		});
+	});
+});
+
+describe('validateEndpoint', () => {
+	it.each([
+		'ftp://host',
+		'https://host/path',
+		'https://host/?a=1',
+		'https://host/?',
+		'https://host/#x',
+		'https://user:pass@host',
+		'host.example.com',
+	])('refuses %s, naming the field', (value) => {
+		expect(() => validateEndpoint(value, 'VOD Endpoint')).toThrow(/"VOD Endpoint"/);
+	});
+
+	it('accepts an origin with a port and returns it without a trailing slash', () => {
+		expect(validateEndpoint('http://127.0.0.1:9000/', 'VOD Endpoint')).toBe(
+			'http://127.0.0.1:9000',
+		);
+	});
+});
