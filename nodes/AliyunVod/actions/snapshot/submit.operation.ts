@@ -1,0 +1,349 @@
+import { NodeOperationError } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IDisplayOptions,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+	JsonObject,
+} from 'n8n-workflow';
+
+import { updateDisplayOptions } from '../../../shared/displayOptions';
+import { downloadSnapshots } from '../../helpers/download';
+import { downloadSettings, optionsProblem } from '../../helpers/options';
+import { submitInputProblem, submitSnapshotJobRequest } from '../../helpers/submitRequest';
+import type {
+	SnapshotSettingsInput,
+	SpriteInput,
+	SubmitInput,
+	UserDataInput,
+} from '../../helpers/submitRequest';
+import type { SnapshotType } from '../../helpers/types';
+import { firstProblem } from '../../helpers/validation';
+import {
+	DEFAULT_MAX_WAIT_SECONDS,
+	DEFAULT_POLL_INTERVAL_SECONDS,
+	waitForSnapshotJob,
+	waitSettings,
+	waitSettingsProblem,
+} from '../../helpers/waitForJob';
+import { DOCUMENTED_QPS, vodRequest } from '../../transport';
+import {
+	binaryPropertyNameOption,
+	maxFileSizeOption,
+	maxRequestsPerSecondOption,
+	videoIdField,
+} from '../common.description';
+
+const properties: INodeProperties[] = [
+	videoIdField,
+	{
+		displayName: 'Snapshot Template ID',
+		name: 'snapshotTemplateId',
+		type: 'string',
+		default: '',
+		description:
+			'Snapshot template to use. When set, VOD ignores every other setting, so leave Snapshot Settings, Sprite and User Data empty.',
+	},
+	{
+		displayName: 'Snapshot Settings',
+		name: 'snapshotSettings',
+		type: 'collection',
+		placeholder: 'Add Setting',
+		default: {},
+		description: 'Without a template, set at least one of Count and Interval',
+		options: [
+			{
+				displayName: 'Count',
+				name: 'count',
+				type: 'number',
+				typeOptions: { minValue: 1 },
+				default: 1,
+				description:
+					'Maximum number of snapshots. With Interval too, the setting giving fewer snapshots wins.',
+			},
+			{
+				displayName: 'Height',
+				name: 'height',
+				type: 'number',
+				typeOptions: { minValue: 8, maxValue: 4096 },
+				default: 720,
+				description: 'Snapshot height in pixels, 8 to 4096. Defaults to the source height.',
+			},
+			{
+				displayName: 'Interval',
+				name: 'interval',
+				type: 'number',
+				typeOptions: { minValue: 0 },
+				default: 1,
+				description: 'Seconds between snapshots; 0 spreads Count snapshots evenly over the video',
+			},
+			{
+				displayName: 'Specified Offset Time',
+				name: 'specifiedOffsetTime',
+				type: 'number',
+				typeOptions: { minValue: 0 },
+				default: 0,
+				description: 'Where to take the first snapshot, in milliseconds from the start',
+			},
+			{
+				displayName: 'Width',
+				name: 'width',
+				type: 'number',
+				typeOptions: { minValue: 8, maxValue: 4096 },
+				default: 1280,
+				description: 'Snapshot width in pixels, 8 to 4096. Defaults to the source width.',
+			},
+		],
+	},
+	{
+		displayName: 'Sprite',
+		name: 'sprite',
+		type: 'boolean',
+		default: false,
+		description: 'Whether to combine the snapshots into sprite sheets (SpriteSnapshotConfig)',
+	},
+	{
+		displayName: 'Sprite Settings',
+		name: 'spriteSnapshotConfig',
+		type: 'collection',
+		placeholder: 'Add Setting',
+		default: {},
+		displayOptions: { show: { sprite: [true] } },
+		options: [
+			{
+				displayName: 'Cell Height',
+				name: 'cellHeight',
+				type: 'number',
+				typeOptions: { minValue: 1 },
+				default: 90,
+				description: 'Height of one cell in pixels. Defaults to the snapshot height.',
+			},
+			{
+				displayName: 'Cell Width',
+				name: 'cellWidth',
+				type: 'number',
+				typeOptions: { minValue: 1 },
+				default: 160,
+				description: 'Width of one cell in pixels. Defaults to the snapshot width.',
+			},
+			{
+				displayName: 'Color',
+				name: 'color',
+				type: 'options',
+				options: [
+					{ name: 'Black', value: 'Black' },
+					{ name: 'White', value: 'White' },
+				],
+				default: 'Black',
+				description:
+					'Background colour name; VOD takes names, not RGB values. Use an expression for another name.',
+			},
+			{
+				displayName: 'Columns',
+				name: 'columns',
+				type: 'number',
+				typeOptions: { minValue: 1, maxValue: 10000 },
+				default: 10,
+				description: 'Cells per row, 1 to 10000',
+			},
+			{
+				displayName: 'Keep Cell Pictures',
+				name: 'keepCellPic',
+				type: 'options',
+				options: [
+					{ name: 'Keep', value: 'keep' },
+					{ name: 'Delete', value: 'delete' },
+				],
+				default: 'keep',
+				description: 'Whether VOD keeps the single snapshots the sheets are made of',
+			},
+			{
+				displayName: 'Lines',
+				name: 'lines',
+				type: 'number',
+				typeOptions: { minValue: 1, maxValue: 10000 },
+				default: 10,
+				description: 'Rows per sheet, 1 to 10000',
+			},
+			{
+				displayName: 'Margin',
+				name: 'margin',
+				type: 'number',
+				typeOptions: { minValue: 0 },
+				default: 0,
+				description: 'Outer margin in pixels',
+			},
+			{
+				displayName: 'Padding',
+				name: 'padding',
+				type: 'number',
+				typeOptions: { minValue: 0 },
+				default: 0,
+				description: 'Space between cells in pixels',
+			},
+		],
+	},
+	{
+		displayName: 'User Data',
+		name: 'userData',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options: [
+			{
+				displayName: 'Callback URL',
+				name: 'callbackUrl',
+				type: 'string',
+				default: '',
+				placeholder: 'https://example.com/webhook/vod',
+				description:
+					"Where VOD sends this job's SnapshotComplete event, instead of the account's callback URL. Works only when HTTP callbacks are enabled in VOD.",
+			},
+			{
+				displayName: 'Extend',
+				name: 'extend',
+				type: 'json',
+				default: '{}',
+				description: 'JSON object (at most 512 bytes) that VOD returns in the completion event',
+			},
+		],
+	},
+	{
+		displayName: 'Wait for Completion',
+		name: 'waitForCompletion',
+		type: 'boolean',
+		default: false,
+		description:
+			'Whether to poll VOD until the job has finished and output its snapshots instead of the job ID',
+	},
+	{
+		displayName: 'Download Images',
+		name: 'downloadImages',
+		type: 'boolean',
+		default: false,
+		displayOptions: { show: { waitForCompletion: [true] } },
+		description: 'Whether to download each snapshot into binary data, one item per image',
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [
+			maxRequestsPerSecondOption(DOCUMENTED_QPS.SubmitSnapshotJob),
+			{
+				displayName: 'Max Wait Time (Seconds)',
+				name: 'maxWaitTime',
+				type: 'number',
+				typeOptions: { minValue: 1, maxValue: 86400 },
+				default: DEFAULT_MAX_WAIT_SECONDS,
+				displayOptions: { show: { '/waitForCompletion': [true] } },
+				description:
+					'How long to wait for the job; after that the item fails with the job ID, so you can fetch the snapshots later with List',
+			},
+			{
+				displayName: 'Poll Interval (Seconds)',
+				name: 'pollInterval',
+				type: 'number',
+				typeOptions: { minValue: 0.5, numberPrecision: 1 },
+				default: DEFAULT_POLL_INTERVAL_SECONDS,
+				displayOptions: { show: { '/waitForCompletion': [true] } },
+				description: 'Time between two checks of the job',
+			},
+			{
+				...binaryPropertyNameOption,
+				displayOptions: { show: { '/downloadImages': [true] } },
+			},
+			{
+				...maxFileSizeOption,
+				displayOptions: { show: { '/downloadImages': [true] } },
+			},
+		],
+	},
+];
+
+const displayOptions: IDisplayOptions = {
+	show: { resource: ['snapshot'], operation: ['submit'] },
+};
+
+export const description = updateDisplayOptions(displayOptions, properties);
+
+function parseExtend(value: unknown): JsonObject | undefined {
+	const parsed: unknown =
+		typeof value === 'string' && value.trim() !== '' ? JSON.parse(value) : value;
+	if (parsed === undefined || parsed === '') return undefined;
+	if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+		throw new Error('Extend must be a JSON object, for example {"batch": "2024-06"}');
+	}
+	return Object.keys(parsed).length === 0 ? undefined : (parsed as JsonObject);
+}
+
+function readUserData(this: IExecuteFunctions, i: number): UserDataInput {
+	const raw = this.getNodeParameter('userData', i, {}) as IDataObject;
+	let extend: JsonObject | undefined;
+	try {
+		extend = parseExtend(raw.extend);
+	} catch (error) {
+		throw new NodeOperationError(this.getNode(), error as Error, {
+			itemIndex: i,
+			message: `Extend is not a JSON object: ${(error as Error).message}`,
+		});
+	}
+	const callbackUrl = ((raw.callbackUrl as string | undefined) ?? '').trim();
+	return { extend, callbackUrl: callbackUrl === '' ? undefined : callbackUrl };
+}
+
+function readSubmitInput(this: IExecuteFunctions, i: number): SubmitInput {
+	const sprite = this.getNodeParameter('sprite', i, false) as boolean;
+	return {
+		videoId: (this.getNodeParameter('videoId', i) as string).trim(),
+		snapshotTemplateId: (this.getNodeParameter('snapshotTemplateId', i, '') as string).trim(),
+		settings: this.getNodeParameter('snapshotSettings', i, {}) as SnapshotSettingsInput,
+		sprite: sprite
+			? (this.getNodeParameter('spriteSnapshotConfig', i, {}) as SpriteInput)
+			: undefined,
+		userData: readUserData.call(this, i),
+	};
+}
+
+/** The types a finished job can appear under in ListSnapshots. */
+function snapshotTypesFor(input: SubmitInput): SnapshotType[] {
+	if (input.snapshotTemplateId !== '') return ['NormalSnapshot', 'SpriteSnapshot'];
+	return input.sprite ? ['SpriteSnapshot'] : ['NormalSnapshot'];
+}
+
+export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+	const input = readSubmitInput.call(this, i);
+	const options = this.getNodeParameter('options', i, {}) as IDataObject;
+	const waitForCompletion = this.getNodeParameter('waitForCompletion', i, false) as boolean;
+	const wait = waitSettings(options);
+	const problem = firstProblem(
+		submitInputProblem(input),
+		optionsProblem(options),
+		waitForCompletion ? waitSettingsProblem(wait) : undefined,
+	);
+	if (problem) throw new NodeOperationError(this.getNode(), problem, { itemIndex: i });
+
+	const response = await vodRequest(this, 'SubmitSnapshotJob', submitSnapshotJobRequest(input), {
+		itemIndex: i,
+		maxRequestsPerSecond: options.maxRequestsPerSecond as number | undefined,
+	});
+	const jobId = response.SnapshotJob.JobId;
+	if (!waitForCompletion) return [{ json: { JobId: jobId, RequestId: response.RequestId } }];
+
+	const records = await waitForSnapshotJob.call(
+		this,
+		{ jobId, videoId: input.videoId, snapshotTypes: snapshotTypesFor(input) },
+		wait,
+		i,
+	);
+	if (!(this.getNodeParameter('downloadImages', i, false) as boolean)) {
+		return records.map((record) => ({ json: { ...record } }));
+	}
+	return await downloadSnapshots.call(this, records, {
+		...downloadSettings(options),
+		itemIndex: i,
+	});
+}

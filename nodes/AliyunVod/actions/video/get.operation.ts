@@ -1,0 +1,51 @@
+import { NodeOperationError } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IDisplayOptions,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
+
+import { updateDisplayOptions } from '../../../shared/displayOptions';
+import { optionsProblem } from '../../helpers/options';
+import { normalizedVideo } from '../../helpers/videoInfo';
+import { firstProblem } from '../../helpers/validation';
+import { DOCUMENTED_QPS, vodRequest } from '../../transport';
+import { maxRequestsPerSecondOption, videoIdField } from '../common.description';
+
+const properties: INodeProperties[] = [
+	videoIdField,
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [maxRequestsPerSecondOption(DOCUMENTED_QPS.GetVideoInfo)],
+	},
+];
+
+const displayOptions: IDisplayOptions = {
+	show: { resource: ['video'], operation: ['get'] },
+};
+
+export const description = updateDisplayOptions(displayOptions, properties);
+
+export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+	const videoId = (this.getNodeParameter('videoId', i) as string).trim();
+	const options = this.getNodeParameter('options', i, {}) as IDataObject;
+	const problem = firstProblem(
+		videoId === '' ? 'Video ID is required' : undefined,
+		optionsProblem(options),
+	);
+	if (problem) throw new NodeOperationError(this.getNode(), problem, { itemIndex: i });
+
+	const response = await vodRequest(
+		this,
+		'GetVideoInfo',
+		{ VideoId: videoId },
+		{ itemIndex: i, maxRequestsPerSecond: options.maxRequestsPerSecond as number | undefined },
+	);
+	return [{ json: { ...normalizedVideo(response.Video), RequestId: response.RequestId } }];
+}

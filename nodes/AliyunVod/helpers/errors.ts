@@ -1,0 +1,37 @@
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import type { IDataObject, INode } from 'n8n-workflow';
+
+/** Keeps NodeApiError/NodeOperationError (with their provider fields) and tags them with the item. */
+export function asNodeError(
+	node: INode,
+	error: unknown,
+	itemIndex: number,
+): NodeApiError | NodeOperationError {
+	if (error instanceof NodeApiError || error instanceof NodeOperationError) {
+		error.context.itemIndex ??= itemIndex;
+		return error;
+	}
+	return new NodeOperationError(node, error instanceof Error ? error : String(error), {
+		itemIndex,
+	});
+}
+
+/** Provider fields the shared transport puts on its NodeApiError (nodes/shared/errors.ts). */
+const PROVIDER_KEYS = ['code', 'requestId', 'httpStatus'];
+
+/**
+ * An error item's json. n8n's error output moves an item only when its json keys are limited to
+ * error, message and details, so provider fields go under details.
+ */
+export function errorJson(
+	error: NodeApiError | NodeOperationError,
+	details: IDataObject = {},
+): IDataObject {
+	const provider: IDataObject = {};
+	for (const key of PROVIDER_KEYS) {
+		const value = error.errorResponse?.[key];
+		if (value !== undefined) provider[key] = value;
+	}
+	if (error.description) provider.description = error.description;
+	return { error: error.message, details: { ...provider, ...details } };
+}

@@ -1,0 +1,77 @@
+import type { IExecuteFunctions } from 'n8n-workflow';
+
+import { vodRequest, type VodCallOptions } from '../transport';
+import { collectByPageNumber } from '../../shared/pagination';
+import type { MediaSnapshot, SnapshotRecord, SnapshotType } from './types';
+
+/** ListSnapshots accepts at most 100 snapshots per page. */
+const LIST_SNAPSHOTS_MAX_PAGE_SIZE = 100;
+
+export interface SnapshotQuery {
+	videoId: string;
+	snapshotType: SnapshotType;
+	authTimeout?: number;
+}
+
+/** One record per snapshot, carrying the job fields VOD returns once per page. */
+export function snapshotRecords(media: MediaSnapshot | undefined): SnapshotRecord[] {
+	if (!media) return [];
+	return (media.Snapshots?.Snapshot ?? []).map((snapshot) => ({
+		JobId: media.JobId,
+		Index: snapshot.Index,
+		Url: snapshot.Url,
+		CreationTime: media.CreationTime,
+		Total: media.Total,
+		Regular: media.Regular,
+	}));
+}
+
+/** The JobId of the latest snapshot job of this type, read from a one-snapshot page. */
+export async function latestSnapshotJobId(
+	this: IExecuteFunctions,
+	query: SnapshotQuery,
+	options: VodCallOptions,
+): Promise<string | undefined> {
+	const response = await vodRequest(
+		this,
+		'ListSnapshots',
+		{
+			VideoId: query.videoId,
+			SnapshotType: query.snapshotType,
+			AuthTimeout: query.authTimeout,
+			PageNo: 1,
+			PageSize: 1,
+		},
+		options,
+	);
+	return response.MediaSnapshot?.JobId;
+}
+
+export async function listSnapshots(
+	this: IExecuteFunctions,
+	query: SnapshotQuery,
+	limit: number | undefined,
+	options: VodCallOptions,
+): Promise<SnapshotRecord[]> {
+	return await collectByPageNumber(
+		async (pageNo, pageSize) => {
+			const response = await vodRequest(
+				this,
+				'ListSnapshots',
+				{
+					VideoId: query.videoId,
+					SnapshotType: query.snapshotType,
+					AuthTimeout: query.authTimeout,
+					PageNo: pageNo,
+					PageSize: pageSize,
+				},
+				options,
+			);
+			return {
+				items: snapshotRecords(response.MediaSnapshot),
+				total: response.MediaSnapshot?.Total,
+			};
+		},
+		{ maxPageSize: LIST_SNAPSHOTS_MAX_PAGE_SIZE, limit },
+	);
+}

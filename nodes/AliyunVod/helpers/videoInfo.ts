@@ -1,0 +1,32 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import type { VideoInfo } from './types';
+
+function parsedList(text: string): unknown[] | undefined {
+	try {
+		const parsed: unknown = JSON.parse(text);
+		return Array.isArray(parsed) ? parsed : undefined;
+	} catch {
+		return undefined;
+	}
+}
+
+/**
+ * GetVideoInfo's documented sample gives `Snapshots.Snapshot` as a string holding a JSON array
+ * while the SDK model has an array; both come out as an array.
+ */
+export function normalizedVideo(video: VideoInfo): IDataObject {
+	const snapshots = video.Snapshots;
+	if (
+		typeof snapshots !== 'object' ||
+		snapshots === null ||
+		!('Snapshot' in snapshots) ||
+		typeof snapshots.Snapshot !== 'string'
+	) {
+		return { ...video } as IDataObject;
+	}
+	const list = parsedList(snapshots.Snapshot);
+	return (
+		list ? { ...video, Snapshots: { ...snapshots, Snapshot: list } } : { ...video }
+	) as IDataObject;
+}

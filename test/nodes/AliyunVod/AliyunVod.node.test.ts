@@ -1,0 +1,130 @@
+import type { INodeProperties } from 'n8n-workflow';
+import { describe, expect, it } from 'vitest';
+
+import { AliyunVod } from '../../../nodes/AliyunVod/AliyunVod.node';
+
+const { description } = new AliyunVod();
+
+function shownFor(resource: string, operation: string): INodeProperties[] {
+	return description.properties.filter((property) => {
+		const show = property.displayOptions?.show;
+		return show?.resource?.includes(resource) && show.operation?.includes(operation);
+	});
+}
+
+function optionValues(property: INodeProperties | undefined): unknown[] {
+	return (property?.options ?? []).map((option) =>
+		'value' in option ? option.value : option.name,
+	);
+}
+
+/** Saved workflows store these names and values: changing one breaks them. */
+describe('Alibaba Cloud VOD description contract', () => {
+	it('declares the node as the issue asks', () => {
+		expect(description).toMatchObject({
+			name: 'aliyunVod',
+			displayName: 'Alibaba Cloud VOD',
+			version: [1],
+			usableAsTool: true,
+			credentials: [{ name: 'aliyunApi', required: true }],
+		});
+	});
+
+	it('offers the snapshot and video resources with their operations', () => {
+		const resource = description.properties.find((property) => property.name === 'resource');
+		expect(optionValues(resource)).toEqual(['snapshot', 'video']);
+		const operations = description.properties.filter((property) => property.name === 'operation');
+		expect(
+			operations.map((property) => [
+				property.displayOptions?.show?.resource,
+				optionValues(property),
+			]),
+		).toEqual([
+			[['snapshot'], ['getAll', 'submit']],
+			[['video'], ['get', 'search']],
+		]);
+	});
+
+	it.each([
+		[
+			'snapshot',
+			'submit',
+			[
+				'videoId',
+				'snapshotTemplateId',
+				'snapshotSettings',
+				'sprite',
+				'spriteSnapshotConfig',
+				'userData',
+				'waitForCompletion',
+				'downloadImages',
+				'options',
+			],
+		],
+		[
+			'snapshot',
+			'getAll',
+			['videoId', 'snapshotType', 'returnAll', 'limit', 'downloadImages', 'options'],
+		],
+		['video', 'get', ['videoId', 'options']],
+		['video', 'search', ['match', 'returnAll', 'limit', 'options']],
+	])('%s → %s has the parameters %j', (resource, operation, names) => {
+		expect(shownFor(resource, operation).map((property) => property.name)).toEqual(names);
+	});
+
+	it.each([
+		[
+			'snapshot',
+			'submit',
+			'snapshotSettings',
+			['count', 'height', 'interval', 'specifiedOffsetTime', 'width'],
+		],
+		[
+			'snapshot',
+			'submit',
+			'spriteSnapshotConfig',
+			['cellHeight', 'cellWidth', 'color', 'columns', 'keepCellPic', 'lines', 'margin', 'padding'],
+		],
+		['snapshot', 'submit', 'userData', ['callbackUrl', 'extend']],
+		[
+			'snapshot',
+			'submit',
+			'options',
+			['maxRequestsPerSecond', 'maxWaitTime', 'pollInterval', 'binaryPropertyName', 'maxFileSize'],
+		],
+		['snapshot', 'getAll', 'options', ['authTimeout', 'binaryPropertyName', 'maxFileSize']],
+		['video', 'get', 'options', ['maxRequestsPerSecond']],
+		['video', 'search', 'options', ['fields', 'maxRequestsPerSecond', 'sortBy']],
+	])('%s → %s %s holds %j', (resource, operation, collection, names) => {
+		const property = shownFor(resource, operation).find(
+			(candidate) => candidate.name === collection,
+		);
+		expect((property?.options ?? []).map((option) => option.name)).toEqual(names);
+	});
+
+	it('lists the four documented snapshot types (ListSnapshots)', () => {
+		const snapshotType = shownFor('snapshot', 'getAll').find(
+			(property) => property.name === 'snapshotType',
+		);
+		expect(optionValues(snapshotType)).toEqual([
+			'CoverSnapshot',
+			'NormalSnapshot',
+			'SpriteOriginSnapshot',
+			'SpriteSnapshot',
+		]);
+	});
+
+	it('defaults Max Requests per Second to the documented QPS of each action', () => {
+		const qps = (resource: string, operation: string) => {
+			const options = shownFor(resource, operation).find((property) => property.name === 'options');
+			const option = (options?.options ?? []).find(
+				(candidate) => candidate.name === 'maxRequestsPerSecond',
+			);
+			return option && 'default' in option ? option.default : undefined;
+		};
+		// SubmitSnapshotJob 30, GetVideoInfo 100 (aliyun.md §c), SearchMedia 50 (VOD QPS limits page)
+		expect([qps('snapshot', 'submit'), qps('video', 'get'), qps('video', 'search')]).toEqual([
+			30, 100, 50,
+		]);
+	});
+});

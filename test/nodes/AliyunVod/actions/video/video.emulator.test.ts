@@ -1,0 +1,76 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+
+import { seedVideoIds } from '../../../../emulator/aliyun/vod/videos';
+import { startEmulator } from '../../../../emulator/server';
+import type { Emulator } from '../../../../emulator/server';
+import { nodeOutput } from '../../../../support/inProcessN8n';
+import { againstEmulator, receivedActions } from '../../emulatorRun';
+import { runVod, VOD_NODE } from '../../harness';
+
+let emulator: Emulator;
+
+beforeAll(async () => {
+	emulator = await startEmulator();
+});
+afterAll(async () => await emulator.close());
+beforeEach(() => emulator.reset());
+
+describe('Video → Get against the emulator', () => {
+	it('outputs the video information', async () => {
+		const run = await runVod(
+			{ resource: 'video', operation: 'get', videoId: seedVideoIds.normal },
+			againstEmulator(emulator),
+		);
+		const [item] = nodeOutput(run, VOD_NODE);
+		expect(item.json).toMatchObject({
+			VideoId: seedVideoIds.normal,
+			Title: 'Emulator sample clip',
+			Status: 'Normal',
+		});
+		expect(item.json.RequestId).toEqual(expect.any(String));
+	});
+
+	it('turns an unknown video into an error item carrying the provider code', async () => {
+		const run = await runVod(
+			{ resource: 'video', operation: 'get', videoId: 'ffffffffffffffffffffffffffffffff' },
+			againstEmulator(emulator, { onError: 'continueRegularOutput' }),
+		);
+		const [item] = nodeOutput(run, VOD_NODE);
+		expect(item.pairedItem).toEqual({ item: 0 });
+		expect(item.json.error).toMatch(/^InvalidVideo\.NotFound/);
+		expect(item.json.details).toMatchObject({
+			code: 'InvalidVideo.NotFound',
+			requestId: expect.any(String),
+		});
+	});
+});
+
+describe('Video → Search against the emulator', () => {
+	it('returns every match over pages of 100, scrolling with the ScrollToken', async () => {
+		emulator.seedVideos(
+			Array.from({ length: 150 }, (_, index) => ({
+				videoId: `b${String(index).padStart(31, '0')}`,
+				title: `Batch clip ${index}`,
+			})),
+		);
+		emulator.clearRequests();
+		const run = await runVod(
+			{ resource: 'video', operation: 'search', match: "Title = 'Batch clip'", returnAll: true },
+			againstEmulator(emulator),
+		);
+		expect(receivedActions(emulator)).toEqual(['SearchMedia', 'SearchMedia']);
+		const output = nodeOutput(run, VOD_NODE);
+		expect(output).toHaveLength(150);
+		expect(new Set(output.map((item) => item.json.MediaId)).size).toBe(150);
+	});
+
+	it('finds the seeded sample clip by exact VideoId', async () => {
+		const run = await runVod(
+			{ resource: 'video', operation: 'search', match: `VideoId = '${seedVideoIds.normal}'` },
+			againstEmulator(emulator),
+		);
+		expect(nodeOutput(run, VOD_NODE).map((item) => item.json.MediaId)).toEqual([
+			seedVideoIds.normal,
+		]);
+	});
+});
