@@ -21,7 +21,7 @@ function copyAssets() {
 function vendorModules() {
 	const tasks = Object.entries(VENDORED).map(([moduleName, target]) => {
 		const entry = require.resolve(moduleName);
-		const licence = path.join(path.dirname(require.resolve(`${moduleName}/package.json`)), 'LICENSE');
+		const licence = path.join(packageRoot(entry, moduleName), 'LICENSE');
 		const copyEntry = () =>
 			src(entry, { encoding: false })
 				.pipe(renameTo(path.basename(target)))
@@ -35,6 +35,17 @@ function vendorModules() {
 		return parallel(copyEntry, copyLicence);
 	});
 	return parallel(...tasks);
+}
+
+/** The folder holding the module's package.json (its `exports` map hides `<name>/package.json`). */
+function packageRoot(entry, moduleName) {
+	let dir = path.dirname(entry);
+	while (path.basename(dir) !== moduleName.split('/').pop()) {
+		const parent = path.dirname(dir);
+		if (parent === dir) throw new Error(`Cannot find the package folder of ${moduleName}`);
+		dir = parent;
+	}
+	return dir;
 }
 
 function renameTo(basename) {

@@ -15,11 +15,9 @@ import type {
 import { request as undiciRequest } from 'undici';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 
-import {
-	authenticateHuaweiRequest,
-	HuaweiCloudApi,
-	resolveHuaweiSession,
-} from '../../credentials/HuaweiCloudApi.credentials';
+import { HuaweiCloudApi } from '../../credentials/HuaweiCloudApi.credentials';
+import { authenticateHuaweiRequest } from '../../credentials/common/huaweiRequestSigner';
+import { resolveHuaweiSession } from '../../credentials/common/huaweiSession';
 import { huaweiEndpoint } from '../../credentials/common/huaweiEndpoints';
 import type { IncomingRequestOptions } from '../../credentials/common/preparedRequest';
 import {

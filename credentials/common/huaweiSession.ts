@@ -1,0 +1,226 @@
+import type {
+	ICredentialDataDecryptedObject,
+	IDataObject,
+	IHttpRequestOptions,
+} from 'n8n-workflow';
+
+import { HUAWEI_HEADER, formatSdkDate, signHuaweiRequest } from '../signing/huaweiSdkHmac';
+import {
+	HUAWEI_FIELD_LABEL,
+	huaweiCredentialError,
+	huaweiSettings,
+	type HuaweiAkSkSettings,
+	type HuaweiPasswordSettings,
+} from './huaweiEndpoints';
+import {
+	currentHuaweiSession,
+	huaweiSessionScope,
+	type HuaweiSession,
+} from './huaweiRequestSigner';
+
+/** The subset of n8n's `httpRequest` that session resolution needs; tests pass their own sender. */
+export type HuaweiHttpSender = (options: IHttpRequestOptions) => Promise<unknown>;
+
+const SUBJECT_TOKEN_HEADER = 'x-subject-token';
+const IAM_JSON_CONTENT_TYPE = 'application/json;charset=utf8';
+const CONTENT_TYPE = HUAWEI_HEADER.contentType;
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+	return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+interface FullResponse {
+	statusCode: number;
+	headers: Record<string, unknown>;
+	body: unknown;
+}
+
+function asFullResponse(response: unknown): FullResponse {
+	if (!isRecord(response) || typeof response.statusCode !== 'number') {
+		throw huaweiCredentialError('IAM returned a response n8n could not read');
+	}
+	const body = typeof response.body === 'string' ? parseJsonText(response.body) : response.body;
+	return {
+		statusCode: response.statusCode,
+		headers: isRecord(response.headers) ? response.headers : {},
+		body,
+	};
+}
+
+function parseJsonText(text: string): unknown {
+	try {
+		return JSON.parse(text);
+	} catch {
+		// A non-JSON body (an HTML error page) is reported by its status code instead.
+		return text;
+	}
+}
+
+/** `error_code: error_msg` (APIG, VOD) or Keystone's `error.code: error.message`, never request data. */
+function providerError(body: unknown): string {
+	if (!isRecord(body)) return '';
+	if (typeof body.error_code === 'string') {
+		return ` ${body.error_code}: ${String(body.error_msg ?? '')}`;
+	}
+	if (isRecord(body.error)) {
+		return ` ${String(body.error.code ?? '')}: ${String(body.error.message ?? '')}`;
+	}
+	return '';
+}
+
+function headerNamed(headers: Record<string, unknown>, name: string): unknown {
+	const key = Object.keys(headers).find((candidate) => candidate.toLowerCase() === name);
+	return key === undefined ? undefined : headers[key];
+}
+
+/** Sends with status errors returned, not thrown, so no error object carrying the request leaks out. */
+async function sendToIam(
+	send: HuaweiHttpSender,
+	options: IHttpRequestOptions,
+	purpose: string,
+	hint = '',
+): Promise<FullResponse> {
+	let raw: unknown;
+	try {
+		raw = await send({
+			...options,
+			json: true,
+			returnFullResponse: true,
+			ignoreHttpStatusErrors: true,
+		});
+	} catch (error) {
+		const reason = error instanceof Error ? error.message : 'unknown error';
+		throw huaweiCredentialError(
+			`${purpose} failed: could not reach ${new URL(options.url).origin} (${reason})`,
+		);
+	}
+	const response = asFullResponse(raw);
+	if (response.statusCode < 200 || response.statusCode > 299) {
+		throw huaweiCredentialError(
+			`${purpose} failed with HTTP ${response.statusCode}${providerError(response.body)}${hint}`,
+		);
+	}
+	return response;
+}
+
+export function passwordTokenBody(settings: HuaweiPasswordSettings): IDataObject {
+	const project =
+		settings.projectId === '' ? { name: settings.region } : { id: settings.projectId };
+	return {
+		auth: {
+			identity: {
+				methods: ['password'],
+				password: {
+					user: {
+						name: settings.userName,
+						password: settings.password,
+						domain: { name: settings.domainName },
+					},
+				},
+			},
+			scope: { project },
+		},
+	};
+}
+
+async function obtainIamToken(
+	send: HuaweiHttpSender,
+	settings: HuaweiPasswordSettings,
+): Promise<HuaweiSession> {
+	const response = await sendToIam(
+		send,
+		{
+			method: 'POST',
+			url: `${settings.iamEndpoint}/v3/auth/tokens?nocatalog=true`,
+			headers: { [CONTENT_TYPE]: IAM_JSON_CONTENT_TYPE },
+			body: passwordTokenBody(settings),
+		},
+		'Signing in to IAM with the user name and password',
+	);
+	const token = headerNamed(response.headers, SUBJECT_TOKEN_HEADER);
+	const project =
+		isRecord(response.body) && isRecord(response.body.token)
+			? response.body.token.project
+			: undefined;
+	const projectId = isRecord(project) && typeof project.id === 'string' ? project.id : '';
+	if (typeof token !== 'string' || token === '' || projectId === '') {
+		throw huaweiCredentialError(
+			'IAM answered without an X-Subject-Token header or token.project.id',
+		);
+	}
+	return {
+		resolvedFor: huaweiSessionScope(settings),
+		resolvedProjectId: projectId,
+		iamToken: token,
+	};
+}
+
+function projectIdsNamed(body: unknown, region: string): string[] {
+	const projects = isRecord(body) && Array.isArray(body.projects) ? body.projects : [];
+	return projects
+		.filter(
+			(project): project is Record<string, unknown> => isRecord(project) && project.name === region,
+		)
+		.map((project) => (typeof project.id === 'string' ? project.id : ''))
+		.filter((id) => id !== '');
+}
+
+async function resolveProjectId(
+	send: HuaweiHttpSender,
+	settings: HuaweiAkSkSettings,
+	now: Date,
+): Promise<string> {
+	const url = new URL(`${settings.iamEndpoint}/v3/projects`);
+	const signed = signHuaweiRequest({
+		method: 'GET',
+		url,
+		query: [['name', settings.region]],
+		headers: {},
+		body: '',
+		accessKeyId: settings.accessKeyId,
+		secretAccessKey: settings.secretAccessKey,
+		securityToken: settings.securityToken || undefined,
+		sdkDate: formatSdkDate(now),
+	});
+	const response = await sendToIam(
+		send,
+		{ method: 'GET', url: signed.url, headers: signed.headers },
+		`Looking up the project of region ${settings.region} with the access key`,
+		`. Enter "${HUAWEI_FIELD_LABEL.projectId}" to skip this lookup`,
+	);
+	const ids = projectIdsNamed(response.body, settings.region);
+	if (ids.length !== 1) {
+		throw huaweiCredentialError(
+			`IAM lists ${ids.length} projects named "${settings.region}"; enter "${HUAWEI_FIELD_LABEL.projectId}" (My Credentials > Projects)`,
+		);
+	}
+	return ids[0];
+}
+
+/**
+ * What `preAuthentication` stores. n8n calls it while the session is empty, on Test, and again after
+ * a 401 (the HTTP Request node: after any error) without saying which. For AK/SK nothing expires,
+ * and Huawei locks an access key for 5 minutes after 5 failed authentications: so a session already
+ * resolved for these settings is returned as is, with no network call; the only signed call here is
+ * the first project lookup for new settings, and its failure is thrown, not retried.
+ * A password session always signs in again: that is how an expired token is renewed.
+ */
+export async function resolveHuaweiSession(
+	send: HuaweiHttpSender,
+	credentials: ICredentialDataDecryptedObject,
+	now: Date,
+): Promise<HuaweiSession> {
+	const settings = huaweiSettings(credentials);
+	if (settings.authType === 'password') return await obtainIamToken(send, settings);
+	const resolvedFor = huaweiSessionScope(settings);
+	if (settings.projectId !== '') {
+		return { resolvedFor, resolvedProjectId: settings.projectId, iamToken: '' };
+	}
+	const stored = currentHuaweiSession(credentials, settings);
+	if (stored?.resolvedProjectId) return { ...stored, iamToken: '' };
+	return {
+		resolvedFor,
+		resolvedProjectId: await resolveProjectId(send, settings, now),
+		iamToken: '',
+	};
+}
