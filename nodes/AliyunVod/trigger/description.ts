@@ -1,0 +1,100 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { eventTypeOptions } from './eventTypes';
+import { DEFAULT_APP_ID, DEFAULT_MAX_AGE_SECONDS } from './parameters';
+
+export const triggerProperties: INodeProperties[] = [
+	{
+		displayName:
+			"VOD calls this webhook's Production URL, which must be reachable from the internet. Set it in the VOD console (Configuration Management > Media Processing > Callback Settings: HTTP, with callback authentication on and the credential's key), or turn on Register Callback in VOD below.",
+		name: 'setupNotice',
+		type: 'notice',
+		default: '',
+	},
+	{
+		displayName: 'Verify Signature',
+		name: 'verifySignature',
+		type: 'boolean',
+		default: true,
+		description:
+			"Whether to accept only callbacks signed with the credential's key (X-VOD-SIGNATURE) and a recent X-VOD-TIMESTAMP; others get 401 or 403 and start nothing",
+	},
+	{
+		displayName:
+			'Without signature verification anyone who knows this URL can start the workflow with any content. Turn it off only for a test behind a private network.',
+		name: 'verificationOffNotice',
+		type: 'notice',
+		default: '',
+		displayOptions: { show: { verifySignature: [false] } },
+	},
+	{
+		displayName: 'Events',
+		name: 'events',
+		type: 'multiOptions',
+		options: eventTypeOptions,
+		default: ['SnapshotComplete'],
+		required: true,
+		description:
+			'Event types that start the workflow; other events are answered with 200 and ignored. AI events are enabled together in VOD (AIComplete).',
+	},
+	{
+		displayName: 'Register Callback in VOD',
+		name: 'registerCallback',
+		type: 'boolean',
+		default: false,
+		description:
+			"Whether to point VOD's HTTP callback at this webhook when the workflow is activated (SetMessageCallback) and restore the previous setting when it is deactivated",
+	},
+	{
+		displayName:
+			'VOD has one callback per app and region: activation replaces the current one, which is saved and restored on deactivation.',
+		name: 'registrationNotice',
+		type: 'notice',
+		default: '',
+		displayOptions: { show: { registerCallback: [true] } },
+	},
+	{
+		displayName: 'App ID',
+		name: 'appId',
+		type: 'string',
+		default: DEFAULT_APP_ID,
+		description: 'VOD application whose callback is set; app-1000000 is the default application',
+		displayOptions: { show: { registerCallback: [true] } },
+	},
+	{
+		displayName: 'Register During Test Listening',
+		name: 'registerDuringTest',
+		type: 'boolean',
+		default: false,
+		description:
+			'Whether "Listen for test event" also points VOD at the test URL for its two minutes, replacing the production callback until it ends',
+		displayOptions: { show: { registerCallback: [true] } },
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [
+			{
+				displayName: 'Callback URL as Configured in VOD',
+				name: 'callbackUrl',
+				type: 'string',
+				default: '',
+				placeholder: 'https://n8n.example.com/webhook/…/webhook',
+				description:
+					"The exact URL VOD calls, when a proxy or tunnel makes it differ from n8n's webhook URL. VOD signs this URL, and registration sets it.",
+			},
+			{
+				displayName: 'Replay Window (Seconds)',
+				name: 'maxAgeSeconds',
+				type: 'number',
+				default: DEFAULT_MAX_AGE_SECONDS,
+				typeOptions: { minValue: 1 },
+				description:
+					'Largest accepted difference between X-VOD-TIMESTAMP and the current time, in either direction',
+			},
+		],
+	},
+];

@@ -1,0 +1,27 @@
+import { DEFAULT_EVENT_TYPES, isVodEventType } from './eventTypes';
+import type { ParameterReader, TriggerSettings } from './types';
+
+export const DEFAULT_APP_ID = 'app-1000000';
+export const DEFAULT_MAX_AGE_SECONDS = 300;
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+	return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+export function readSettings(context: ParameterReader): TriggerSettings {
+	const options = context.getNodeParameter('options', {});
+	const option = (name: string): unknown => (isRecord(options) ? options[name] : undefined);
+	const events = context.getNodeParameter('events', DEFAULT_EVENT_TYPES);
+	const maxAge = Number(option('maxAgeSeconds') ?? DEFAULT_MAX_AGE_SECONDS);
+	const appId = context.getNodeParameter('appId', DEFAULT_APP_ID);
+	const callbackUrl = option('callbackUrl');
+	return {
+		verifySignature: context.getNodeParameter('verifySignature', true) !== false,
+		events: Array.isArray(events) ? events.filter(isVodEventType) : [],
+		callbackUrlOverride: typeof callbackUrl === 'string' ? callbackUrl.trim() : '',
+		maxAgeSeconds: Number.isFinite(maxAge) && maxAge > 0 ? maxAge : DEFAULT_MAX_AGE_SECONDS,
+		registerCallback: context.getNodeParameter('registerCallback', false) === true,
+		appId: typeof appId === 'string' && appId.trim() !== '' ? appId.trim() : DEFAULT_APP_ID,
+		registerDuringTest: context.getNodeParameter('registerDuringTest', false) === true,
+	};
+}

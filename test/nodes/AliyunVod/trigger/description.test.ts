@@ -1,0 +1,94 @@
+import { NodeConnectionTypes } from 'n8n-workflow';
+import { describe, expect, it } from 'vitest';
+
+import { AliyunVodTrigger } from '../../../../nodes/AliyunVod/AliyunVodTrigger.node';
+import { eventTypeListFor } from '../../../../nodes/AliyunVod/trigger/eventTypes';
+
+const { description } = new AliyunVodTrigger();
+
+function property(name: string) {
+	const found = description.properties.find((candidate) => candidate.name === name);
+	if (found === undefined) throw new Error(`no parameter ${name}`);
+	return found;
+}
+
+/** aliyun.md g: the event types of VOD's Event notification overview and its AI event pages. */
+const DOCUMENTED_EVENT_TYPES = [
+	'FileUploadComplete',
+	'ImageUploadComplete',
+	'StreamTranscodeComplete',
+	'TranscodeComplete',
+	'SnapshotComplete',
+	'DynamicImageComplete',
+	'AddLiveRecordVideoComplete',
+	'LiveRecordVideoComposeStart',
+	'UploadByURLComplete',
+	'CreateAuditComplete',
+	'VideoAnalysisComplete',
+	'AttachedMediaUploadComplete',
+	'ProduceMediaComplete',
+	'DeleteMediaComplete',
+	'MediaBaseChangeComplete',
+	'AIMediaAuditComplete',
+	'AIMediaDNAComplete',
+	'AIVideoTagComplete',
+];
+
+describe('Alibaba Cloud VOD Trigger description', () => {
+	it('is a POST webhook trigger that answers on receipt', () => {
+		expect(description).toMatchObject({
+			name: 'aliyunVodTrigger',
+			displayName: 'Alibaba Cloud VOD Trigger',
+			group: ['trigger'],
+			inputs: [],
+			outputs: [NodeConnectionTypes.Main],
+			webhooks: [
+				{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' },
+			],
+		});
+		expect(description.usableAsTool).toBeUndefined();
+	});
+
+	it('asks for the callback key unless verification is off, and for aliyunApi only to register', () => {
+		expect(description.credentials).toEqual([
+			{
+				name: 'aliyunVodCallbackApi',
+				required: true,
+				testedBy: 'aliyunVodCallbackKeyFormat',
+				displayOptions: { show: { verifySignature: [true] } },
+			},
+			{ name: 'aliyunApi', required: true, displayOptions: { show: { registerCallback: [true] } } },
+		]);
+	});
+
+	it('verifies signatures and leaves registration off by default', () => {
+		expect(property('verifySignature').default).toBe(true);
+		expect(property('registerCallback').default).toBe(false);
+		expect(property('registerDuringTest').default).toBe(false);
+		expect(property('appId').default).toBe('app-1000000');
+	});
+
+	it('offers every documented event type, SnapshotComplete by default', () => {
+		const events = property('events');
+
+		expect(events.default).toEqual(['SnapshotComplete']);
+		expect(
+			events.options?.map((option) => ('value' in option ? option.value : undefined)).sort(),
+		).toEqual([...DOCUMENTED_EVENT_TYPES].sort());
+	});
+
+	it('defaults the replay window to 300 seconds', () => {
+		const options = property('options').options ?? [];
+		const window = options.find((option) => 'name' in option && option.name === 'maxAgeSeconds');
+
+		expect(window).toMatchObject({ default: 300 });
+	});
+});
+
+describe('eventTypeListFor', () => {
+	it('enables AI events with the single value AIComplete and lists each event once', () => {
+		expect(eventTypeListFor(['SnapshotComplete', 'AIMediaDNAComplete', 'AIVideoTagComplete'])).toBe(
+			'AIComplete,SnapshotComplete',
+		);
+	});
+});

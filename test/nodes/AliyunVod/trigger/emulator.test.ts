@@ -1,0 +1,236 @@
+import { createHash } from 'node:crypto';
+
+import { request } from 'undici';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+
+import { aliyunAccessKey, ALIYUN_REGION, vodCallbackAuthKey } from '../../../emulator/accounts';
+import { seedVideoIds } from '../../../emulator/aliyun/vod/videos';
+import { startEmulator } from '../../../emulator/server';
+import type { Emulator } from '../../../emulator/server';
+import { callRpc, waitFor } from '../../../emulator/testSupport';
+import { startTriggerHarness } from './n8nTrigger';
+import type { TriggerHarness } from './n8nTrigger';
+
+interface MessageCallbackBody {
+	MessageCallback?: Record<string, string>;
+}
+
+interface ListSnapshotsBody {
+	MediaSnapshot: { Snapshots: { Snapshot: Array<{ Index: number; Url: string }> } };
+}
+
+const LEGACY = {
+	CallbackType: 'HTTP',
+	CallbackURL: 'https://legacy.example.com/vod-events',
+	EventTypeList: 'FileUploadComplete',
+	AuthSwitch: 'on',
+	AuthKey: 'LegacyKey123',
+};
+
+let emulator: Emulator;
+let harness: TriggerHarness;
+
+async function currentCallback(): Promise<Record<string, string> | undefined> {
+	const body = await callRpc<MessageCallbackBody>(emulator, 'GetMessageCallback', {
+		AppId: 'app-1000000',
+	});
+	return body.MessageCallback;
+}
+
+async function startHarness(parameters: Record<string, unknown> = {}) {
+	harness = await startTriggerHarness(
+		{ events: ['SnapshotComplete'], registerCallback: true, ...parameters },
+		{
+			aliyunVodCallbackApi: { authKey: vodCallbackAuthKey, previousAuthKey: '' },
+			aliyunApi: {
+				...aliyunAccessKey,
+				regionId: ALIYUN_REGION,
+				signatureVersion: 'v1',
+				vodEndpoint: emulator.url,
+			},
+		},
+	);
+}
+
+function actionsSent(): string[] {
+	return emulator.requests().map((entry) => entry.action ?? '');
+}
+
+async function submitSnapshots(count: number): Promise<string> {
+	const body = await callRpc<{ SnapshotJob: { JobId: string } }>(emulator, 'SubmitSnapshotJob', {
+		VideoId: seedVideoIds.normal,
+		Count: count,
+		Interval: 1,
+	});
+	return body.SnapshotJob.JobId;
+}
+
+async function post(url: string, headers: Record<string, string>, body: string) {
+	const response = await request(url, { method: 'POST', headers, body });
+	return { status: response.statusCode, text: await response.body.text() };
+}
+
+beforeAll(async () => {
+	emulator = await startEmulator({ jobDurationMs: 20 });
+});
+
+afterAll(async () => {
+	await emulator.close();
+});
+
+beforeEach(async () => {
+	emulator.reset();
+	emulator.setJobDuration(20);
+	emulator.setCallbackRetryDelay(10);
+	await callRpc(emulator, 'SetMessageCallback', { ...LEGACY, AppId: 'app-1000000' });
+	await startHarness();
+});
+
+afterEach(async () => {
+	await harness.close();
+});
+
+describe('registration against the emulator, through n8n-core hook contexts', () => {
+	it('points VOD at the production URL on activation and restores the console setting on deactivation', async () => {
+		await harness.activate();
+
+		expect(await currentCallback()).toEqual({
+			AppId: 'app-1000000',
+			CallbackType: 'HTTP',
+			CallbackURL: harness.productionUrl,
+			EventTypeList: 'SnapshotComplete',
+			AuthSwitch: 'on',
+			AuthKey: vodCallbackAuthKey,
+		});
+
+		await harness.deactivate();
+
+		expect(await currentCallback()).toEqual({ ...LEGACY, AppId: 'app-1000000' });
+	});
+
+	it('finds its registration on the next activation and sends no SetMessageCallback', async () => {
+		await harness.activate();
+		emulator.clearRequests();
+
+		expect(await harness.checkExists()).toBe(true);
+		await harness.activate();
+
+		expect(actionsSent().filter((action) => action !== 'GetMessageCallback')).toEqual([]);
+	});
+
+	it('leaves the production setting alone while listening for a test event', async () => {
+		await harness.activate();
+		const production = await currentCallback();
+		emulator.clearRequests();
+
+		await harness.activate({ test: true });
+		await harness.deactivate({ test: true });
+
+		expect(actionsSent().filter((action) => action !== 'GetMessageCallback')).toEqual([]);
+		expect(await currentCallback()).toEqual(production);
+	});
+
+	it('marks the workflow static data changed, so n8n saves the registration record', async () => {
+		await harness.activate();
+
+		expect(harness.workflow.staticData.__dataChanged).toBe(true);
+		expect(harness.nodeStaticData().vodRegistration).toMatchObject({
+			registeredUrl: harness.productionUrl,
+			previous: LEGACY,
+		});
+	});
+});
+
+describe('callbacks the emulator signs and delivers', () => {
+	it("starts one execution with the snapshot URLs, and none for VOD's repeated delivery", async () => {
+		await harness.activate();
+		harness.workflow.staticData.__dataChanged = false;
+
+		const jobId = await submitSnapshots(3);
+		await waitFor(
+			() => (harness.executions.length > 0 ? true : undefined),
+			5000,
+			'the first execution',
+		);
+		const listed = await callRpc<ListSnapshotsBody>(emulator, 'ListSnapshots', {
+			VideoId: seedVideoIds.normal,
+			SnapshotType: 'NormalSnapshot',
+		});
+
+		const [item] = harness.executions[0];
+		const infos = Array.isArray(item.SnapshotInfos) ? item.SnapshotInfos : [];
+		const normal = infos.find(
+			(info) =>
+				typeof info === 'object' &&
+				info !== null &&
+				'SnapshotType' in info &&
+				info.SnapshotType === 'NormalSnapshot',
+		);
+		expect(item).toMatchObject({
+			EventType: 'SnapshotComplete',
+			VideoId: seedVideoIds.normal,
+			Status: 'success',
+		});
+		// ListSnapshots returns the same images with URL-signing parameters; the callback rule has none.
+		const listedUrls = listed.MediaSnapshot.Snapshots.Snapshot.map(
+			(snapshot) => snapshot.Url.split('?')[0],
+		);
+		expect(listedUrls).toHaveLength(3);
+		expect(normal).toMatchObject({ Urls: listedUrls });
+		expect(item.headers).not.toHaveProperty('x-vod-signature');
+		// Recording the event id changed static data, which n8n saves after a production webhook.
+		expect(harness.workflow.staticData.__dataChanged).toBe(true);
+
+		expect(await emulator.redeliverCallback(jobId)).toBe(true);
+
+		expect(harness.executions).toHaveLength(1);
+		expect(harness.received.map((entry) => entry.status)).toEqual([200, 200]);
+	});
+
+	it('refuses callbacks signed by a clock outside the replay window: 403 on every attempt, nothing started', async () => {
+		await harness.activate();
+		emulator.setClockSkew(-10 * 60 * 1000);
+
+		await submitSnapshots(1);
+		await waitFor(() => (harness.received.length >= 3 ? true : undefined), 5000, 'three attempts');
+
+		expect(harness.received.map((entry) => entry.status)).toEqual([403, 403, 403]);
+		expect(harness.executions).toEqual([]);
+	});
+
+	it('refuses a forged callback signed with another key', async () => {
+		const timestamp = String(Math.floor(Date.now() / 1000));
+		const forged = createHash('md5')
+			.update(`${harness.productionUrl}|${timestamp}|Guessed1Key`)
+			.digest('hex');
+		const body = JSON.stringify({
+			EventType: 'SnapshotComplete',
+			VideoId: 'forged',
+			Status: 'success',
+		});
+
+		const response = await post(
+			harness.productionUrl,
+			{
+				'content-type': 'application/json',
+				'x-vod-timestamp': timestamp,
+				'x-vod-signature': forged,
+			},
+			body,
+		);
+
+		expect(response.status).toBe(401);
+		expect(harness.executions).toEqual([]);
+	});
+
+	it('refuses an unsigned callback', async () => {
+		const response = await post(
+			harness.productionUrl,
+			{ 'content-type': 'application/json' },
+			'{"EventType":"SnapshotComplete"}',
+		);
+
+		expect(response.status).toBe(401);
+		expect(harness.executions).toEqual([]);
+	});
+});

@@ -1,0 +1,232 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports */
+/**
+ * Runs the trigger's real methods inside n8n-core's own HookContext and WebhookContext, with a
+ * real Workflow (so static data is n8n's observable object) and an HTTP listener standing in for
+ * n8n's webhook server. Credentials go through their real `authenticate`.
+ */
+import { createServer } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+import { NodeHelpers, Workflow } from 'n8n-workflow';
+import type {
+	ICredentialDataDecryptedObject,
+	IDataObject,
+	INode,
+	INodeParameters,
+	INodeTypes,
+	IWebhookData,
+	IWebhookResponseData,
+	IWorkflowBase,
+	IWorkflowExecuteAdditionalData,
+	WorkflowActivateMode,
+	WorkflowExecuteMode,
+} from 'n8n-workflow';
+
+import { AliyunApi } from '../../../../credentials/AliyunApi.credentials';
+import { AliyunVodCallbackApi } from '../../../../credentials/AliyunVodCallbackApi.credentials';
+import { AliyunVodTrigger } from '../../../../nodes/AliyunVod/AliyunVodTrigger.node';
+import { InMemoryCredentialsHelper, loadN8nCore } from '../../../support/inProcessN8n';
+
+const NODE_TYPE = 'n8n-nodes-video-snapshots.aliyunVodTrigger';
+const WEBHOOK_ID = '9b1f3c2e-5d4a-4e6b-8c7d-0a1b2c3d4e5f';
+
+export interface Received {
+	status: number;
+	body: string;
+	result?: IWebhookResponseData;
+}
+
+export interface TriggerHarness {
+	readonly baseUrl: string;
+	readonly productionUrl: string;
+	readonly testUrl: string;
+	readonly workflow: Workflow;
+	readonly received: Received[];
+	/** Items of every execution the webhook started, in order. */
+	readonly executions: IDataObject[][];
+	/** n8n's activation: checkExists, then create when it said false. */
+	activate(options?: { test?: boolean }): Promise<void>;
+	deactivate(options?: { test?: boolean }): Promise<void>;
+	checkExists(options?: { test?: boolean }): Promise<boolean>;
+	nodeStaticData(): IDataObject;
+	close(): Promise<void>;
+}
+
+async function readBody(message: IncomingMessage): Promise<Buffer> {
+	const chunks: Buffer[] = [];
+	for await (const chunk of message)
+		chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk));
+	return Buffer.concat(chunks);
+}
+
+export async function startTriggerHarness(
+	parameters: INodeParameters,
+	credentials: Record<string, ICredentialDataDecryptedObject>,
+): Promise<TriggerHarness> {
+	const core = await loadN8nCore();
+	const nodeType = new AliyunVodTrigger();
+	const webhookDescription = nodeType.description.webhooks?.[0];
+	if (webhookDescription === undefined) throw new Error('the trigger declares no webhook');
+	const node: INode = {
+		id: 'vod-trigger',
+		name: 'VOD Trigger',
+		type: NODE_TYPE,
+		typeVersion: 1,
+		position: [0, 0],
+		webhookId: WEBHOOK_ID,
+		parameters,
+		credentials: {
+			aliyunVodCallbackApi: { id: 'callback-key', name: 'VOD callback key' },
+			aliyunApi: { id: 'aliyun', name: 'Alibaba Cloud' },
+		},
+	};
+	const nodeTypes: INodeTypes = {
+		getByName: () => nodeType,
+		getByNameAndVersion: () => NodeHelpers.getVersionedNodeType(nodeType, 1),
+		getKnownTypes: () => ({}),
+	};
+	const workflow = new Workflow({
+		id: 'vod-trigger-workflow',
+		name: 'VOD trigger',
+		nodes: [node],
+		connections: {},
+		active: true,
+		nodeTypes,
+		staticData: {},
+		settings: { executionOrder: 'v1' },
+	});
+	const credentialsHelper = new InMemoryCredentialsHelper(
+		{ aliyunApi: new AliyunApi(), aliyunVodCallbackApi: new AliyunVodCallbackApi() },
+		credentials,
+	);
+
+	const received: Received[] = [];
+	const executions: IDataObject[][] = [];
+	let baseUrl = '';
+	const workflowData: IWorkflowBase = {
+		id: workflow.id,
+		name: 'VOD trigger',
+		active: true,
+		isArchived: false,
+		nodes: [node],
+		connections: {},
+		createdAt: new Date(),
+		updatedAt: new Date(),
+		activeVersionId: null,
+	};
+	const additionalData = (): IWorkflowExecuteAdditionalData => ({
+		credentialsHelper,
+		hooks: new core.ExecutionLifecycleHooks('trigger', 'hook', workflowData),
+		executeWorkflow: async () => {
+			throw new Error('executeWorkflow is not available here');
+		},
+		getRunExecutionData: async () => undefined,
+		getRuntimeCredential: async () => undefined,
+		currentNodeExecutionIndex: 0,
+		restApiUrl: `${baseUrl}/rest`,
+		instanceBaseUrl: baseUrl,
+		formBaseUrl: `${baseUrl}/form`,
+		formWaitingBaseUrl: `${baseUrl}/form-waiting`,
+		formTestBaseUrl: `${baseUrl}/form-test`,
+		webhookBaseUrl: `${baseUrl}/webhook`,
+		webhookWaitingBaseUrl: `${baseUrl}/webhook-waiting`,
+		webhookTestBaseUrl: `${baseUrl}/webhook-test`,
+		mcpBaseUrl: `${baseUrl}/mcp`,
+		mcpTestBaseUrl: `${baseUrl}/mcp-test`,
+		variables: {},
+		logAiEvent: () => undefined,
+		startRunnerTask: async () => {
+			throw new Error('startRunnerTask is not available here');
+		},
+		externalSecretsProxy: new core.ExternalSecretsProxy(),
+	});
+	const webhookData = (data: IWorkflowExecuteAdditionalData, isTest: boolean): IWebhookData => ({
+		httpMethod: 'POST',
+		node: node.name,
+		path: `${WEBHOOK_ID}/webhook`,
+		webhookDescription,
+		workflowId: workflow.id,
+		workflowExecuteAdditionalData: data,
+		webhookId: WEBHOOK_ID,
+		isTest,
+	});
+	const hook = (mode: WorkflowExecuteMode, activation: WorkflowActivateMode, isTest: boolean) => {
+		const data = additionalData();
+		return new core.HookContext(workflow, node, data, mode, activation, webhookData(data, isTest));
+	};
+	const methods = nodeType.webhookMethods.default;
+
+	const serve = async (message: IncomingMessage, response: ServerResponse) => {
+		const rawBody = await readBody(message);
+		const isTest = (message.url ?? '').startsWith('/webhook-test/');
+		const reply = (status: number, body: string, result?: IWebhookResponseData) => {
+			received.push({ status, body, result });
+			response.statusCode = status;
+			response.end(body);
+		};
+		const data = additionalData();
+		data.httpRequest = { headers: message.headers, rawBody, body: undefined };
+		data.httpResponse = {
+			status: (code: number) => ({ send: (body: string) => reply(code, body) }),
+		};
+		const context = new core.WebhookContext(
+			workflow,
+			node,
+			data,
+			isTest ? 'manual' : 'webhook',
+			webhookData(data, isTest),
+			[],
+			null,
+		);
+		try {
+			const result = await nodeType.webhook.call(context);
+			if (result.workflowData) executions.push(result.workflowData[0].map((item) => item.json));
+			if (result.noWebhookResponse !== true) {
+				const body =
+					result.webhookResponse === undefined
+						? 'Workflow was started'
+						: String(result.webhookResponse);
+				reply(200, body, result);
+			}
+		} catch (error) {
+			reply(500, error instanceof Error ? error.message : String(error));
+		}
+	};
+	const server: Server = createServer((message, response) => {
+		void serve(message, response);
+	});
+	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+	baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+	const hookFor = (test: boolean | undefined) =>
+		test === true ? hook('manual', 'manual', true) : hook('trigger', 'activate', false);
+	return {
+		baseUrl,
+		productionUrl: `${baseUrl}/webhook/${WEBHOOK_ID}/webhook`,
+		testUrl: `${baseUrl}/webhook-test/${WEBHOOK_ID}/webhook`,
+		workflow,
+		received,
+		executions,
+		async checkExists(options = {}) {
+			return await methods.checkExists.call(hookFor(options.test));
+		},
+		async activate(options = {}) {
+			const context = hookFor(options.test);
+			if (!(await methods.checkExists.call(context))) await methods.create.call(context);
+		},
+		async deactivate(options = {}) {
+			// n8n removes test webhooks with mode internal / activation update, on the test URL.
+			const context =
+				options.test === true
+					? hook('internal', 'update', true)
+					: hook('trigger', 'activate', false);
+			await methods.delete.call(context);
+		},
+		nodeStaticData: () => workflow.getStaticData('node', node),
+		async close() {
+			server.closeAllConnections();
+			await new Promise<void>((resolve) => server.close(() => resolve()));
+		},
+	};
+}
