@@ -1,4 +1,5 @@
 import { XMLParser } from 'fast-xml-parser';
+import { OperationalError } from 'n8n-workflow';
 
 export type XmlValue = string | XmlElement | XmlValue[];
 export interface XmlElement {
@@ -21,7 +22,7 @@ export function parseXml(text: string, alwaysArray: readonly string[] = []): Xml
 	});
 	const parsed: unknown = parser.parse(text, true);
 	if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
-		throw new Error('The response is not an XML document');
+		throw new OperationalError('The response is not an XML document');
 	}
 	return parsed as XmlElement;
 }

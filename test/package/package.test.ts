@@ -9,10 +9,6 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync }
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-	analyzePackage,
-	SOURCE_FILE_PATTERNS,
-} from '@n8n/scan-community-package/scanner/scanner.mjs';
 
 const repoRoot = path.resolve(__dirname, '..', '..');
 
@@ -25,6 +21,21 @@ interface PackageJson {
 }
 
 const packageJson = JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as PackageJson;
+
+interface ScanResult {
+	passed: boolean;
+	message?: string;
+	details?: string;
+}
+
+function scan(packageDir: string, patterns?: string[]): ScanResult {
+	const env: NodeJS.ProcessEnv = { ...process.env };
+	delete env.NODE_ENV;
+	const args = [path.join(__dirname, 'scan.mjs'), packageDir];
+	if (patterns) args.push(JSON.stringify(patterns));
+	const output = execFileSync(process.execPath, args, { cwd: repoRoot, encoding: 'utf8', env });
+	return JSON.parse(output) as ScanResult;
+}
 
 let workDir: string;
 let unpackedPackage: string;
@@ -66,14 +77,14 @@ describe('package.json', () => {
 });
 
 describe('community scanner (analyzePackage)', () => {
-	it('reports no error on the source tree', async () => {
-		const result = await analyzePackage(repoRoot, SOURCE_FILE_PATTERNS);
+	it('reports no error on the source tree', () => {
+		const result = scan(repoRoot);
 		expect(result.details ?? result.message ?? '').toBe('');
 		expect(result.passed).toBe(true);
 	}, 120_000);
 
-	it('reports no error on the unpacked npm pack tarball', async () => {
-		const result = await analyzePackage(unpackedPackage, ['**/*.js', 'package.json']);
+	it('reports no error on the unpacked npm pack tarball', () => {
+		const result = scan(unpackedPackage, ['**/*.js', 'package.json']);
 		expect(result.details ?? result.message ?? '').toBe('');
 		expect(result.passed).toBe(true);
 	}, 120_000);

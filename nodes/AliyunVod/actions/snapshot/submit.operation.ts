@@ -1,4 +1,4 @@
-import { NodeOperationError } from 'n8n-workflow';
+import { NodeOperationError, UserError } from 'n8n-workflow';
 import type {
 	IDataObject,
 	IDisplayOptions,
@@ -275,7 +275,7 @@ function parseExtend(value: unknown): JsonObject | undefined {
 		typeof value === 'string' && value.trim() !== '' ? JSON.parse(value) : value;
 	if (parsed === undefined || parsed === '') return undefined;
 	if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
-		throw new Error('Extend must be a JSON object, for example {"batch": "2024-06"}');
+		throw new UserError('Extend must be a JSON object, for example {"batch": "2024-06"}');
 	}
 	return Object.keys(parsed).length === 0 ? undefined : (parsed as JsonObject);
 }
