@@ -1,9 +1,22 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports */
+import { createRequire } from 'node:module';
 import { defineConfig } from 'vitest/config';
+
+const require = createRequire(import.meta.url);
+
+/**
+ * n8n-core loads n8n-workflow's CommonJS build; without this alias our sources would get its ESM
+ * build, and the two copies' error classes would not be the same classes.
+ */
+const sharedResolve = {
+	alias: [{ find: /^n8n-workflow$/, replacement: require.resolve('n8n-workflow') }],
+};
 
 export default defineConfig({
 	test: {
 		projects: [
 			{
+				resolve: sharedResolve,
 				test: {
 					name: 'unit',
 					environment: 'node',
@@ -14,6 +27,7 @@ export default defineConfig({
 				},
 			},
 			{
+				resolve: sharedResolve,
 				test: {
 					name: 'e2e',
 					environment: 'node',

@@ -12,7 +12,11 @@ import type {
 import { readAliyunCredentials } from './common/aliyunEndpoints';
 import { ALIYUN_REGIONS } from './common/aliyunRegions';
 import { signAliyunRequest } from './common/aliyunRequestSigner';
-import { prepareRequest, toSignedRequestOptions } from './common/preparedRequest';
+import {
+	prepareRequest,
+	toSignedRequestOptions,
+	type IncomingRequestOptions,
+} from './common/preparedRequest';
 
 /** Provider error codes that can arrive in a 200 body, with what the user should do about each. */
 const TEST_FAILURE_CODES: ReadonlyArray<[string, string]> = [
@@ -126,7 +130,7 @@ export class AliyunApi implements ICredentialType {
 
 	async authenticate(
 		credentials: ICredentialDataDecryptedObject,
-		requestOptions: IHttpRequestOptions,
+		requestOptions: IncomingRequestOptions,
 	): Promise<IHttpRequestOptions> {
 		const fields = readAliyunCredentials(credentials);
 		const prepared = prepareRequest(requestOptions);

@@ -18,6 +18,7 @@ export function parseXml(text: string, alwaysArray: readonly string[] = []): Xml
 		parseAttributeValue: false,
 		trimValues: false,
 		ignoreDeclaration: true,
+		htmlEntities: true,
 		isArray: (name) => alwaysArray.includes(name),
 	});
 	const parsed: unknown = parser.parse(text, true);
@@ -25,6 +26,16 @@ export function parseXml(text: string, alwaysArray: readonly string[] = []): Xml
 		throw new OperationalError('The response is not an XML document');
 	}
 	return parsed as XmlElement;
+}
+
+/** Like parseXml, for bodies that may not be XML at all: undefined instead of an error. */
+export function tryParseXml(text: string): XmlElement | undefined {
+	if (!text.trimStart().startsWith('<')) return undefined;
+	try {
+		return parseXml(text);
+	} catch {
+		return undefined; // not well-formed XML: the caller reports the body without provider fields
+	}
 }
 
 /** Reads a direct child that holds text, or undefined. */

@@ -1,0 +1,102 @@
+import { sleep as n8nSleep } from 'n8n-workflow';
+
+import type { ClassifiedError } from './errors';
+
+export type SleepFn = (ms: number, signal?: AbortSignal) => Promise<void>;
+
+export interface RetryOptions {
+	/** Total attempts including the first one. */
+	maxAttempts: number;
+	baseDelayMs: number;
+	maxDelayMs: number;
+	/** Returns [0, 1); injectable for tests. */
+	random?: () => number;
+	sleep?: SleepFn;
+	/** The execution cancel signal: once aborted, no further attempt is made. */
+	signal?: AbortSignal;
+	shouldRetry: (error: unknown, attempt: number) => boolean;
+	/** A minimum wait the server asked for (Retry-After), if any. */
+	retryAfterMs?: (error: unknown) => number | undefined;
+}
+
+/** Network failures that prove the request never reached the server. */
+const NOT_SENT_NETWORK_CODES = ['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN'];
+
+/**
+ * Whether a failed call may be sent again.
+ *
+ * Idempotent calls are retried on throttling, 5xx, network failures and timeouts.
+ * A non-idempotent call (a job submit) is retried only when the failure proves the request was not
+ * processed: a throttling or nonce rejection, or a connection that was never made (refused, DNS).
+ * A 5xx, a reset or a timeout after sending leaves the outcome unknown, and sending the submit again
+ * could create a second job, so it is reported instead.
+ */
+export function isRetryable(classified: ClassifiedError, idempotent: boolean): boolean {
+	if (classified.kind === 'throttled' || classified.kind === 'nonce') return true;
+	if (classified.kind === 'network' && NOT_SENT_NETWORK_CODES.includes(classified.networkCode ?? '')) {
+		return true;
+	}
+	if (!idempotent) return false;
+	return classified.kind === 'server' || classified.kind === 'network' || classified.kind === 'timeout';
+}
+
+/** Equal-jitter exponential backoff: half the capped exponential delay plus a random half. */
+export function backoffDelayMs(
+	retryNumber: number,
+	baseDelayMs: number,
+	maxDelayMs: number,
+	random: () => number,
+): number {
+	const ceiling = Math.min(maxDelayMs, baseDelayMs * 2 ** (retryNumber - 1));
+	return Math.round(ceiling / 2 + random() * (ceiling / 2));
+}
+
+function waitBeforeRetry(
+	options: RetryOptions,
+	error: unknown,
+	retryNumber: number,
+): number {
+	const jittered = backoffDelayMs(
+		retryNumber,
+		options.baseDelayMs,
+		options.maxDelayMs,
+		options.random ?? Math.random,
+	);
+	const asked = options.retryAfterMs?.(error) ?? 0;
+	return Math.min(options.maxDelayMs, Math.max(jittered, asked));
+}
+
+type Settled<T> = { ok: true; value: T } | { ok: false; error: unknown };
+
+/** Turns a rejection into a value, so the caller decides what to throw outside a catch clause. */
+async function settle<T>(promise: Promise<T>): Promise<Settled<T>> {
+	return await promise.then(
+		(value): Settled<T> => ({ ok: true, value }),
+		(error: unknown): Settled<T> => ({ ok: false, error }),
+	);
+}
+
+/**
+ * Runs `attempt` until it succeeds, `shouldRetry` says no, attempts run out or the signal aborts;
+ * then throws the last error. n8n's `sleep` takes the abort signal, so a cancel ends the wait at
+ * once instead of after the next slice.
+ */
+export async function withRetry<T>(
+	attempt: (attemptNumber: number) => Promise<T>,
+	options: RetryOptions,
+): Promise<T> {
+	const sleep = options.sleep ?? n8nSleep;
+	for (let attemptNumber = 1; ; attemptNumber++) {
+		const outcome = await settle(attempt(attemptNumber));
+		if (outcome.ok) return outcome.value;
+		const mayRetry =
+			attemptNumber < options.maxAttempts &&
+			options.signal?.aborted !== true &&
+			options.shouldRetry(outcome.error, attemptNumber);
+		if (!mayRetry) throw outcome.error;
+		const waitMs = waitBeforeRetry(options, outcome.error, attemptNumber);
+		const slept = await settle(sleep(waitMs, options.signal));
+		if (options.signal?.aborted === true) throw outcome.error;
+		if (!slept.ok) throw slept.error;
+	}
+}

@@ -1,0 +1,71 @@
+import type { IDataObject, IHttpRequestOptions } from 'n8n-workflow';
+
+import { aliyunEndpoint } from '../../../credentials/common/aliyunEndpoints';
+import { credentialEndpoint, sendAuthenticated } from './request';
+import type { RequestContext } from './request';
+
+export type { RequestContext } from './request';
+
+export type AliyunProduct = 'vod' | 'mts';
+
+/** Objects and arrays must already be JSON text: that is how the RPC APIs take them. */
+export type AliyunParamValue = string | number | boolean | undefined;
+
+export interface AliyunRpcCall {
+	product: AliyunProduct;
+	action: string;
+	params: Record<string, AliyunParamValue>;
+	/** False for calls that create something (submits): their unknown outcomes are never re-sent. */
+	idempotent: boolean;
+	itemIndex?: number;
+	/** Overrides the action's documented QPS (see pacing.ts). */
+	maxRequestsPerSecond?: number;
+}
+
+export const ALIYUN_API_VERSIONS: Record<AliyunProduct, string> = {
+	vod: '2017-03-21',
+	mts: '2014-06-18',
+};
+
+export const ALIYUN_CREDENTIAL_TYPE = 'aliyunApi';
+
+export function aliyunRpcQuery(call: Pick<AliyunRpcCall, 'product' | 'action' | 'params'>): IDataObject {
+	const query: IDataObject = { Action: call.action, Version: ALIYUN_API_VERSIONS[call.product] };
+	for (const [name, value] of Object.entries(call.params)) {
+		if (value !== undefined) query[name] = String(value);
+	}
+	return query;
+}
+
+export function aliyunRpcOptions(endpoint: string, call: AliyunRpcCall): IHttpRequestOptions {
+	return {
+		method: 'POST',
+		url: `${endpoint.replace(/\/+$/, '')}/`,
+		qs: aliyunRpcQuery(call),
+		json: true,
+	};
+}
+
+/** Calls an Alibaba Cloud RPC API (VOD or MPS); the `aliyunApi` credential signs it. */
+export async function aliyunRpcRequest<T extends object>(
+	this: RequestContext,
+	call: AliyunRpcCall,
+): Promise<T> {
+	const { endpoint } = await credentialEndpoint.call(
+		this,
+		ALIYUN_CREDENTIAL_TYPE,
+		(credentials) => aliyunEndpoint(credentials, call.product),
+		call.itemIndex,
+	);
+	const options = aliyunRpcOptions(endpoint, call);
+	const response = await sendAuthenticated.call(this, options, {
+		provider: 'aliyun',
+		credentialType: ALIYUN_CREDENTIAL_TYPE,
+		service: call.product,
+		action: call.action,
+		idempotent: call.idempotent,
+		itemIndex: call.itemIndex,
+		maxRequestsPerSecond: call.maxRequestsPerSecond,
+	});
+	return response as T;
+}

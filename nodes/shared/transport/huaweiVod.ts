@@ -1,0 +1,80 @@
+import type { IDataObject, IHttpRequestMethods, IHttpRequestOptions } from 'n8n-workflow';
+
+import { huaweiEndpoint } from '../../../credentials/common/huaweiEndpoints';
+import { credentialEndpoint, sendAuthenticated } from './request';
+import type { RequestContext } from './request';
+
+export type { RequestContext } from './request';
+
+export type HuaweiQueryValue = string | number | string[] | undefined;
+
+export interface HuaweiVodCall {
+	method: Extract<IHttpRequestMethods, 'GET' | 'POST' | 'PUT' | 'DELETE'>;
+	/** E.g. '/v1/{project_id}/asset/thumbnails'; the credential substitutes {project_id}. */
+	path: string;
+	/** Arrays are sent as repeated parameters (`asset_id=a&asset_id=b`). */
+	query?: Record<string, HuaweiQueryValue>;
+	body?: object;
+	/** False for calls that create something: their unknown outcomes are never re-sent. */
+	idempotent: boolean;
+	itemIndex?: number;
+	maxRequestsPerSecond?: number;
+}
+
+export const HUAWEI_CREDENTIAL_TYPE = 'huaweiCloudApi';
+
+export function huaweiQuery(query: HuaweiVodCall['query']): IDataObject | undefined {
+	if (query === undefined) return undefined;
+	const result: IDataObject = {};
+	for (const [name, value] of Object.entries(query)) {
+		if (value === undefined) continue;
+		result[name] = Array.isArray(value) ? [...value] : String(value);
+	}
+	return result;
+}
+
+export function huaweiVodOptions(endpoint: string, call: HuaweiVodCall): IHttpRequestOptions {
+	const path = call.path.startsWith('/') ? call.path : `/${call.path}`;
+	const options: IHttpRequestOptions = {
+		method: call.method,
+		url: `${endpoint.replace(/\/+$/, '')}${path}`,
+		json: true,
+	};
+	const qs = huaweiQuery(call.query);
+	if (qs !== undefined) options.qs = qs;
+	if (call.body !== undefined) options.body = call.body;
+	return options;
+}
+
+/** An empty body (204, or 200 with nothing) reads as `{}` so callers always get an object. */
+function asObject(response: unknown): object {
+	if (typeof response === 'object' && response !== null) return response;
+	if (response === undefined || response === '') return {};
+	return { body: response };
+}
+
+/** Calls a Huawei Cloud VOD API; the `huaweiCloudApi` credential signs it. */
+export async function huaweiVodRequest<T extends object>(
+	this: RequestContext,
+	call: HuaweiVodCall,
+): Promise<T> {
+	const { endpoint, credentials } = await credentialEndpoint.call(
+		this,
+		HUAWEI_CREDENTIAL_TYPE,
+		(credentials) => huaweiEndpoint(credentials, 'vod'),
+		call.itemIndex,
+	);
+	const options = huaweiVodOptions(endpoint, call);
+	const response = await sendAuthenticated.call(this, options, {
+		provider: 'huawei',
+		credentialType: HUAWEI_CREDENTIAL_TYPE,
+		service: 'huaweiVod',
+		action: `${call.method} ${call.path}`,
+		idempotent: call.idempotent,
+		itemIndex: call.itemIndex,
+		maxRequestsPerSecond: call.maxRequestsPerSecond,
+		// An IAM token expires (401): refresh it and re-send once. An AK/SK 401 is never re-sent.
+		refreshCredentialOnStatus: credentials.authType === 'password' ? [401] : [],
+	});
+	return asObject(response) as T;
+}

@@ -1,0 +1,140 @@
+import { NodeOperationError } from 'n8n-workflow';
+import type {
+	ICredentialDataDecryptedObject,
+	IExecuteFunctions,
+	IExecuteSingleFunctions,
+	IHookFunctions,
+	IHttpRequestOptions,
+	ILoadOptionsFunctions,
+	IPollFunctions,
+	ITriggerFunctions,
+	IWebhookFunctions,
+} from 'n8n-workflow';
+
+import { classifyError, toNodeApiError } from '../errors';
+import type { ClassifiedError, ErrorProvider } from '../errors';
+import { defaultRequestsPerSecond, pacerFor } from '../pacing';
+import type { PacedService } from '../pacing';
+import { isRetryable, withRetry } from '../retry';
+
+/** The n8n contexts that can send authenticated requests. */
+export type RequestContext =
+	| IExecuteFunctions
+	| IExecuteSingleFunctions
+	| IHookFunctions
+	| IPollFunctions
+	| ILoadOptionsFunctions
+	| IWebhookFunctions
+	| ITriggerFunctions;
+
+export interface SendPolicy {
+	provider: ErrorProvider;
+	credentialType: string;
+	service: PacedService;
+	/** API action or method + path; names the pacer and appears in error hints. */
+	action: string;
+	idempotent: boolean;
+	itemIndex?: number;
+	maxRequestsPerSecond?: number;
+	/**
+	 * Statuses on which n8n refreshes the credential (preAuthentication) and re-sends once. n8n
+	 * defaults to 401 for every credential; we opt in only where a token can expire, because a
+	 * re-sent AK/SK failure counts towards Huawei's lockout and a re-sent submit may run twice.
+	 */
+	refreshCredentialOnStatus?: number[];
+}
+
+/** 4 attempts; waits of 0.25–0.5, 0.5–1 and 1–2 s (equal jitter, cap 8 s): at most ~3.5 s of waiting. */
+export const RETRY_POLICY = { maxAttempts: 4, baseDelayMs: 500, maxDelayMs: 8000 };
+
+/** n8n sets no timeout; without one a stalled connection would hold the execution until cancelled. */
+export const REQUEST_TIMEOUT_MS = 60_000;
+
+/** huawei.md §1.7: after APIGW.0308 (a per-minute policy) retry after 2–5 s. */
+const HUAWEI_THROTTLE_WAIT_MS = 2000;
+
+/** The least a retry waits: what the server asked for, else a provider's documented pause. */
+export function minimumRetryWaitMs(classified: ClassifiedError): number | undefined {
+	if (classified.retryAfterMs !== undefined) return classified.retryAfterMs;
+	if (classified.provider === 'huawei' && classified.kind === 'throttled') return HUAWEI_THROTTLE_WAIT_MS;
+	return undefined;
+}
+
+export function cancelSignalOf(context: RequestContext): AbortSignal | undefined {
+	return 'getExecutionCancelSignal' in context ? context.getExecutionCancelSignal() : undefined;
+}
+
+export interface ResolvedCredential {
+	credentials: ICredentialDataDecryptedObject;
+	endpoint: string;
+}
+
+/** Reads the credential and resolves the endpoint; a bad region or override names its field. */
+export async function credentialEndpoint(
+	this: RequestContext,
+	credentialType: string,
+	resolve: (credentials: ICredentialDataDecryptedObject) => string,
+	itemIndex?: number,
+): Promise<ResolvedCredential> {
+	const credentials = await this.getCredentials(credentialType, itemIndex);
+	try {
+		return { credentials, endpoint: resolve(credentials) };
+	} catch (error) {
+		throw new NodeOperationError(this.getNode(), error instanceof Error ? error.message : String(error), {
+			itemIndex,
+		});
+	}
+}
+
+/**
+ * Paces, sends through the credential's `authenticate`, retries what is safe to retry and turns the
+ * final failure into a NodeApiError without secrets.
+ */
+export async function sendAuthenticated(
+	this: RequestContext,
+	options: IHttpRequestOptions,
+	policy: SendPolicy,
+): Promise<unknown> {
+	const signal = cancelSignalOf(this);
+	const pacer = pacerFor(
+		this,
+		{
+			credentialType: policy.credentialType,
+			credentialId: this.getNode().credentials?.[policy.credentialType]?.id ?? undefined,
+			service: policy.service,
+			action: policy.action,
+		},
+		policy.maxRequestsPerSecond ?? defaultRequestsPerSecond(policy.service, policy.action),
+	);
+	const attempt = async (): Promise<unknown> => {
+		await pacer.acquire(signal);
+		// A fresh copy per attempt: authenticate signs (new nonce, new date) what it receives.
+		const response: unknown = await this.helpers.httpRequestWithAuthentication.call(
+			this,
+			policy.credentialType,
+			{
+				timeout: REQUEST_TIMEOUT_MS,
+				...options,
+				qs: options.qs === undefined ? undefined : { ...options.qs },
+			},
+			{ preAuthenticationRetryStatusCode: policy.refreshCredentialOnStatus ?? [] },
+		);
+		return response;
+	};
+	try {
+		return await withRetry(attempt, {
+			...RETRY_POLICY,
+			signal,
+			shouldRetry: (error) => isRetryable(classifyError(policy.provider, error), policy.idempotent),
+			retryAfterMs: (error) => minimumRetryWaitMs(classifyError(policy.provider, error)),
+		});
+	} catch (error) {
+		throw toNodeApiError(
+			this.getNode(),
+			classifyError(policy.provider, error),
+			error,
+			policy.itemIndex,
+			policy.action,
+		);
+	}
+}

@@ -1,0 +1,130 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports */
+import { createServer } from 'node:http';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+import type {
+	ICredentialType,
+	IDataObject,
+	IExecuteFunctions,
+	IHttpRequestOptions,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+} from 'n8n-workflow';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { classifyError } from '../../../nodes/shared/errors';
+import { runSingleNode } from '../../support/inProcessN8n';
+
+/**
+ * The unit tests build errors by hand; these run real requests through n8n-core so the classifier
+ * also sees exactly what n8n throws for refused connections, resets, timeouts and XML bodies.
+ */
+let server: Server;
+let baseUrl = '';
+let closedPortUrl = '';
+
+beforeAll(async () => {
+	server = createServer((request, response) => {
+		if (request.url === '/reset') {
+			request.socket.destroy();
+			return;
+		}
+		if (request.url === '/stall') return;
+		response.statusCode = 400;
+		response.setHeader('content-type', 'text/xml');
+		response.setHeader('x-acs-request-id', 'HDR-ID');
+		response.end('<?xml version="1.0"?><Error><Code>Throttling.User</Code><Message>flow control</Message></Error>');
+	});
+	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+	baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+	const probe = createServer();
+	await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+	closedPortUrl = `http://127.0.0.1:${(probe.address() as AddressInfo).port}`;
+	await new Promise<void>((resolve) => probe.close(() => resolve()));
+});
+
+afterAll(async () => {
+	server.closeAllConnections();
+	await new Promise<void>((resolve) => server.close(() => resolve()));
+});
+
+const plainCredential: ICredentialType = {
+	name: 'plainApi',
+	displayName: 'Plain',
+	properties: [],
+	async authenticate(_credentials, options: IHttpRequestOptions) {
+		return { ...options, headers: { ...options.headers, authorization: 'Bearer plain-secret-token' } };
+	},
+};
+
+const description: INodeTypeDescription = {
+	displayName: 'Classify',
+	name: 'classify',
+	group: ['transform'],
+	version: 1,
+	description: 'Sends one request and outputs how its failure classifies',
+	defaults: { name: 'Classify' },
+	inputs: ['main'],
+	outputs: ['main'],
+	credentials: [{ name: 'plainApi', required: true }],
+	properties: [
+		{ displayName: 'URL', name: 'url', type: 'string', default: '' },
+		{ displayName: 'Timeout', name: 'timeout', type: 'number', default: 0 },
+	],
+};
+
+class ClassifyNode implements INodeType {
+	description = description;
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		const url = this.getNodeParameter('url', 0) as string;
+		const timeout = this.getNodeParameter('timeout', 0) as number;
+		const classified = await this.helpers.httpRequestWithAuthentication
+			.call(this, 'plainApi', { method: 'POST', url, json: true, timeout: timeout || undefined })
+			.then(
+				() => ({ kind: 'none' }),
+				(error: unknown) => classifyError('aliyun', error),
+			);
+		const json: IDataObject = { ...classified };
+		return [[{ json, pairedItem: { item: 0 } }]];
+	}
+}
+
+async function classifyRequest(url: string, timeout = 0): Promise<IDataObject> {
+	const { items, error } = await runSingleNode({
+		nodeType: new ClassifyNode(),
+		parameters: { url, timeout },
+		credentialTypes: { plainApi: plainCredential },
+		credentials: { plainApi: {} },
+	});
+	expect(error).toBeUndefined();
+	return items[0].json;
+}
+
+describe('classifyError on what n8n-core really throws', () => {
+	it('reads code, message and the header request id from an XML 400', async () => {
+		expect(await classifyRequest(`${baseUrl}/xml`)).toMatchObject({
+			kind: 'throttled',
+			code: 'Throttling.User',
+			message: 'flow control',
+			httpStatus: 400,
+			requestId: 'HDR-ID',
+		});
+	});
+
+	it('sees a refused connection as ECONNREFUSED', async () => {
+		expect(await classifyRequest(`${closedPortUrl}/`)).toMatchObject({ kind: 'network', networkCode: 'ECONNREFUSED' });
+	});
+
+	it('sees a socket closed mid-request as a network failure, not a refusal', async () => {
+		const classified = await classifyRequest(`${baseUrl}/reset`);
+		expect(classified.kind).toBe('network');
+		expect(classified.networkCode).not.toBe('ECONNREFUSED');
+	});
+
+	it('sees an elapsed request timeout as a timeout', async () => {
+		expect(await classifyRequest(`${baseUrl}/stall`, 200)).toMatchObject({ kind: 'timeout' });
+	});
+});

@@ -1,0 +1,173 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals */
+import { describe, expect, it } from 'vitest';
+
+import type { ClassifiedError, ErrorKind } from '../../../nodes/shared/errors';
+import { backoffDelayMs, isRetryable, withRetry } from '../../../nodes/shared/retry';
+
+function classified(kind: ErrorKind, networkCode?: string): ClassifiedError {
+	return { provider: 'aliyun', kind, networkCode };
+}
+
+/** Records requested waits instead of waiting. */
+function fakeSleep() {
+	const waits: number[] = [];
+	const sleep = async (ms: number) => {
+		waits.push(ms);
+	};
+	return { waits, sleep };
+}
+
+/** Fails with the given errors in order, then returns 'ok'. */
+function failingThen(errors: unknown[]) {
+	const calls: number[] = [];
+	const attempt = async (n: number) => {
+		calls.push(n);
+		if (n <= errors.length) throw errors[n - 1];
+		return 'ok';
+	};
+	return { calls, attempt };
+}
+
+describe('backoffDelayMs', () => {
+	// ceiling = min(max, base·2^(n-1)); delay = ceiling/2 + random·ceiling/2
+	it.each([
+		[1, 0, 250],
+		[1, 0.5, 375],
+		[2, 0, 500],
+		[3, 0.999, 1999],
+		[4, 0.5, 3000],
+		[5, 0, 2000],
+		[9, 1, 4000],
+	])('retry %i with random %f waits %i ms (base 500, cap 4000)', (retry, random, expected) => {
+		expect(backoffDelayMs(retry, 500, 4000, () => random)).toBe(expected);
+	});
+});
+
+describe('isRetryable', () => {
+	it.each<[ErrorKind, string | undefined, boolean, boolean]>([
+		// kind, network code, idempotent, non-idempotent
+		['throttled', undefined, true, true],
+		['nonce', undefined, true, true],
+		['network', 'ECONNREFUSED', true, true],
+		['network', 'ENOTFOUND', true, true],
+		['network', 'EAI_AGAIN', true, true],
+		['network', 'ECONNRESET', true, false],
+		['network', undefined, true, false],
+		['timeout', 'ETIMEDOUT', true, false],
+		['server', undefined, true, false],
+		['auth', undefined, false, false],
+		['clock', undefined, false, false],
+		['permission', undefined, false, false],
+		['client', undefined, false, false],
+	])('%s %s: idempotent %s, non-idempotent %s', (kind, code, idempotent, nonIdempotent) => {
+		expect(isRetryable(classified(kind, code), true)).toBe(idempotent);
+		expect(isRetryable(classified(kind, code), false)).toBe(nonIdempotent);
+	});
+});
+
+describe('withRetry', () => {
+	const policy = { maxAttempts: 4, baseDelayMs: 100, maxDelayMs: 300 };
+
+	it('backs off exponentially with jitter, capped, and returns the eventual result', async () => {
+		const { waits, sleep } = fakeSleep();
+		const randoms = [0, 0.5, 1];
+		const { calls, attempt } = failingThen(['e1', 'e2', 'e3']);
+		const result = await withRetry(attempt, {
+			...policy,
+			sleep,
+			random: () => randoms.shift() ?? 0,
+			shouldRetry: () => true,
+		});
+		expect(result).toBe('ok');
+		expect(calls).toEqual([1, 2, 3, 4]);
+		// ceilings 100, 200, min(300, 400)=300 → 50+0, 100+50, 150+150
+		expect(waits).toEqual([50, 150, 300]);
+	});
+
+	it('gives up after maxAttempts and throws the last error', async () => {
+		const { waits, sleep } = fakeSleep();
+		const { calls, attempt } = failingThen(['e1', 'e2', 'e3', 'e4', 'e5']);
+		await expect(withRetry(attempt, { ...policy, sleep, random: () => 0, shouldRetry: () => true })).rejects.toBe('e4');
+		expect(calls).toHaveLength(4);
+		expect(waits).toHaveLength(3);
+	});
+
+	it('does not retry what shouldRetry rejects', async () => {
+		const { waits, sleep } = fakeSleep();
+		const { calls, attempt } = failingThen(['retry me', 'fatal', 'never']);
+		await expect(
+			withRetry(attempt, { ...policy, sleep, shouldRetry: (error) => error === 'retry me' }),
+		).rejects.toBe('fatal');
+		expect(calls).toEqual([1, 2]);
+		expect(waits).toHaveLength(1);
+	});
+
+	it('never re-sends a non-idempotent call after a 5xx or a timeout', async () => {
+		for (const failure of [classified('server'), classified('timeout', 'ETIMEDOUT'), classified('network', 'ECONNRESET')]) {
+			const { sleep } = fakeSleep();
+			const { calls, attempt } = failingThen([failure]);
+			await expect(
+				withRetry(attempt, { ...policy, sleep, shouldRetry: (error) => isRetryable(error as ClassifiedError, false) }),
+			).rejects.toBe(failure);
+			expect(calls).toEqual([1]);
+		}
+	});
+
+	it('waits at least what Retry-After asked for, within the cap', async () => {
+		const { waits, sleep } = fakeSleep();
+		const { attempt } = failingThen(['a', 'b']);
+		const asked = [250, 5000];
+		await withRetry(attempt, {
+			...policy,
+			sleep,
+			random: () => 0,
+			shouldRetry: () => true,
+			retryAfterMs: () => asked.shift(),
+		});
+		expect(waits).toEqual([250, 300]);
+	});
+
+	it('stops retrying once the execution is cancelled', async () => {
+		const controller = new AbortController();
+		const { waits, sleep } = fakeSleep();
+		const { calls, attempt } = failingThen(['first', 'second', 'third']);
+		const cancellingSleep = async (ms: number, signal?: AbortSignal) => {
+			await sleep(ms);
+			controller.abort();
+			expect(signal).toBe(controller.signal);
+		};
+		await expect(
+			withRetry(attempt, { ...policy, sleep: cancellingSleep, signal: controller.signal, shouldRetry: () => true }),
+		).rejects.toBe('first');
+		expect(calls).toEqual([1]);
+		expect(waits).toHaveLength(1);
+	});
+
+	it('makes no attempt after a failure when the signal is already aborted', async () => {
+		const controller = new AbortController();
+		controller.abort();
+		const { waits, sleep } = fakeSleep();
+		const { calls, attempt } = failingThen(['first']);
+		await expect(
+			withRetry(attempt, { ...policy, sleep, signal: controller.signal, shouldRetry: () => true }),
+		).rejects.toBe('first');
+		expect(calls).toEqual([1]);
+		expect(waits).toEqual([]);
+	});
+
+	it('ends a real n8n sleep as soon as the signal aborts', async () => {
+		const controller = new AbortController();
+		const { attempt } = failingThen(['first', 'second']);
+		const started = Date.now();
+		const running = withRetry(attempt, {
+			maxAttempts: 2,
+			baseDelayMs: 10_000,
+			maxDelayMs: 10_000,
+			signal: controller.signal,
+			shouldRetry: () => true,
+		});
+		setTimeout(() => controller.abort(), 50);
+		await expect(running).rejects.toBe('first');
+		expect(Date.now() - started).toBeLessThan(1000);
+	});
+});
