@@ -1,6 +1,5 @@
 import { randomBytes, randomUUID } from 'crypto';
 import type {
-	IAuthenticateRuleResponseSuccessBody,
 	ICredentialDataDecryptedObject,
 	ICredentialTestRequest,
 	ICredentialType,
@@ -10,6 +9,7 @@ import type {
 } from 'n8n-workflow';
 
 import { readAliyunCredentials } from './common/aliyunEndpoints';
+import { credentialTestRules, type CredentialTestFailures } from './common/credentialTestRules';
 import { ALIYUN_REGIONS } from './common/aliyunRegions';
 import { signAliyunRequest } from './common/aliyunRequestSigner';
 import {
@@ -18,24 +18,37 @@ import {
 	type IncomingRequestOptions,
 } from './common/preparedRequest';
 
-/** Provider error codes that can arrive in a 200 body, with what the user should do about each. */
-const TEST_FAILURE_CODES: ReadonlyArray<[string, string]> = [
-	['InvalidAccessKeyId.NotFound', 'The AccessKey ID does not exist'],
-	['InvalidAccessKeyId.Inactive', 'The AccessKey is disabled'],
-	['SignatureDoesNotMatch', 'The AccessKey Secret does not match the AccessKey ID'],
-	['InvalidSecurityToken.Expired', 'The STS security token has expired'],
-	['InvalidSecurityToken.Malformed', 'The STS security token is malformed'],
-	['InvalidTimeStamp.Expired', 'The clock of the n8n host is more than 15 minutes off'],
-	['Forbidden.RAM', 'The RAM user lacks permission for VOD (e.g. vod:SearchMedia)'],
-	['Forbidden', 'The account is not allowed to call VOD in this region'],
-];
-
-function failureRule([code, message]: [string, string]): IAuthenticateRuleResponseSuccessBody {
-	return {
-		type: 'responseSuccessBody',
-		properties: { key: 'Code', value: code, message: `${message} (${code})` },
-	};
-}
+/**
+ * Why a Test fails: the HTTP status Alibaba Cloud answers with (codes documented in the VOD error
+ * tables), and the same codes if they ever arrive inside a 200 body.
+ */
+const TEST_FAILURES: CredentialTestFailures = {
+	statuses: [
+		[
+			400,
+			'Alibaba Cloud refused the signature: check the AccessKey Secret (and the Security Token for STS), and that the n8n host clock is within 15 minutes of real time',
+		],
+		[
+			404,
+			'The AccessKey ID does not exist (InvalidAccessKeyId.NotFound), or the VOD endpoint is wrong',
+		],
+		[
+			403,
+			'The key is valid but not allowed to call VOD SearchMedia in this region (RAM permission vod:SearchMedia)',
+		],
+	],
+	bodyCodeKey: 'Code',
+	bodyCodes: [
+		['InvalidAccessKeyId.NotFound', 'The AccessKey ID does not exist'],
+		['InvalidAccessKeyId.Inactive', 'The AccessKey is disabled'],
+		['SignatureDoesNotMatch', 'The AccessKey Secret does not match the AccessKey ID'],
+		['InvalidSecurityToken.Expired', 'The STS security token has expired'],
+		['InvalidSecurityToken.Malformed', 'The STS security token is malformed'],
+		['InvalidTimeStamp.Expired', 'The clock of the n8n host is more than 15 minutes off'],
+		['Forbidden.RAM', 'The RAM user lacks permission for VOD (e.g. vod:SearchMedia)'],
+		['Forbidden', 'The account is not allowed to call VOD in this region'],
+	],
+};
 
 export class AliyunApi implements ICredentialType {
 	name = 'aliyunApi';
@@ -152,6 +165,6 @@ export class AliyunApi implements ICredentialType {
 				PageSize: 1,
 			},
 		},
-		rules: TEST_FAILURE_CODES.map(failureRule),
+		rules: credentialTestRules(TEST_FAILURES),
 	};
 }

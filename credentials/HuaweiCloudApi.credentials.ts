@@ -13,6 +13,7 @@ import {
 	HUAWEI_FIELD_LABEL,
 	HUAWEI_VOD_REGIONS,
 } from './common/huaweiEndpoints';
+import { credentialTestRules, type CredentialTestFailures } from './common/credentialTestRules';
 import { authenticateHuaweiRequest, HUAWEI_SESSION_FIELD } from './common/huaweiRequestSigner';
 import { resolveHuaweiSession } from './common/huaweiSession';
 import type { IncomingRequestOptions } from './common/preparedRequest';
@@ -146,18 +147,37 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-/** Huawei gateway and VOD codes that mean the test failed even when they come with HTTP 200. */
-const FAILURE_CODES = [
-	'APIGW.0301',
-	'APIG.0301',
-	'APIGW.0302',
-	'APIG.0302',
-	'VOD.10051',
-	'VOD.10052',
-	'VOD.10053',
-	'VOD.10054',
-	'VOD.10055',
-];
+const PERMISSION_HINT = 'check the IAM permissions (vod:thumbnail:list) and the project';
+
+/**
+ * Why a Test fails: the gateway's HTTP status (APIG signing guide error table), and gateway or VOD
+ * codes if they arrive inside a 200 body.
+ */
+const TEST_FAILURES: CredentialTestFailures = {
+	statuses: [
+		[
+			401,
+			'Huawei Cloud rejected the credentials (APIGW.0301): check the AK/SK (and Security Token), or the IAM user and password, and the n8n host clock. More than 5 failures lock an AK for 5 minutes.',
+		],
+		[403, `Huawei Cloud refused access: ${PERMISSION_HINT}`],
+		[404, 'No VOD API at this address: check the Region and the VOD Endpoint'],
+	],
+	bodyCodeKey: 'error_code',
+	bodyCodes: [
+		'APIGW.0301',
+		'APIG.0301',
+		'APIGW.0302',
+		'APIG.0302',
+		'VOD.10051',
+		'VOD.10052',
+		'VOD.10053',
+		'VOD.10054',
+		'VOD.10055',
+	].map((code) => [
+		code,
+		`Huawei Cloud answered an error: check the keys, the region and ${PERMISSION_HINT}`,
+	]),
+};
 
 export class HuaweiCloudApi implements ICredentialType {
 	name = 'huaweiCloudApi';
@@ -198,13 +218,6 @@ export class HuaweiCloudApi implements ICredentialType {
 			method: 'GET',
 			qs: { limit: 1 },
 		},
-		rules: FAILURE_CODES.map((code) => ({
-			type: 'responseSuccessBody' as const,
-			properties: {
-				key: 'error_code',
-				value: code,
-				message: `Huawei Cloud answered ${code}: check the keys, the region and the IAM permissions (vod:thumbnail:list)`,
-			},
-		})),
+		rules: credentialTestRules(TEST_FAILURES),
 	};
 }

@@ -783,7 +783,7 @@ describe('credential description', () => {
 		expect(property('accessKeyId')?.displayOptions?.show?.authType).toStrictEqual(['aksk']);
 	});
 
-	it('tests with a read-only, region-bound thumbnail list and fails on error codes in a 200', () => {
+	it('tests with a read-only, region-bound thumbnail list and fails on 401 and on error codes in a 200', () => {
 		expect(api.test.request).toMatchObject({
 			url: '/v1/{project_id}/asset/thumbnails',
 			method: 'GET',
@@ -792,13 +792,11 @@ describe('credential description', () => {
 		expect(api.test.request.baseURL).toContain('$credentials.vodEndpoint');
 		expect(api.test.request.baseURL).toContain('$credentials.region');
 		const rules = api.test.rules ?? [];
-		expect(rules.length).toBeGreaterThan(0);
-		for (const rule of rules)
-			expect(rule).toMatchObject({
-				type: 'responseSuccessBody',
-				properties: { key: 'error_code' },
-			});
-		expect(rules.map((rule) => rule.properties.value)).toContain('APIGW.0301');
+		const bodyRules = rules.filter((rule) => rule.type === 'responseSuccessBody');
+		for (const rule of bodyRules) expect(rule.properties).toMatchObject({ key: 'error_code' });
+		expect(bodyRules.map((rule) => rule.properties.value)).toContain('APIGW.0301');
+		const statusRules = rules.filter((rule) => rule.type === 'responseCode');
+		expect(statusRules.map((rule) => rule.properties.value)).toContain(401);
 	});
 
 	it('has distinct light and dark icons on disk', () => {
