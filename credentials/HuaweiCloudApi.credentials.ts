@@ -14,7 +14,11 @@ import {
 	HUAWEI_VOD_REGIONS,
 } from './common/huaweiEndpoints';
 import { credentialTestRules, type CredentialTestFailures } from './common/credentialTestRules';
-import { authenticateHuaweiRequest, HUAWEI_SESSION_FIELD } from './common/huaweiRequestSigner';
+import {
+	authenticateHuaweiRequest,
+	HUAWEI_SESSION_FIELD,
+	type HuaweiSession,
+} from './common/huaweiRequestSigner';
 import { resolveHuaweiSession } from './common/huaweiSession';
 import type { IncomingRequestOptions } from './common/preparedRequest';
 
@@ -179,6 +183,9 @@ const TEST_FAILURES: CredentialTestFailures = {
 	]),
 };
 
+/** The session as the plain object n8n stores (a mapped type, so it indexes like IDataObject). */
+type StoredSession = Pick<HuaweiSession, keyof HuaweiSession>;
+
 export class HuaweiCloudApi implements ICredentialType {
 	name = 'huaweiCloudApi';
 
@@ -194,13 +201,17 @@ export class HuaweiCloudApi implements ICredentialType {
 
 	properties = properties;
 
-	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
+	async preAuthentication(
+		this: IHttpRequestHelper,
+		credentials: ICredentialDataDecryptedObject,
+	): Promise<StoredSession | Record<string, never>> {
 		const session = await resolveHuaweiSession(
 			async (options) => await this.helpers.httpRequest(options),
 			credentials,
 			new Date(),
 		);
-		return { ...session };
+		// Without the expirable field n8n keeps the stored session and does not re-send the request.
+		return session ? { ...session } : {};
 	}
 
 	async authenticate(

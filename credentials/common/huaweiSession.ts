@@ -4,7 +4,7 @@ import type {
 	IHttpRequestOptions,
 } from 'n8n-workflow';
 
-import { HUAWEI_HEADER, formatSdkDate, signHuaweiRequest } from '../signing/huaweiSdkHmac';
+import { HUAWEI_HEADER } from '../signing/huaweiSdkHmac';
 import {
 	HUAWEI_FIELD_LABEL,
 	huaweiCredentialError,
@@ -15,8 +15,10 @@ import {
 import {
 	currentHuaweiSession,
 	huaweiSessionScope,
+	signWithAkSk,
 	type HuaweiSession,
 } from './huaweiRequestSigner';
+import { isRecord, parseJson } from './json';
 
 /** The subset of n8n's `httpRequest` that session resolution needs; tests pass their own sender. */
 export type HuaweiHttpSender = (options: IHttpRequestOptions) => Promise<unknown>;
@@ -24,10 +26,6 @@ export type HuaweiHttpSender = (options: IHttpRequestOptions) => Promise<unknown
 const SUBJECT_TOKEN_HEADER = 'x-subject-token';
 const IAM_JSON_CONTENT_TYPE = 'application/json;charset=utf8';
 const CONTENT_TYPE = HUAWEI_HEADER.contentType;
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-	return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 interface FullResponse {
 	statusCode: number;
@@ -48,12 +46,9 @@ function asFullResponse(response: unknown): FullResponse {
 }
 
 function parseJsonText(text: string): unknown {
-	try {
-		return JSON.parse(text);
-	} catch {
-		// A non-JSON body (an HTML error page) is reported by its status code instead.
-		return text;
-	}
+	// A non-JSON body (an HTML error page) is reported by its status code instead.
+	const parsed = parseJson(text);
+	return parsed === undefined ? text : parsed;
 }
 
 /** `error_code: error_msg` (APIG, VOD) or Keystone's `error.code: error.message`, never request data. */
@@ -171,17 +166,11 @@ async function resolveProjectId(
 	now: Date,
 ): Promise<string> {
 	const url = new URL(`${settings.iamEndpoint}/v3/projects`);
-	const signed = signHuaweiRequest({
-		method: 'GET',
-		url,
-		query: [['name', settings.region]],
-		headers: {},
-		body: '',
-		accessKeyId: settings.accessKeyId,
-		secretAccessKey: settings.secretAccessKey,
-		securityToken: settings.securityToken || undefined,
-		sdkDate: formatSdkDate(now),
-	});
+	const signed = signWithAkSk(
+		settings,
+		{ method: 'GET', url, query: [['name', settings.region]], headers: {}, body: '' },
+		now,
+	);
 	const response = await sendToIam(
 		send,
 		{ method: 'GET', url: signed.url, headers: signed.headers },
@@ -200,24 +189,24 @@ async function resolveProjectId(
 /**
  * What `preAuthentication` stores. n8n calls it while the session is empty, on Test, and again after
  * a 401 (the HTTP Request node: after any error) without saying which. For AK/SK nothing expires,
- * and Huawei locks an access key for 5 minutes after 5 failed authentications: so a session already
- * resolved for these settings is returned as is, with no network call; the only signed call here is
- * the first project lookup for new settings, and its failure is thrown, not retried.
+ * and Huawei locks an access key for 5 minutes after 5 failed authentications: so when a session is
+ * already resolved for these settings there is nothing to refresh (undefined), no network call is
+ * made, and n8n does not re-send the failed request; the only signed call here is the first project
+ * lookup for new settings, and its failure is thrown, not retried.
  * A password session always signs in again: that is how an expired token is renewed.
  */
 export async function resolveHuaweiSession(
 	send: HuaweiHttpSender,
 	credentials: ICredentialDataDecryptedObject,
 	now: Date,
-): Promise<HuaweiSession> {
+): Promise<HuaweiSession | undefined> {
 	const settings = huaweiSettings(credentials);
 	if (settings.authType === 'password') return await obtainIamToken(send, settings);
+	if (currentHuaweiSession(credentials, settings)?.resolvedProjectId) return undefined;
 	const resolvedFor = huaweiSessionScope(settings);
 	if (settings.projectId !== '') {
 		return { resolvedFor, resolvedProjectId: settings.projectId, iamToken: '' };
 	}
-	const stored = currentHuaweiSession(credentials, settings);
-	if (stored?.resolvedProjectId) return { ...stored, iamToken: '' };
 	return {
 		resolvedFor,
 		resolvedProjectId: await resolveProjectId(send, settings, now),
