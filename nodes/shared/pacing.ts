@@ -11,26 +11,36 @@ export interface PacerClock {
 
 /**
  * Documented per-account QPS (aliyun.md §c: VOD SubmitSnapshotJob 30, GetVideoInfo 100;
- * MPS SubmitSnapshotJob 50, QuerySnapshotJobList 100). Actions without a documented limit, and all
- * Huawei VOD APIs (no per-API QPS published), get DEFAULT_QPS, well under every documented limit.
+ * MPS SubmitSnapshotJob 50, QuerySnapshotJobList 100; VOD's "QPS limits on API operations" page:
+ * SearchMedia 50). Actions without a documented limit, and all Huawei VOD APIs (no per-API QPS
+ * published), get DEFAULT_QPS, well under every documented limit.
  */
-const DOCUMENTED_QPS: Record<PacedService, Record<string, number>> = {
-	vod: { SubmitSnapshotJob: 30, GetVideoInfo: 100 },
+export const DOCUMENTED_QPS = {
+	vod: { SubmitSnapshotJob: 30, GetVideoInfo: 100, SearchMedia: 50 },
 	mts: { SubmitSnapshotJob: 50, QuerySnapshotJobList: 100 },
 	huaweiVod: {},
-};
+} as const satisfies Record<PacedService, Record<string, number>>;
 
 export const DEFAULT_QPS = 20;
 
 export function defaultRequestsPerSecond(service: PacedService, action: string): number {
-	return DOCUMENTED_QPS[service][action] ?? DEFAULT_QPS;
+	const documented: Partial<Record<string, number>> = DOCUMENTED_QPS[service];
+	return documented[action] ?? DEFAULT_QPS;
 }
 
 const systemClock: PacerClock = { now: () => Date.now(), sleep: n8nSleep };
 
 /**
- * Hands out evenly spaced send times, `1000 / limit` ms apart, rounded up to a whole millisecond so
- * that no two sends are ever closer than the limit allows.
+ * The provider counts requests as they arrive, and the time between our send and its arrival varies
+ * (signing, the event loop, the network): sends exactly 1000 / limit ms apart can arrive bunched, one
+ * over the limit in some second. Pacing at 1/1.05 of the limit absorbs that jitter.
+ */
+const ARRIVAL_HEADROOM = 1.05;
+
+/**
+ * Hands out evenly spaced send times, `1000 / limit` ms (plus headroom) apart, rounded up to a
+ * whole millisecond. A caller that wakes late pushes the following slots back, so the spacing holds
+ * between actual sends, not just between planned ones.
  */
 export class Pacer {
 	private nextSlotMs = Number.NEGATIVE_INFINITY;
@@ -42,7 +52,7 @@ export class Pacer {
 		private readonly clock: PacerClock = systemClock,
 	) {
 		if (!(requestsPerSecond > 0)) throw new UnexpectedError('requestsPerSecond must be positive');
-		this.intervalMs = Math.ceil(1000 / requestsPerSecond);
+		this.intervalMs = Math.ceil((1000 * ARRIVAL_HEADROOM) / requestsPerSecond);
 	}
 
 	/** Waits for this caller's slot; the slot is reserved before waiting, so concurrent callers queue up. */
@@ -51,6 +61,7 @@ export class Pacer {
 		const slot = Math.max(now, this.nextSlotMs);
 		this.nextSlotMs = slot + this.intervalMs;
 		if (slot > now) await this.clock.sleep(slot - now, signal);
+		this.nextSlotMs = Math.max(this.nextSlotMs, this.clock.now() + this.intervalMs);
 	}
 }
 

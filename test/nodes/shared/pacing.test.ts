@@ -47,8 +47,8 @@ describe('Pacer', () => {
 		const clock = fakeClock();
 		await sendThrough(new Pacer(30, clock), clock, 10);
 		for (const gap of gaps(clock.sends)) expect(gap).toBeGreaterThanOrEqual(1000 / 30);
-		// evenly spaced: 9 intervals of ⌈1000/30⌉ = 34 ms
-		expect(gaps(clock.sends)).toEqual(Array(9).fill(34));
+		// evenly spaced: 9 intervals of ⌈1000/30 × 1.05⌉ = 35 ms (5% headroom for arrival jitter)
+		expect(gaps(clock.sends)).toEqual(Array(9).fill(35));
 	});
 
 	it('sends no more than the limit in any one-second window', async () => {
@@ -57,6 +57,23 @@ describe('Pacer', () => {
 		for (let i = 0; i + 50 < clock.sends.length; i++) {
 			expect(clock.sends[i + 50] - clock.sends[i]).toBeGreaterThanOrEqual(1000);
 		}
+	});
+
+	it('keeps the spacing between actual sends when a caller wakes late', async () => {
+		let now = 0;
+		const sends: number[] = [];
+		const lateClock: PacerClock = {
+			now: () => now,
+			sleep: async (ms: number) => {
+				now += ms + (sends.length === 3 ? 20 : 0); // the fourth wake-up is 20 ms late
+			},
+		};
+		const pacer = new Pacer(30, lateClock);
+		for (let i = 0; i < 8; i++) {
+			await pacer.acquire();
+			sends.push(now);
+		}
+		for (const gap of gaps(sends)) expect(gap).toBeGreaterThanOrEqual(35);
 	});
 
 	it('lets the first request through without waiting', async () => {
@@ -70,7 +87,8 @@ describe('Pacer', () => {
 		const clock: PacerClock = { now: () => 0, sleep: async (ms) => void waits.push(ms) };
 		const pacer = new Pacer(20, clock);
 		await Promise.all([pacer.acquire(), pacer.acquire(), pacer.acquire(), pacer.acquire()]);
-		expect(waits).toEqual([50, 100, 150]);
+		// ⌈1000/20 × 1.05⌉ = 53 ms apart
+		expect(waits).toEqual([53, 106, 159]);
 	});
 
 	it('does not wait when the caller is already slower than the limit', async () => {
