@@ -48,13 +48,13 @@ function textField(credentials: ICredentialDataDecryptedObject, name: string): s
 }
 
 /** Throws unless the key field is set; the message names the field, never its value. */
-export function requireKeyField(value: string, field: string): string {
+function requireKeyField(value: string, field: string): string {
 	if (value === '')
 		throw new Error(`The "${field}" field of the Alibaba Cloud API credential is empty`);
 	return value;
 }
 
-export function validateRegionId(regionId: string): string {
+function validateRegionId(regionId: string): string {
 	if (regionId === '') throw new Error(`The "${ALIYUN_FIELD.regionId}" field is empty`);
 	if (!findAliyunRegion(regionId)) {
 		throw new Error(
@@ -64,7 +64,7 @@ export function validateRegionId(regionId: string): string {
 	return regionId;
 }
 
-export function validateSignatureVersion(value: string): AliyunSignatureVersion {
+function validateSignatureVersion(value: string): AliyunSignatureVersion {
 	if (value === '') return 'v3';
 	if (value === 'v1' || value === 'v3') return value;
 	throw new Error(
@@ -118,7 +118,7 @@ export function readAliyunCredentials(
 }
 
 /** `https://vod.<region>.aliyuncs.com` / `https://mts.<region>.aliyuncs.com` for a region that offers it. */
-export function defaultAliyunEndpoint(regionId: string, product: 'vod' | 'mts'): string {
+function defaultAliyunEndpoint(regionId: string, product: 'vod' | 'mts'): string {
 	const region = findAliyunRegion(regionId);
 	if (!region?.[product]) {
 		throw new Error(

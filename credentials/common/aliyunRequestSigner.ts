@@ -4,6 +4,7 @@ import { mnsDate, signMnsRequest } from '../signing/mns';
 import { encodeQuery, type ParamPairs } from '../signing/percentEncode';
 import type { AliyunCredentials } from './aliyunEndpoints';
 import {
+	FORM_CONTENT_TYPE,
 	parseQueryString,
 	type PreparedBody,
 	type PreparedRequest,
@@ -18,7 +19,6 @@ export interface AliyunSigningContext {
 
 export type AliyunRequestScheme = 'rpc' | 'mns';
 
-const FORM_CONTENT_TYPE = 'application/x-www-form-urlencoded';
 const MNS_HOST = /\.mns\.[a-z0-9-]+\.aliyuncs\.com$/i;
 
 /** Headers the HTTP layer or the signer sets; a caller's copy would be stale or contradict the signature. */
@@ -30,7 +30,7 @@ const REPLACED_HEADERS: readonly string[] = [
 ];
 
 /** MNS: an `*.mns.<region>.aliyuncs.com` host, or a path other than `/` under the configured MNS endpoint. */
-export function aliyunRequestScheme(url: URL, credentials: AliyunCredentials): AliyunRequestScheme {
+function aliyunRequestScheme(url: URL, credentials: AliyunCredentials): AliyunRequestScheme {
 	if (MNS_HOST.test(url.hostname)) return 'mns';
 	if (
 		credentials.mnsEndpoint !== '' &&

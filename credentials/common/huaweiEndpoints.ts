@@ -87,15 +87,12 @@ function requiredSecret(credentials: ICredentialDataDecryptedObject, name: 'pass
 	return value;
 }
 
-export function isKnownHuaweiRegion(region: string): boolean {
+function isKnownHuaweiRegion(region: string): boolean {
 	return HUAWEI_VOD_REGIONS.some((option) => option.value === region);
 }
 
 /** Origin plus any path prefix, without a trailing slash; throws naming the field when malformed. */
-export function normalizeHuaweiEndpoint(
-	value: string,
-	field: 'vodEndpoint' | 'iamEndpoint',
-): string {
+function normalizeHuaweiEndpoint(value: string, field: 'vodEndpoint' | 'iamEndpoint'): string {
 	const label = HUAWEI_FIELD_LABEL[field];
 	let url: URL;
 	try {

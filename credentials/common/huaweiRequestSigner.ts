@@ -5,6 +5,8 @@ import {
 	formatSdkDate,
 	huaweiCanonicalQuery,
 	signHuaweiRequest,
+	type HuaweiSignInput,
+	type HuaweiSigned,
 } from '../signing/huaweiSdkHmac';
 import { encodeQuery } from '../signing/percentEncode';
 import {
@@ -16,6 +18,7 @@ import {
 	type HuaweiSettings,
 } from './huaweiEndpoints';
 import {
+	FORM_CONTENT_TYPE,
 	prepareRequest,
 	toSignedRequestOptions,
 	type IncomingRequestOptions,
@@ -38,7 +41,6 @@ export interface HuaweiSession {
 }
 
 const PROJECT_ID_PLACEHOLDER = /\{project_id\}|%7Bproject_id%7D/gi;
-const FORM_CONTENT_TYPE = 'application/x-www-form-urlencoded';
 const CONTENT_TYPE = HUAWEI_HEADER.contentType;
 /** Lower case like every prepared header, so a caller's copy is replaced rather than doubled. */
 const PROJECT_ID_HEADER = HUAWEI_HEADER.projectId.toLowerCase();
@@ -134,6 +136,21 @@ interface ShapedRequest {
 	body: WireBody;
 }
 
+/** Signs with the credential's access key (and STS token) at `now`. */
+export function signWithAkSk(
+	settings: HuaweiAkSkSettings,
+	request: Pick<HuaweiSignInput, 'method' | 'url' | 'query' | 'headers' | 'body'>,
+	now: Date,
+): HuaweiSigned {
+	return signHuaweiRequest({
+		...request,
+		accessKeyId: settings.accessKeyId,
+		secretAccessKey: settings.secretAccessKey,
+		securityToken: settings.securityToken || undefined,
+		sdkDate: formatSdkDate(now),
+	});
+}
+
 function signAkSk(
 	settings: HuaweiAkSkSettings,
 	request: ShapedRequest,
@@ -142,17 +159,17 @@ function signAkSk(
 ): SignedWireRequest {
 	const headers =
 		projectId === '' ? request.headers : { ...request.headers, [PROJECT_ID_HEADER]: projectId };
-	const signed = signHuaweiRequest({
-		method: request.method,
-		url: request.url,
-		query: request.query,
-		headers,
-		body: request.body.bytes,
-		accessKeyId: settings.accessKeyId,
-		secretAccessKey: settings.secretAccessKey,
-		securityToken: settings.securityToken || undefined,
-		sdkDate: formatSdkDate(now),
-	});
+	const signed = signWithAkSk(
+		settings,
+		{
+			method: request.method,
+			url: request.url,
+			query: request.query,
+			headers,
+			body: request.body.bytes,
+		},
+		now,
+	);
 	return { url: signed.url, headers: signed.headers, body: request.body.bytes };
 }
 

@@ -31,7 +31,7 @@ export interface PreparedRequest {
 	body: PreparedBody;
 }
 
-const FORM_CONTENT_TYPE = 'application/x-www-form-urlencoded';
+export const FORM_CONTENT_TYPE = 'application/x-www-form-urlencoded';
 const JSON_CONTENT_TYPE = 'application/json';
 
 function joinBaseUrl(baseURL: string | undefined, url: string): string {
@@ -55,7 +55,7 @@ function scalarToString(value: unknown): string {
 }
 
 /** Flattens a `qs`/form object: arrays become repeated keys, objects become JSON text. */
-export function objectToPairs(object: IDataObject | undefined): QueryPairs {
+function objectToPairs(object: IDataObject | undefined): QueryPairs {
 	const pairs: QueryPairs = [];
 	for (const [key, value] of Object.entries(object ?? {})) {
 		if (value === undefined) continue;

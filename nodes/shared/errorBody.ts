@@ -1,3 +1,4 @@
+import { isRecord, parseJson } from '../../credentials/common/json';
 import { tryParseXml, xmlText } from './xml';
 
 /** The fields every provider error body carries under its own names. */
@@ -8,10 +9,6 @@ export interface ProviderFields {
 }
 
 type UnknownRecord = Record<string, unknown>;
-
-function isRecord(value: unknown): value is UnknownRecord {
-	return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 function stringField(record: UnknownRecord, key: string): string | undefined {
 	const value = record[key];
@@ -35,14 +32,6 @@ export function parseXmlErrorBody(xml: string): ProviderFields | undefined {
 		requestId: nonEmpty(xmlText(error, 'RequestId')),
 	};
 	return fields.code || fields.message || fields.requestId ? fields : undefined;
-}
-
-function parseJsonText(text: string): unknown {
-	try {
-		return JSON.parse(text);
-	} catch {
-		return undefined; // not JSON: the body is reported without provider fields
-	}
 }
 
 /** Aliyun `{Code, Message, RequestId}`, Huawei `{error_code, error_msg, request_id}` or `{error:{code,message}}`. */
@@ -70,6 +59,6 @@ export function parseErrorBody(body: unknown): ProviderFields {
 	if (typeof body !== 'string') return {};
 	const trimmed = body.trim();
 	if (trimmed.startsWith('<')) return parseXmlErrorBody(trimmed) ?? {};
-	const parsed = parseJsonText(trimmed);
+	const parsed = parseJson(trimmed); // not JSON: the body is reported without provider fields
 	return isRecord(parsed) ? fieldsFromObject(parsed) : {};
 }

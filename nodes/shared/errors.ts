@@ -1,6 +1,7 @@
 import { NodeApiError } from 'n8n-workflow';
 import type { Failure, INode, JsonObject } from 'n8n-workflow';
 
+import { isRecord } from '../../credentials/common/json';
 import { parseErrorBody } from './errorBody';
 
 export type ErrorProvider = 'aliyun' | 'huawei' | 'mns';
@@ -52,10 +53,6 @@ const REQUEST_ID_HEADERS: Record<ErrorProvider, string[]> = {
 	mns: ['x-mns-request-id'],
 	huawei: ['x-request-id'],
 };
-
-function isRecord(value: unknown): value is UnknownRecord {
-	return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /** The error itself, then `cause` / `errorResponse` / `reason` links, nearest first. */
 function causeChain(error: unknown): UnknownRecord[] {

@@ -35,14 +35,12 @@ export async function collectByPageNumber<T>(
 	if (limit !== undefined && limit <= 0) return [];
 	const pageSize = pageSizeFor(limit, maxPageSize);
 	const items: T[] = [];
-	let seen = 0;
 	for (let pageNo = firstPage; ; pageNo++) {
 		const page = await fetchPage(pageNo, pageSize);
-		seen += page.items.length;
 		items.push(...page.items);
 		if (limit !== undefined && items.length >= limit) return items.slice(0, limit);
 		const lastPage =
-			page.items.length < pageSize || (page.total !== undefined && seen >= page.total);
+			page.items.length < pageSize || (page.total !== undefined && items.length >= page.total);
 		if (lastPage) return items;
 	}
 }

@@ -11,7 +11,7 @@ export interface XmlElement {
  * MessageBody holding JSON or a numeric-looking id must not be coerced); attributes and the
  * namespace declaration are dropped; `alwaysArray` names elements that may repeat.
  */
-export function parseXml(text: string, alwaysArray: readonly string[] = []): XmlElement {
+function parseXml(text: string, alwaysArray: readonly string[] = []): XmlElement {
 	const parser = new XMLParser({
 		ignoreAttributes: true,
 		parseTagValue: false,

@@ -1,12 +1,11 @@
 import { NodeOperationError } from 'n8n-workflow';
-import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { asNodeError, errorJson } from './errors';
+import { downloadSettings, type DownloadSettings } from './options';
 import type { SnapshotRecord } from './types';
 
-export interface DownloadOptions {
-	binaryPropertyName: string;
-	maxFileSizeBytes: number;
+export interface DownloadOptions extends DownloadSettings {
 	itemIndex: number;
 }
 
@@ -82,7 +81,7 @@ async function downloadOne(
 }
 
 /** One item per image; with continue-on-fail a failed image becomes an error item and the rest still arrive. */
-export async function downloadSnapshots(
+async function downloadSnapshots(
 	this: IExecuteFunctions,
 	records: SnapshotRecord[],
 	options: DownloadOptions,
@@ -98,4 +97,17 @@ export async function downloadSnapshots(
 		}
 	}
 	return items;
+}
+
+/** The snapshots as items or, with Download Images on, one item per downloaded image. */
+export async function snapshotItems(
+	this: IExecuteFunctions,
+	records: SnapshotRecord[],
+	options: IDataObject,
+	itemIndex: number,
+): Promise<INodeExecutionData[]> {
+	if (!(this.getNodeParameter('downloadImages', itemIndex, false) as boolean)) {
+		return records.map((record) => ({ json: { ...record } }));
+	}
+	return await downloadSnapshots.call(this, records, { ...downloadSettings(options), itemIndex });
 }

@@ -1,5 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import type { VodCallOptions } from '../transport';
 import { firstProblem } from './validation';
 
 export const DEFAULT_BINARY_PROPERTY = 'data';
@@ -37,4 +38,9 @@ function maxRequestsPerSecondProblem(options: IDataObject): string | undefined {
 
 export function optionsProblem(options: IDataObject): string | undefined {
 	return firstProblem(downloadSettingsProblem(options), maxRequestsPerSecondProblem(options));
+}
+
+/** What an operation passes to vodRequest: its item, and the Max Requests per Second option. */
+export function vodCallOptions(options: IDataObject, itemIndex: number): VodCallOptions {
+	return { itemIndex, maxRequestsPerSecond: options.maxRequestsPerSecond as number | undefined };
 }

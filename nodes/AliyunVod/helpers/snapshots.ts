@@ -2,7 +2,7 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 
 import { vodRequest, type VodCallOptions } from '../transport';
 import { collectByPageNumber } from '../../shared/pagination';
-import type { MediaSnapshot, SnapshotRecord, SnapshotType } from './types';
+import type { ListSnapshotsResponse, MediaSnapshot, SnapshotRecord, SnapshotType } from './types';
 
 /** ListSnapshots accepts at most 100 snapshots per page. */
 const LIST_SNAPSHOTS_MAX_PAGE_SIZE = 100;
@@ -14,7 +14,7 @@ export interface SnapshotQuery {
 }
 
 /** One record per snapshot, carrying the job fields VOD returns once per page. */
-export function snapshotRecords(media: MediaSnapshot | undefined): SnapshotRecord[] {
+function snapshotRecords(media: MediaSnapshot | undefined): SnapshotRecord[] {
 	if (!media) return [];
 	return (media.Snapshots?.Snapshot ?? []).map((snapshot) => ({
 		JobId: media.JobId,
@@ -26,24 +26,33 @@ export function snapshotRecords(media: MediaSnapshot | undefined): SnapshotRecor
 	}));
 }
 
+async function listSnapshotsPage(
+	context: IExecuteFunctions,
+	query: SnapshotQuery,
+	page: { pageNo: number; pageSize: number },
+	options: VodCallOptions,
+): Promise<ListSnapshotsResponse> {
+	return await vodRequest(
+		context,
+		'ListSnapshots',
+		{
+			VideoId: query.videoId,
+			SnapshotType: query.snapshotType,
+			AuthTimeout: query.authTimeout,
+			PageNo: page.pageNo,
+			PageSize: page.pageSize,
+		},
+		options,
+	);
+}
+
 /** The JobId of the latest snapshot job of this type, read from a one-snapshot page. */
 export async function latestSnapshotJobId(
 	this: IExecuteFunctions,
 	query: SnapshotQuery,
 	options: VodCallOptions,
 ): Promise<string | undefined> {
-	const response = await vodRequest(
-		this,
-		'ListSnapshots',
-		{
-			VideoId: query.videoId,
-			SnapshotType: query.snapshotType,
-			AuthTimeout: query.authTimeout,
-			PageNo: 1,
-			PageSize: 1,
-		},
-		options,
-	);
+	const response = await listSnapshotsPage(this, query, { pageNo: 1, pageSize: 1 }, options);
 	return response.MediaSnapshot?.JobId;
 }
 
@@ -55,18 +64,7 @@ export async function listSnapshots(
 ): Promise<SnapshotRecord[]> {
 	return await collectByPageNumber(
 		async (pageNo, pageSize) => {
-			const response = await vodRequest(
-				this,
-				'ListSnapshots',
-				{
-					VideoId: query.videoId,
-					SnapshotType: query.snapshotType,
-					AuthTimeout: query.authTimeout,
-					PageNo: pageNo,
-					PageSize: pageSize,
-				},
-				options,
-			);
+			const response = await listSnapshotsPage(this, query, { pageNo, pageSize }, options);
 			return {
 				items: snapshotRecords(response.MediaSnapshot),
 				total: response.MediaSnapshot?.Total,

@@ -25,6 +25,10 @@ export function minimumProblem(
 	return undefined;
 }
 
+export function requiredProblem(field: string, value: string): string | undefined {
+	return value === '' ? `${field} is required` : undefined;
+}
+
 export function firstProblem(...problems: Array<string | undefined>): string | undefined {
 	return problems.find((problem) => problem !== undefined);
 }

@@ -1,14 +1,11 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { parseJson } from '../../../credentials/common/json';
 import type { VideoInfo } from './types';
 
 function parsedList(text: string): unknown[] | undefined {
-	try {
-		const parsed: unknown = JSON.parse(text);
-		return Array.isArray(parsed) ? parsed : undefined;
-	} catch {
-		return undefined;
-	}
+	const parsed = parseJson(text);
+	return Array.isArray(parsed) ? parsed : undefined;
 }
 
 /**

@@ -1,6 +1,5 @@
-import type { IExecuteFunctions } from 'n8n-workflow';
-
-import { aliyunRpcRequest } from '../../shared/transport/aliyunRpc';
+import { DOCUMENTED_QPS as SHARED_DOCUMENTED_QPS } from '../../shared/pacing';
+import { aliyunRpcRequest, type RequestContext } from '../../shared/transport/aliyunRpc';
 import type {
 	GetVideoInfoRequest,
 	GetVideoInfoResponse,
@@ -11,12 +10,22 @@ import type {
 	SubmitSnapshotJobRequest,
 	SubmitSnapshotJobResponse,
 } from '../helpers/types';
+import type { MessageCallback } from '../trigger/types';
+
+type SetMessageCallbackRequest = MessageCallback & { AppId: string };
+type AppRequest = { AppId: string };
 
 interface VodActions {
 	SubmitSnapshotJob: { request: SubmitSnapshotJobRequest; response: SubmitSnapshotJobResponse };
 	ListSnapshots: { request: ListSnapshotsRequest; response: ListSnapshotsResponse };
 	GetVideoInfo: { request: GetVideoInfoRequest; response: GetVideoInfoResponse };
 	SearchMedia: { request: SearchMediaRequest; response: SearchMediaResponse };
+	GetMessageCallback: {
+		request: AppRequest;
+		response: { RequestId: string; MessageCallback?: unknown };
+	};
+	SetMessageCallback: { request: SetMessageCallbackRequest; response: { RequestId: string } };
+	DeleteMessageCallback: { request: AppRequest; response: { RequestId: string } };
 }
 
 export type VodAction = keyof VodActions;
@@ -27,26 +36,26 @@ const IDEMPOTENT: Record<VodAction, boolean> = {
 	ListSnapshots: true,
 	GetVideoInfo: true,
 	SearchMedia: true,
+	GetMessageCallback: true,
+	SetMessageCallback: true,
+	DeleteMessageCallback: true,
 };
 
 /**
- * Per-account QPS from VOD's "QPS limits on API operations" page; ListSnapshots has no published
- * limit and is left to the transport's default pace.
+ * Per-account QPS VOD documents (nodes/shared/pacing.ts); ListSnapshots has no published limit and
+ * is left to the transport's default pace.
  */
-export const DOCUMENTED_QPS = {
-	SubmitSnapshotJob: 30,
-	GetVideoInfo: 100,
-	SearchMedia: 50,
-} as const satisfies Partial<Record<VodAction, number>>;
+export const DOCUMENTED_QPS = SHARED_DOCUMENTED_QPS.vod satisfies Partial<
+	Record<VodAction, number>
+>;
 
 function documentedQps(action: VodAction): number | undefined {
-	return action in DOCUMENTED_QPS
-		? DOCUMENTED_QPS[action as keyof typeof DOCUMENTED_QPS]
-		: undefined;
+	const documented: Partial<Record<VodAction, number>> = DOCUMENTED_QPS;
+	return documented[action];
 }
 
 export interface VodCallOptions {
-	itemIndex: number;
+	itemIndex?: number;
 	maxRequestsPerSecond?: number;
 }
 
@@ -55,10 +64,10 @@ export interface VodCallOptions {
  * that the action's request and response types are inferred.
  */
 export async function vodRequest<A extends VodAction>(
-	context: IExecuteFunctions,
+	context: RequestContext,
 	action: A,
 	params: VodActions[A]['request'],
-	options: VodCallOptions,
+	options: VodCallOptions = {},
 ): Promise<VodActions[A]['response']> {
 	const request = aliyunRpcRequest<VodActions[A]['response']>;
 	return await request.call(context, {

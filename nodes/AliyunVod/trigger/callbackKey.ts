@@ -34,7 +34,7 @@ export function acceptedKeys(keys: CallbackKeys): string[] {
 	return [keys.authKey, keys.previousAuthKey].filter((key) => key.length > 0);
 }
 
-export function checkCallbackKeys(keys: CallbackKeys): INodeCredentialTestResult {
+function checkCallbackKeys(keys: CallbackKeys): INodeCredentialTestResult {
 	const current = authKeyProblem(keys.authKey);
 	if (current !== undefined) return { status: 'Error', message: `Auth Key ${current}` };
 	if (keys.previousAuthKey.length > 0) {

@@ -1,11 +1,9 @@
 import { createHash } from 'crypto';
 import type { IDataObject } from 'n8n-workflow';
 
-const SNAPSHOT_COUNT_PLACEHOLDER = '{SnapshotCount}';
+import { isRecord, parseJson } from '../../../credentials/common/json';
 
-function isRecord(value: unknown): value is IDataObject {
-	return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
+const SNAPSHOT_COUNT_PLACEHOLDER = '{SnapshotCount}';
 
 /** The callback body as an object, or undefined when it is not a JSON object. */
 export function parseEventBody(
@@ -14,12 +12,7 @@ export function parseEventBody(
 ): IDataObject | undefined {
 	if (rawBody === undefined || rawBody.length === 0)
 		return isRecord(parsedBody) ? parsedBody : undefined;
-	let value: unknown;
-	try {
-		value = JSON.parse(rawBody.toString('utf8'));
-	} catch {
-		return undefined;
-	}
+	const value = parseJson(rawBody.toString('utf8'));
 	return isRecord(value) ? value : undefined;
 }
 

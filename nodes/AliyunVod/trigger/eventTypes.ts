@@ -1,7 +1,7 @@
 import type { INodePropertyOptions } from 'n8n-workflow';
 
 /** Event types VOD documents for HTTP callbacks (Event notification overview and event pages). */
-export const VOD_EVENT_TYPES = [
+const VOD_EVENT_TYPES = [
 	'AddLiveRecordVideoComplete',
 	'AIMediaAuditComplete',
 	'AIMediaDNAComplete',

@@ -1,12 +1,9 @@
+import { isRecord } from '../../../credentials/common/json';
 import { DEFAULT_EVENT_TYPES, isVodEventType } from './eventTypes';
 import type { ParameterReader, TriggerSettings } from './types';
 
 export const DEFAULT_APP_ID = 'app-1000000';
 export const DEFAULT_MAX_AGE_SECONDS = 300;
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-	return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 export function readSettings(context: ParameterReader): TriggerSettings {
 	const options = context.getNodeParameter('options', {});

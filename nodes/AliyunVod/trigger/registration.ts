@@ -1,6 +1,7 @@
 import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject } from 'n8n-workflow';
 
+import { isRecord } from '../../../credentials/common/json';
 import { authKeyProblem, CALLBACK_CREDENTIAL, callbackKeysFrom } from './callbackKey';
 import { eventTypeListFor } from './eventTypes';
 import { readSettings } from './parameters';
@@ -42,10 +43,6 @@ const SETTING_FIELDS: MessageCallbackField[] = [
 	'MnsQueueName',
 ];
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-	return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 /** Keeps the known string fields of a MessageCallback-shaped value. */
 export function toMessageCallback(value: unknown): MessageCallback | undefined {
 	if (!isRecord(value)) return undefined;
@@ -71,10 +68,7 @@ function eventSet(list: string | undefined): string {
 }
 
 /** Same callback in VOD's terms: the event list compares as a set, AppId is not part of it. */
-export function sameSetting(
-	a: MessageCallback | undefined,
-	b: MessageCallback | undefined,
-): boolean {
+function sameSetting(a: MessageCallback | undefined, b: MessageCallback | undefined): boolean {
 	if (!isConfigured(a) || !isConfigured(b)) return isConfigured(a) === isConfigured(b);
 	return SETTING_FIELDS.every((field) =>
 		field === 'EventTypeList' ? eventSet(a[field]) === eventSet(b[field]) : a[field] === b[field],
@@ -85,7 +79,7 @@ function pointsAt(setting: MessageCallback | undefined, url: string): boolean {
 	return setting?.CallbackType === 'HTTP' && setting.CallbackURL === url;
 }
 
-export function readRecord(staticData: IDataObject): RegistrationRecord | undefined {
+function readRecord(staticData: IDataObject): RegistrationRecord | undefined {
 	const value: unknown = staticData[RECORD_KEY];
 	if (!isRecord(value)) return undefined;
 	const { n8nUrl, registeredUrl, appId, previous } = value;

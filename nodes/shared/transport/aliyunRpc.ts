@@ -22,12 +22,12 @@ export interface AliyunRpcCall {
 	maxRequestsPerSecond?: number;
 }
 
-export const ALIYUN_API_VERSIONS: Record<AliyunProduct, string> = {
+const ALIYUN_API_VERSIONS: Record<AliyunProduct, string> = {
 	vod: '2017-03-21',
 	mts: '2014-06-18',
 };
 
-export const ALIYUN_CREDENTIAL_TYPE = 'aliyunApi';
+const ALIYUN_CREDENTIAL_TYPE = 'aliyunApi';
 
 export function aliyunRpcQuery(call: Pick<AliyunRpcCall, 'product' | 'action' | 'params'>): IDataObject {
 	const query: IDataObject = { Action: call.action, Version: ALIYUN_API_VERSIONS[call.product] };
@@ -37,7 +37,7 @@ export function aliyunRpcQuery(call: Pick<AliyunRpcCall, 'product' | 'action' | 
 	return query;
 }
 
-export function aliyunRpcOptions(endpoint: string, call: AliyunRpcCall): IHttpRequestOptions {
+function aliyunRpcOptions(endpoint: string, call: AliyunRpcCall): IHttpRequestOptions {
 	return {
 		method: 'POST',
 		url: `${endpoint.replace(/\/+$/, '')}/`,

@@ -21,9 +21,9 @@ export interface HuaweiVodCall {
 	maxRequestsPerSecond?: number;
 }
 
-export const HUAWEI_CREDENTIAL_TYPE = 'huaweiCloudApi';
+const HUAWEI_CREDENTIAL_TYPE = 'huaweiCloudApi';
 
-export function huaweiQuery(query: HuaweiVodCall['query']): IDataObject | undefined {
+function huaweiQuery(query: HuaweiVodCall['query']): IDataObject | undefined {
 	if (query === undefined) return undefined;
 	const result: IDataObject = {};
 	for (const [name, value] of Object.entries(query)) {

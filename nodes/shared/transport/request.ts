@@ -45,22 +45,22 @@ export interface SendPolicy {
 }
 
 /** 4 attempts; waits of 0.25–0.5, 0.5–1 and 1–2 s (equal jitter, cap 8 s): at most ~3.5 s of waiting. */
-export const RETRY_POLICY = { maxAttempts: 4, baseDelayMs: 500, maxDelayMs: 8000 };
+const RETRY_POLICY = { maxAttempts: 4, baseDelayMs: 500, maxDelayMs: 8000 };
 
 /** n8n sets no timeout; without one a stalled connection would hold the execution until cancelled. */
-export const REQUEST_TIMEOUT_MS = 60_000;
+const REQUEST_TIMEOUT_MS = 60_000;
 
 /** huawei.md §1.7: after APIGW.0308 (a per-minute policy) retry after 2–5 s. */
 const HUAWEI_THROTTLE_WAIT_MS = 2000;
 
 /** The least a retry waits: what the server asked for, else a provider's documented pause. */
-export function minimumRetryWaitMs(classified: ClassifiedError): number | undefined {
+function minimumRetryWaitMs(classified: ClassifiedError): number | undefined {
 	if (classified.retryAfterMs !== undefined) return classified.retryAfterMs;
 	if (classified.provider === 'huawei' && classified.kind === 'throttled') return HUAWEI_THROTTLE_WAIT_MS;
 	return undefined;
 }
 
-export function cancelSignalOf(context: RequestContext): AbortSignal | undefined {
+function cancelSignalOf(context: RequestContext): AbortSignal | undefined {
 	return 'getExecutionCancelSignal' in context ? context.getExecutionCancelSignal() : undefined;
 }
 
@@ -109,7 +109,7 @@ export async function sendAuthenticated(
 	const attempt = async (): Promise<unknown> => {
 		await pacer.acquire(signal);
 		// A fresh copy per attempt: authenticate signs (new nonce, new date) what it receives.
-		const response: unknown = await this.helpers.httpRequestWithAuthentication.call(
+		return await this.helpers.httpRequestWithAuthentication.call(
 			this,
 			policy.credentialType,
 			{
@@ -119,7 +119,6 @@ export async function sendAuthenticated(
 			},
 			{ preAuthenticationRetryStatusCode: policy.refreshCredentialOnStatus ?? [] },
 		);
-		return response;
 	};
 	try {
 		return await withRetry(attempt, {

@@ -8,12 +8,19 @@ import type {
 } from 'n8n-workflow';
 
 import { updateDisplayOptions } from '../../../shared/displayOptions';
-import { downloadSnapshots } from '../../helpers/download';
-import { downloadSettings, optionsProblem } from '../../helpers/options';
+import { snapshotItems } from '../../helpers/download';
+import { optionsProblem } from '../../helpers/options';
 import { listSnapshots } from '../../helpers/snapshots';
 import type { SnapshotType } from '../../helpers/types';
-import { firstProblem, rangeProblem } from '../../helpers/validation';
-import { binaryPropertyNameOption, maxFileSizeOption, videoIdField } from '../common.description';
+import { firstProblem, rangeProblem, requiredProblem } from '../../helpers/validation';
+import {
+	downloadImagesField,
+	downloadOptions,
+	readLimit,
+	readVideoId,
+	returnAllAndLimitFields,
+	videoIdField,
+} from '../common.description';
 
 /** ListSnapshots: AuthTimeout is at least 3600 s, and at most 30 days for OSS URLs. */
 const MIN_AUTH_TIMEOUT = 3600;
@@ -51,29 +58,8 @@ const properties: INodeProperties[] = [
 		default: 'NormalSnapshot',
 		description: 'VOD returns the snapshots of the latest job of this type',
 	},
-	{
-		displayName: 'Return All',
-		name: 'returnAll',
-		type: 'boolean',
-		default: false,
-		description: 'Whether to return all results or only up to a given limit',
-	},
-	{
-		displayName: 'Limit',
-		name: 'limit',
-		type: 'number',
-		typeOptions: { minValue: 1, maxValue: MAX_LIST_LIMIT },
-		default: 50,
-		displayOptions: { show: { returnAll: [false] } },
-		description: 'Max number of results to return',
-	},
-	{
-		displayName: 'Download Images',
-		name: 'downloadImages',
-		type: 'boolean',
-		default: false,
-		description: 'Whether to download each snapshot into binary data, one item per image',
-	},
+	...returnAllAndLimitFields(MAX_LIST_LIMIT),
+	downloadImagesField,
 	{
 		displayName: 'Options',
 		name: 'options',
@@ -90,14 +76,7 @@ const properties: INodeProperties[] = [
 				description:
 					'How long signed snapshot URLs stay valid, 3600 to 2592000 seconds. Only applies when URL signing is on.',
 			},
-			{
-				...binaryPropertyNameOption,
-				displayOptions: { show: { '/downloadImages': [true] } },
-			},
-			{
-				...maxFileSizeOption,
-				displayOptions: { show: { '/downloadImages': [true] } },
-			},
+			...downloadOptions,
 		],
 	},
 ];
@@ -109,14 +88,13 @@ const displayOptions: IDisplayOptions = {
 export const description = updateDisplayOptions(displayOptions, properties);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
-	const videoId = (this.getNodeParameter('videoId', i) as string).trim();
+	const videoId = readVideoId.call(this, i);
 	const snapshotType = this.getNodeParameter('snapshotType', i) as SnapshotType;
-	const returnAll = this.getNodeParameter('returnAll', i, false) as boolean;
-	const limit = returnAll ? undefined : (this.getNodeParameter('limit', i, 50) as number);
+	const limit = readLimit.call(this, i);
 	const options = this.getNodeParameter('options', i, {}) as IDataObject;
 	const authTimeout = options.authTimeout as number | undefined;
 	const problem = firstProblem(
-		videoId === '' ? 'Video ID is required' : undefined,
+		requiredProblem('Video ID', videoId),
 		rangeProblem('Limit', limit, 1, MAX_LIST_LIMIT),
 		rangeProblem('Auth Timeout', authTimeout, MIN_AUTH_TIMEOUT, MAX_AUTH_TIMEOUT),
 		optionsProblem(options),
@@ -126,11 +104,5 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	const records = await listSnapshots.call(this, { videoId, snapshotType, authTimeout }, limit, {
 		itemIndex: i,
 	});
-	if (!(this.getNodeParameter('downloadImages', i, false) as boolean)) {
-		return records.map((record) => ({ json: { ...record } }));
-	}
-	return await downloadSnapshots.call(this, records, {
-		...downloadSettings(options),
-		itemIndex: i,
-	});
+	return await snapshotItems.call(this, records, options, i);
 }

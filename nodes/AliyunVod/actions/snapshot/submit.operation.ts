@@ -9,8 +9,8 @@ import type {
 } from 'n8n-workflow';
 
 import { updateDisplayOptions } from '../../../shared/displayOptions';
-import { downloadSnapshots } from '../../helpers/download';
-import { downloadSettings, optionsProblem } from '../../helpers/options';
+import { snapshotItems } from '../../helpers/download';
+import { optionsProblem, vodCallOptions } from '../../helpers/options';
 import { submitInputProblem, submitSnapshotJobRequest } from '../../helpers/submitRequest';
 import type {
 	SnapshotSettingsInput,
@@ -29,9 +29,10 @@ import {
 } from '../../helpers/waitForJob';
 import { DOCUMENTED_QPS, vodRequest } from '../../transport';
 import {
-	binaryPropertyNameOption,
-	maxFileSizeOption,
+	downloadImagesField,
+	downloadOptions,
 	maxRequestsPerSecondOption,
+	readVideoId,
 	videoIdField,
 } from '../common.description';
 
@@ -217,14 +218,7 @@ const properties: INodeProperties[] = [
 		description:
 			'Whether to poll VOD until the job has finished and output its snapshots instead of the job ID',
 	},
-	{
-		displayName: 'Download Images',
-		name: 'downloadImages',
-		type: 'boolean',
-		default: false,
-		displayOptions: { show: { waitForCompletion: [true] } },
-		description: 'Whether to download each snapshot into binary data, one item per image',
-	},
+	{ ...downloadImagesField, displayOptions: { show: { waitForCompletion: [true] } } },
 	{
 		displayName: 'Options',
 		name: 'options',
@@ -252,14 +246,7 @@ const properties: INodeProperties[] = [
 				displayOptions: { show: { '/waitForCompletion': [true] } },
 				description: 'Time between two checks of the job',
 			},
-			{
-				...binaryPropertyNameOption,
-				displayOptions: { show: { '/downloadImages': [true] } },
-			},
-			{
-				...maxFileSizeOption,
-				displayOptions: { show: { '/downloadImages': [true] } },
-			},
+			...downloadOptions,
 		],
 	},
 ];
@@ -298,7 +285,7 @@ function readUserData(this: IExecuteFunctions, i: number): UserDataInput {
 function readSubmitInput(this: IExecuteFunctions, i: number): SubmitInput {
 	const sprite = this.getNodeParameter('sprite', i, false) as boolean;
 	return {
-		videoId: (this.getNodeParameter('videoId', i) as string).trim(),
+		videoId: readVideoId.call(this, i),
 		snapshotTemplateId: (this.getNodeParameter('snapshotTemplateId', i, '') as string).trim(),
 		settings: this.getNodeParameter('snapshotSettings', i, {}) as SnapshotSettingsInput,
 		sprite: sprite
@@ -326,10 +313,12 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	);
 	if (problem) throw new NodeOperationError(this.getNode(), problem, { itemIndex: i });
 
-	const response = await vodRequest(this, 'SubmitSnapshotJob', submitSnapshotJobRequest(input), {
-		itemIndex: i,
-		maxRequestsPerSecond: options.maxRequestsPerSecond as number | undefined,
-	});
+	const response = await vodRequest(
+		this,
+		'SubmitSnapshotJob',
+		submitSnapshotJobRequest(input),
+		vodCallOptions(options, i),
+	);
 	const jobId = response.SnapshotJob.JobId;
 	if (!waitForCompletion) return [{ json: { JobId: jobId, RequestId: response.RequestId } }];
 
@@ -339,11 +328,5 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		wait,
 		i,
 	);
-	if (!(this.getNodeParameter('downloadImages', i, false) as boolean)) {
-		return records.map((record) => ({ json: { ...record } }));
-	}
-	return await downloadSnapshots.call(this, records, {
-		...downloadSettings(options),
-		itemIndex: i,
-	});
+	return await snapshotItems.call(this, records, options, i);
 }

@@ -8,11 +8,11 @@ import type {
 } from 'n8n-workflow';
 
 import { updateDisplayOptions } from '../../../shared/displayOptions';
-import { optionsProblem } from '../../helpers/options';
+import { optionsProblem, vodCallOptions } from '../../helpers/options';
 import { normalizedVideo } from '../../helpers/videoInfo';
-import { firstProblem } from '../../helpers/validation';
+import { firstProblem, requiredProblem } from '../../helpers/validation';
 import { DOCUMENTED_QPS, vodRequest } from '../../transport';
-import { maxRequestsPerSecondOption, videoIdField } from '../common.description';
+import { maxRequestsPerSecondOption, readVideoId, videoIdField } from '../common.description';
 
 const properties: INodeProperties[] = [
 	videoIdField,
@@ -33,19 +33,16 @@ const displayOptions: IDisplayOptions = {
 export const description = updateDisplayOptions(displayOptions, properties);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
-	const videoId = (this.getNodeParameter('videoId', i) as string).trim();
+	const videoId = readVideoId.call(this, i);
 	const options = this.getNodeParameter('options', i, {}) as IDataObject;
-	const problem = firstProblem(
-		videoId === '' ? 'Video ID is required' : undefined,
-		optionsProblem(options),
-	);
+	const problem = firstProblem(requiredProblem('Video ID', videoId), optionsProblem(options));
 	if (problem) throw new NodeOperationError(this.getNode(), problem, { itemIndex: i });
 
 	const response = await vodRequest(
 		this,
 		'GetVideoInfo',
 		{ VideoId: videoId },
-		{ itemIndex: i, maxRequestsPerSecond: options.maxRequestsPerSecond as number | undefined },
+		vodCallOptions(options, i),
 	);
 	return [{ json: { ...normalizedVideo(response.Video), RequestId: response.RequestId } }];
 }

@@ -9,11 +9,15 @@ import type {
 
 import { updateDisplayOptions } from '../../../shared/displayOptions';
 import { collectByPageNumber } from '../../../shared/pagination';
-import { optionsProblem } from '../../helpers/options';
+import { optionsProblem, vodCallOptions } from '../../helpers/options';
 import type { SearchMediaItem, SearchMediaRequest, SearchSortBy } from '../../helpers/types';
 import { firstProblem, rangeProblem } from '../../helpers/validation';
 import { DOCUMENTED_QPS, vodRequest } from '../../transport';
-import { maxRequestsPerSecondOption } from '../common.description';
+import {
+	maxRequestsPerSecondOption,
+	readLimit,
+	returnAllAndLimitFields,
+} from '../common.description';
 
 /** SearchMedia returns at most 100 media per page; plain paging reaches the first 5,000 results. */
 const SEARCH_MAX_PAGE_SIZE = 100;
@@ -29,22 +33,7 @@ const properties: INodeProperties[] = [
 		description:
 			"Filter in VOD's media search syntax (Match). Empty matches every video. See https://www.alibabacloud.com/help/en/vod/developer-reference/api-vod-2017-03-21-searchmedia.",
 	},
-	{
-		displayName: 'Return All',
-		name: 'returnAll',
-		type: 'boolean',
-		default: false,
-		description: 'Whether to return all results or only up to a given limit',
-	},
-	{
-		displayName: 'Limit',
-		name: 'limit',
-		type: 'number',
-		typeOptions: { minValue: 1, maxValue: MAX_SEARCH_LIMIT },
-		default: 50,
-		displayOptions: { show: { returnAll: [false] } },
-		description: 'Max number of results to return',
-	},
+	...returnAllAndLimitFields(MAX_SEARCH_LIMIT),
 	{
 		displayName: 'Options',
 		name: 'options',
@@ -86,8 +75,7 @@ function optionalText(value: unknown): string | undefined {
 }
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
-	const returnAll = this.getNodeParameter('returnAll', i, false) as boolean;
-	const limit = returnAll ? undefined : (this.getNodeParameter('limit', i, 50) as number);
+	const limit = readLimit.call(this, i);
 	const options = this.getNodeParameter('options', i, {}) as IDataObject;
 	const problem = firstProblem(
 		rangeProblem('Limit', limit, 1, MAX_SEARCH_LIMIT),
@@ -109,7 +97,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 				this,
 				'SearchMedia',
 				{ ...query, PageNo: pageNo, PageSize: pageSize, ScrollToken: scrollToken },
-				{ itemIndex: i, maxRequestsPerSecond: options.maxRequestsPerSecond as number | undefined },
+				vodCallOptions(options, i),
 			);
 			scrollToken = response.ScrollToken ?? scrollToken;
 			return { items: response.MediaList ?? [], total: response.Total };
