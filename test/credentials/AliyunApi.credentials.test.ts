@@ -1,8 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-hardcoded-secrets */
-import { readdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-
+/* eslint-disable @n8n/community-nodes/no-hardcoded-secrets */
 import type {
 	ICredentialDataDecryptedObject,
 	IDataObject,
@@ -38,9 +34,7 @@ import {
 	mnsStringToSign,
 	parseMnsAuthorization,
 } from '../../credentials/signing/mns';
-
-const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const VECTORS_DIR = process.env.VECTORS_DIR ?? path.resolve(REPO_ROOT, '..', 'shared', 'vectors');
+import { loadVectors } from '../support/vectors';
 
 type Strings = Record<string, string>;
 
@@ -75,17 +69,6 @@ interface RequestVector {
 		canonicalizedQueryString?: string;
 		authorization?: string;
 	};
-}
-
-function loadRequestVectors(scheme: string): RequestVector[] {
-	return readdirSync(VECTORS_DIR)
-		.filter((name) => name.endsWith('.json'))
-		.flatMap((name) => {
-			const parsed = JSON.parse(readFileSync(path.join(VECTORS_DIR, name), 'utf8')) as {
-				vectors?: RequestVector[];
-			};
-			return (parsed.vectors ?? []).filter((vector) => vector.scheme === scheme);
-		});
 }
 
 const SECRET = 'TopSecretValue123';
@@ -155,8 +138,8 @@ function queryOf(url: string): Strings {
 	return Object.fromEntries(parseQueryString(new URL(url).search));
 }
 
-const rpcVectors = loadRequestVectors('rpc-v1');
-const acs3Vectors = loadRequestVectors('acs3-hmac-sha256');
+const rpcVectors = loadVectors<RequestVector>(['rpc-v1']);
+const acs3Vectors = loadVectors<RequestVector>(['acs3-hmac-sha256']);
 
 describe('RPC V1 vectors through the signing core', () => {
 	const plain = rpcVectors.filter((vector) => vector.params);

@@ -1,6 +1,6 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports */
+/* eslint-disable @n8n/community-nodes/no-restricted-imports */
 import { createHash, createHmac } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -27,44 +27,12 @@ import {
 	huaweiProjectId,
 	huaweiTemporaryKey,
 } from '../emulator/accounts';
+import { loadHuaweiSdkVectors, type HuaweiSdkVector } from '../support/vectors';
 
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const VECTORS_DIR = process.env.VECTORS_DIR ?? path.resolve(REPO_ROOT, '..', 'shared', 'vectors');
 const EMPTY_SHA256 = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855';
 
-interface HuaweiVector {
-	id: string;
-	scheme: string;
-	method: string;
-	url: string;
-	query: Record<string, string | string[]>;
-	wireQueryString: string;
-	headers: Record<string, string>;
-	body: string;
-	ak: string;
-	sk: string;
-	securityToken?: string;
-	sdkDate: string;
-	expected: {
-		canonicalRequest: string;
-		authorization: string;
-		signedHeaders: string;
-		sentHeaders: Record<string, string>;
-	};
-}
-
-function sdkVectors(): HuaweiVector[] {
-	return readdirSync(VECTORS_DIR)
-		.filter((name) => name.endsWith('.json'))
-		.flatMap((name) => {
-			const parsed = JSON.parse(readFileSync(path.join(VECTORS_DIR, name), 'utf8')) as {
-				vectors?: HuaweiVector[];
-			};
-			return (parsed.vectors ?? []).filter((vector) => vector.scheme === 'SDK-HMAC-SHA256');
-		});
-}
-
-const vectors = sdkVectors();
+const vectors = loadHuaweiSdkVectors();
 
 /** `20191115T033655Z` → Date. */
 function sdkDateToDate(sdkDate: string): Date {
@@ -87,7 +55,7 @@ function withoutHeader(headers: Record<string, string>, name: string): Record<st
 	return Object.fromEntries(Object.entries(headers).filter(([key]) => key.toLowerCase() !== name));
 }
 
-function vectorCredentials(vector: HuaweiVector): ICredentialDataDecryptedObject {
+function vectorCredentials(vector: HuaweiSdkVector): ICredentialDataDecryptedObject {
 	return {
 		authType: 'aksk',
 		accessKeyId: vector.ak,
@@ -99,7 +67,7 @@ function vectorCredentials(vector: HuaweiVector): ICredentialDataDecryptedObject
 }
 
 /** What a node passes: a parsed object for a JSON body (n8n serialises it), the exact string otherwise. */
-function nodeBody(vector: HuaweiVector): IDataObject | string | undefined {
+function nodeBody(vector: HuaweiSdkVector): IDataObject | string | undefined {
 	if (vector.body === '') return undefined;
 	const parsed = JSON.parse(vector.body) as IDataObject;
 	return Object.keys(parsed).length === 0 ? vector.body : parsed;
@@ -112,7 +80,7 @@ function legacyRequest(options: IncomingRequestOptions & { uri: string }): Incom
 	return options;
 }
 
-function requestInShape(vector: HuaweiVector, shape: Shape): IncomingRequestOptions {
+function requestInShape(vector: HuaweiSdkVector, shape: Shape): IncomingRequestOptions {
 	const headers = withoutHeader(vector.headers, PROJECT_HEADER);
 	const method = vector.method as IHttpRequestOptions['method'];
 	const body = nodeBody(vector);
@@ -184,7 +152,7 @@ describe('authenticate()', () => {
 	});
 
 	it.each(SHAPES)('replaces {project_id} before signing (%s)', (shape) => {
-		const vector = listVector as HuaweiVector;
+		const vector = listVector as HuaweiSdkVector;
 		const templated = { ...vector, url: vector.url.replace(huaweiProjectId, '{project_id}') };
 		expect(templated.url).toContain('/v1/{project_id}/asset/thumbnails');
 		const result = authenticateHuaweiRequest(
@@ -199,7 +167,7 @@ describe('authenticate()', () => {
 	});
 
 	it('signs temporary credentials with X-Security-Token, exactly as the vector', () => {
-		const vector = tempVector as HuaweiVector;
+		const vector = tempVector as HuaweiSdkVector;
 		const result = authenticateHuaweiRequest(
 			vectorCredentials(vector),
 			requestInShape(vector, 'url'),
@@ -514,10 +482,10 @@ describe('preAuthentication against a local IAM', () => {
 		iam.received.length = 0;
 	});
 
-	function akSkCredentials(overrides: IDataObject = {}): ICredentialDataDecryptedObject {
+	/** Credentials whose IAM and VOD endpoints are the fake IAM server, nothing resolved yet. */
+	function againstIam(login: IDataObject, overrides: IDataObject): ICredentialDataDecryptedObject {
 		return {
-			authType: 'aksk',
-			...huaweiAccessKey,
+			...login,
 			region: HUAWEI_REGION,
 			projectId: '',
 			iamEndpoint: iam.origin,
@@ -529,19 +497,12 @@ describe('preAuthentication against a local IAM', () => {
 		};
 	}
 
+	function akSkCredentials(overrides: IDataObject = {}): ICredentialDataDecryptedObject {
+		return againstIam({ authType: 'aksk', ...huaweiAccessKey }, overrides);
+	}
+
 	function passwordCredentials(overrides: IDataObject = {}): ICredentialDataDecryptedObject {
-		return {
-			authType: 'password',
-			...huaweiIamUser,
-			region: HUAWEI_REGION,
-			projectId: '',
-			iamEndpoint: iam.origin,
-			vodEndpoint: iam.origin,
-			resolvedFor: '',
-			resolvedProjectId: '',
-			iamToken: '',
-			...overrides,
-		};
+		return againstIam({ authType: 'password', ...huaweiIamUser }, overrides);
 	}
 
 	const oneProject = (): Reply => ({

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { aliyunStsKey, huaweiIamUser, huaweiTemporaryKey } from '../emulator/accounts';
 import { startEmulator, type Emulator } from '../emulator/server';
+import { lastRequestSeq } from './fixtures/batchRun';
 import {
 	aliyunCredential,
 	authScheme,
@@ -127,7 +128,7 @@ describe("credentials' Test, run by n8n itself", () => {
 	it.each(goodCredentials.map((testCase, index) => ({ ...testCase, index })))(
 		'$label: the test succeeds',
 		async ({ index }) => {
-			const before = emulator.requests().at(-1)?.seq ?? 0;
+			const before = lastRequestSeq(emulator);
 			const result = await server.testCredential(stored[index]);
 			const received = emulator.requests(before);
 			expect(result, describeRequests(received)).toEqual({
@@ -144,7 +145,7 @@ describe("credentials' Test, run by n8n itself", () => {
 	const failureResults = new Map<string, { status: string; message: string }>();
 
 	it.each(failures)('$label: the test fails', async ({ label, base, data }) => {
-		const before = emulator.requests().at(-1)?.seq ?? 0;
+		const before = lastRequestSeq(emulator);
 		const credential = stored[base];
 		const result = await server.testCredential(credential, { ...credential.data, ...data });
 		failureResults.set(label, result);

@@ -11,6 +11,7 @@ import { seedVideoIds } from '../emulator/aliyun/vod/videos';
 import type { RecordedRequest } from '../emulator/core/requestLog';
 import { startEmulator, type Emulator } from '../emulator/server';
 import { callRpc } from '../emulator/testSupport';
+import { lastRequestSeq, runWorkflowBatch, successfulRun } from './fixtures/batchRun';
 import {
 	ALIYUN_KEYS,
 	aliyunCredential,
@@ -150,7 +151,7 @@ describe('HTTP Request node with the aliyunApi credential (real n8n)', () => {
 			{ version: MPS_API_VERSION },
 		);
 		mpsJobId = submitted.SnapshotJob.Id;
-		const setupSeq = emulator.requests().at(-1)?.seq ?? 0;
+		const setupSeq = lastRequestSeq(emulator);
 
 		const credentials: CredentialJson[] = [];
 		const workflows: WorkflowJson[] = [];
@@ -195,10 +196,11 @@ describe('HTTP Request node with the aliyunApi credential (real n8n)', () => {
 		);
 
 		n8n = await N8nInstance.create({ label: 'http-aliyun' });
-		await n8n.importCredentials(credentials);
-		await n8n.importWorkflows(workflows);
-		batch = await n8n.executeBatch(workflows.map((workflow) => workflow.id));
-		fromN8n = emulator.requests(setupSeq);
+		({ batch, fromN8n } = await runWorkflowBatch(n8n, emulator, {
+			credentials,
+			workflows,
+			sinceSeq: setupSeq,
+		}));
 	});
 
 	afterAll(async () => {
@@ -206,19 +208,10 @@ describe('HTTP Request node with the aliyunApi credential (real n8n)', () => {
 		await emulator?.close();
 	});
 
-	function runOf(workflowId: string) {
-		const entry = batch.entries.get(workflowId);
-		expect(entry, `workflow ${workflowId} was not run`).toBeDefined();
-		expect(entry?.status, `${workflowId}: ${entry?.error ?? ''}`).toBe('success');
-		const run = entry?.run;
-		if (!run) throw new Error(`no IRun for ${workflowId}`);
-		return run;
-	}
-
 	it.each(cases.filter((testCase) => testCase.product === 'vod'))(
 		'GetVideoInfo returns the seeded video ($label)',
 		(testCase) => {
-			const [output] = nodeJson(runOf(testCase.workflowId), REQUEST_NODE);
+			const [output] = nodeJson(successfulRun(batch, testCase.workflowId), REQUEST_NODE);
 			expect(output).toMatchObject({
 				Video: { VideoId: VIDEO_ID, Title: 'Emulator sample clip', Status: 'Normal' },
 			});
@@ -229,7 +222,7 @@ describe('HTTP Request node with the aliyunApi credential (real n8n)', () => {
 	it.each(cases.filter((testCase) => testCase.product === 'mps'))(
 		'QuerySnapshotJobList returns the submitted job ($label)',
 		(testCase) => {
-			const [output] = nodeJson(runOf(testCase.workflowId), REQUEST_NODE);
+			const [output] = nodeJson(successfulRun(batch, testCase.workflowId), REQUEST_NODE);
 			expect(output).toMatchObject({
 				SnapshotJobList: { SnapshotJob: [{ Id: mpsJobId, State: 'Success' }] },
 			});
@@ -252,7 +245,7 @@ describe('HTTP Request node with the aliyunApi credential (real n8n)', () => {
 	);
 
 	it('a wrong AccessKey secret fails with the provider error, and the request was still signed', () => {
-		const [output] = nodeJson(runOf(WRONG_SECRET_WORKFLOW), REQUEST_NODE);
+		const [output] = nodeJson(successfulRun(batch, WRONG_SECRET_WORKFLOW), REQUEST_NODE);
 		expect(JSON.stringify(output)).toMatch(/SignatureDoesNotMatch|signature/i);
 		const rejected = fromN8n.filter((request) => request.outcome.code === 'SignatureDoesNotMatch');
 		expect(rejected, describeRequests(fromN8n)).toHaveLength(1);

@@ -11,6 +11,7 @@ import type { RecordedRequest } from '../emulator/core/requestLog';
 import { SEEDED_ASSET_IDS } from '../emulator/huawei';
 import { sdkSend } from '../emulator/huawei/sdkClient';
 import { startEmulator, type Emulator } from '../emulator/server';
+import { lastRequestSeq, runWorkflowBatch, successfulRun } from './fixtures/batchRun';
 import {
 	authScheme,
 	describeRequests,
@@ -119,7 +120,7 @@ describe('HTTP Request node with the huaweiCloudApi credential (real n8n)', () =
 		expect(created.status).toBe(200);
 		taskId = created.json.thumbnail_task_id;
 		await emulator.huawei.idle();
-		const setupSeq = emulator.requests().at(-1)?.seq ?? 0;
+		const setupSeq = lastRequestSeq(emulator);
 
 		const credentialOf: Record<Auth, CredentialJson> = {
 			aksk: huaweiAkSkCredential('HwHttpCredAkSk01', emulator.url),
@@ -153,10 +154,11 @@ describe('HTTP Request node with the huaweiCloudApi credential (real n8n)', () =
 		);
 
 		n8n = await N8nInstance.create({ label: 'http-huawei' });
-		await n8n.importCredentials([...Object.values(credentialOf), wrongSecret]);
-		await n8n.importWorkflows(workflows);
-		batch = await n8n.executeBatch(workflows.map((workflow) => workflow.id));
-		fromN8n = emulator.requests(setupSeq);
+		({ batch, fromN8n } = await runWorkflowBatch(n8n, emulator, {
+			credentials: [...Object.values(credentialOf), wrongSecret],
+			workflows,
+			sinceSeq: setupSeq,
+		}));
 	});
 
 	afterAll(async () => {
@@ -164,19 +166,10 @@ describe('HTTP Request node with the huaweiCloudApi credential (real n8n)', () =
 		await emulator?.close();
 	});
 
-	function runOf(workflowId: string) {
-		const entry = batch.entries.get(workflowId);
-		expect(entry, `workflow ${workflowId} was not run`).toBeDefined();
-		expect(entry?.status, `${workflowId}: ${entry?.error ?? ''}`).toBe('success');
-		const run = entry?.run;
-		if (!run) throw new Error(`no IRun for ${workflowId}`);
-		return run;
-	}
-
 	it.each(cases.filter((testCase) => testCase.api === 'thumbnails'))(
 		'ListThumbnailInfo returns the finished task ($label)',
 		(testCase) => {
-			const [output] = nodeJson(runOf(testCase.workflowId), REQUEST_NODE);
+			const [output] = nodeJson(successfulRun(batch, testCase.workflowId), REQUEST_NODE);
 			expect(output).toMatchObject({
 				total: 1,
 				thumbnails: [{ task_id: taskId, thumbnail_count: 3 }],
@@ -187,7 +180,7 @@ describe('HTTP Request node with the huaweiCloudApi credential (real n8n)', () =
 	it.each(cases.filter((testCase) => testCase.api === 'details'))(
 		'ShowAssetDetail returns the asset with its cover ($label)',
 		(testCase) => {
-			const [output] = nodeJson(runOf(testCase.workflowId), REQUEST_NODE);
+			const [output] = nodeJson(successfulRun(batch, testCase.workflowId), REQUEST_NODE);
 			expect(output).toMatchObject({ asset_id: ASSET_ID });
 			expect(JSON.stringify(output)).toContain('cover_url');
 		},
@@ -215,7 +208,7 @@ describe('HTTP Request node with the huaweiCloudApi credential (real n8n)', () =
 	});
 
 	it('a wrong secret key fails with the gateway error, and the request was still signed', () => {
-		const [output] = nodeJson(runOf(WRONG_SECRET_WORKFLOW), REQUEST_NODE);
+		const [output] = nodeJson(successfulRun(batch, WRONG_SECRET_WORKFLOW), REQUEST_NODE);
 		expect(JSON.stringify(output)).toMatch(/APIGW\.0301|APIG\.0301|401|signature/i);
 		const rejected = fromN8n.filter((request) => request.outcome.status === 401);
 		// n8n re-sends after a 401 only when preAuthentication returns something to refresh; for AK/SK

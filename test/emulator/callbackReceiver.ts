@@ -1,7 +1,8 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals -- test helper: a local HTTP receiver */
 import { createHash } from 'node:crypto';
 import { createServer, type IncomingMessage } from 'node:http';
-import type { AddressInfo } from 'node:net';
+
+import { listenOnLoopback, stopServer } from '../support/loopbackServer';
 
 export interface ReceivedCallback {
 	path: string;
@@ -46,11 +47,9 @@ export async function startCallbackReceiver(): Promise<CallbackReceiver> {
 			}, answerDelayMs);
 		});
 	});
-	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-	const address: AddressInfo | string | null = server.address();
-	const port = typeof address === 'object' && address !== null ? address.port : 0;
+	const url = await listenOnLoopback(server);
 	return {
-		url: `http://127.0.0.1:${port}`,
+		url,
 		received,
 		respondWith: (next) => {
 			statuses = [...next];
@@ -58,10 +57,7 @@ export async function startCallbackReceiver(): Promise<CallbackReceiver> {
 		respondAfter: (ms) => {
 			answerDelayMs = ms;
 		},
-		close: async () => {
-			server.closeAllConnections();
-			await new Promise<void>((resolve) => server.close(() => resolve()));
-		},
+		close: async () => await stopServer(server),
 	};
 }
 

@@ -1,22 +1,13 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import { seedVideoIds } from './aliyun/vod/videos';
-import { startEmulator, type Emulator } from './server';
+import { emulatorPerFile } from './lifecycle';
+import type { Emulator } from './server';
 import { callRpc, delay, lastRequest, popClient, send } from './testSupport';
 
 let emulator: Emulator;
 
-beforeAll(async () => {
-	emulator = await startEmulator();
-});
-
-afterAll(async () => {
-	await emulator.close();
-});
-
-beforeEach(() => {
-	emulator.reset();
-});
+emulatorPerFile((started) => (emulator = started));
 
 const params = { VideoId: seedVideoIds.normal };
 

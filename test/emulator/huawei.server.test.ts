@@ -1,20 +1,16 @@
 import { request } from 'undici';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import { sdkSend } from './huawei/sdkClient';
 import type { ListThumbnailDetailsResponse } from './huawei/types';
 import { taskIdOf, vodApi } from './huawei/vodApi';
-import { startEmulator, type Emulator } from './server';
+import { emulatorPerFile } from './lifecycle';
+import type { Emulator } from './server';
 
 let emulator: Emulator;
 
-beforeAll(async () => {
-	emulator = await startEmulator();
-});
-afterAll(async () => await emulator.close());
-beforeEach(() => {
-	emulator.reset();
-	emulator.huawei.setTaskDuration(0);
+emulatorPerFile((started) => (emulator = started), {
+	eachTest: () => emulator.huawei.setTaskDuration(0),
 });
 
 describe('the Huawei side behind the shared emulator server', () => {

@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import { aliyunAccessKey } from './accounts';
+import { emulatorPerFile } from './lifecycle';
 import { mnsRequest, sendMessageXml, xmlValue, xmlValues } from './mnsTestClient';
-import { startEmulator, type Emulator } from './server';
+import type { Emulator } from './server';
 import { delay } from './testSupport';
 
 const QUEUE = 'snapshot-events';
@@ -11,18 +12,7 @@ const MESSAGES = `/queues/${QUEUE}/messages`;
 
 let emulator: Emulator;
 
-beforeAll(async () => {
-	emulator = await startEmulator();
-});
-
-afterAll(async () => {
-	await emulator.close();
-});
-
-beforeEach(() => {
-	emulator.reset();
-	emulator.createQueue(QUEUE, 1);
-});
+emulatorPerFile((started) => (emulator = started), { eachTest: () => emulator.createQueue(QUEUE, 1) });
 
 async function enqueue(body: string) {
 	return await mnsRequest(emulator, 'POST', MESSAGES, { body: sendMessageXml(body) });

@@ -1,6 +1,7 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
-import { startEmulator, type Emulator } from './server';
+import { emulatorPerFile } from './lifecycle';
+import type { Emulator } from './server';
 import { callRpc, delay, MPS_VERSION, rpcFailure, waitFor } from './testSupport';
 
 interface MpsJob {
@@ -29,18 +30,7 @@ const output = { Bucket: 'example', Location: 'oss-cn-shanghai', Object: 'snap%2
 
 let emulator: Emulator;
 
-beforeAll(async () => {
-	emulator = await startEmulator();
-});
-
-afterAll(async () => {
-	await emulator.close();
-});
-
-beforeEach(() => {
-	emulator.reset();
-	emulator.setJobDuration(30);
-});
+emulatorPerFile((started) => (emulator = started), { eachTest: () => emulator.setJobDuration(30) });
 
 const mps = async <T>(action: string, params: Record<string, string | number>) => await callRpc<T>(emulator, action, params, { version: MPS_VERSION });
 

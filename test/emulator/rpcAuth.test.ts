@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import { signAcs3 } from '../../credentials/signing/aliyunAcs3';
 import { signRpcV1 } from '../../credentials/signing/aliyunRpcV1';
@@ -7,22 +7,13 @@ import { encodeQuery } from '../../credentials/signing/percentEncode';
 import { aliyunAccessKey, aliyunStsKey } from './accounts';
 import { seedVideoIds } from './aliyun/vod/videos';
 import { isoSeconds } from './core/ids';
-import { startEmulator, type Emulator } from './server';
+import { emulatorPerFile } from './lifecycle';
+import type { Emulator } from './server';
 import { send, VOD_VERSION } from './testSupport';
 
 let emulator: Emulator;
 
-beforeAll(async () => {
-	emulator = await startEmulator();
-});
-
-afterAll(async () => {
-	await emulator.close();
-});
-
-beforeEach(() => {
-	emulator.reset();
-});
+emulatorPerFile((started) => (emulator = started));
 
 let nonce = 0;
 

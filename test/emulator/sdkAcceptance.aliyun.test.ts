@@ -2,11 +2,12 @@
 import Mts, * as $Mts from '@alicloud/mts20140618';
 import OpenApi, { $OpenApiUtil, OpenApiUtil } from '@alicloud/openapi-core';
 import * as $dara from '@darabonba/typescript';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import { aliyunAccessKey, aliyunStsKey, ALIYUN_REGION } from './accounts';
 import { seedVideoIds } from './aliyun/vod/videos';
-import { startEmulator, type Emulator } from './server';
+import { emulatorPerFile } from './lifecycle';
+import type { Emulator } from './server';
 import { lastRequest, MPS_VERSION, popClient, replaceParam, resend, VOD_VERSION, type AliyunTestKey } from './testSupport';
 
 const UPPER_UUID = /^[0-9A-F]{8}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{12}$/;
@@ -14,17 +15,7 @@ const MINUTE = 60_000;
 
 let emulator: Emulator;
 
-beforeAll(async () => {
-	emulator = await startEmulator({ jobDurationMs: 50 });
-});
-
-afterAll(async () => {
-	await emulator.close();
-});
-
-beforeEach(() => {
-	emulator.reset();
-});
+emulatorPerFile((started) => (emulator = started), { start: { jobDurationMs: 50 } });
 
 function openApiConfig(key: AliyunTestKey, extra: Partial<$OpenApiUtil.Config> = {}): $OpenApiUtil.Config {
 	return new $OpenApiUtil.Config({

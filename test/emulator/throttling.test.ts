@@ -1,23 +1,14 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import { aliyunStsKey } from './accounts';
 import { seedVideoIds } from './aliyun/vod/videos';
-import { startEmulator, type Emulator } from './server';
+import { emulatorPerFile } from './lifecycle';
+import type { Emulator } from './server';
 import { callRpc, delay, MPS_VERSION, rpcFailure } from './testSupport';
 
 let emulator: Emulator;
 
-beforeAll(async () => {
-	emulator = await startEmulator({ qpsLimits: { 'vod:GetVideoInfo': 3 } });
-});
-
-afterAll(async () => {
-	await emulator.close();
-});
-
-beforeEach(() => {
-	emulator.reset();
-});
+emulatorPerFile((started) => (emulator = started), { start: { qpsLimits: { 'vod:GetVideoInfo': 3 } } });
 
 const getVideoInfo = async () => await callRpc(emulator, 'GetVideoInfo', { VideoId: seedVideoIds.normal });
 

@@ -1,6 +1,7 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
-import { startEmulator, type Emulator } from './server';
+import { emulatorPerFile } from './lifecycle';
+import type { Emulator } from './server';
 import { callRpc, rpcFailure, waitFor, type Params } from './testSupport';
 
 interface MediaSnapshot {
@@ -13,18 +14,12 @@ const VIDEO_ID = 'b0b0b0b0b0b0b0b0b0b0b0b0b0b00001';
 
 let emulator: Emulator;
 
-beforeAll(async () => {
-	emulator = await startEmulator({ jobDurationMs: 10 });
-});
-
-afterAll(async () => {
-	await emulator.close();
-});
-
-beforeEach(() => {
-	emulator.reset();
-	// One snapshot per second of a 1000 s video, so Count alone decides the total.
-	emulator.seedVideos([{ videoId: VIDEO_ID, title: 'paging', durationSeconds: 1000 }]);
+emulatorPerFile((started) => (emulator = started), {
+	start: { jobDurationMs: 10 },
+	eachTest: () => {
+		// One snapshot per second of a 1000 s video, so Count alone decides the total.
+		emulator.seedVideos([{ videoId: VIDEO_ID, title: 'paging', durationSeconds: 1000 }]);
+	},
 });
 
 async function snapshotJob(count: number): Promise<void> {

@@ -1,7 +1,8 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import { seedVideoIds } from './aliyun/vod/videos';
-import { startEmulator, type Emulator } from './server';
+import { emulatorPerFile } from './lifecycle';
+import type { Emulator } from './server';
 import { callRpc, delay, rpcFailure, send, waitFor, type Params } from './testSupport';
 
 interface ListSnapshotsBody {
@@ -16,18 +17,7 @@ interface ListSnapshotsBody {
 
 let emulator: Emulator;
 
-beforeAll(async () => {
-	emulator = await startEmulator();
-});
-
-afterAll(async () => {
-	await emulator.close();
-});
-
-beforeEach(() => {
-	emulator.reset();
-	emulator.setJobDuration(20);
-});
+emulatorPerFile((started) => (emulator = started), { eachTest: () => emulator.setJobDuration(20) });
 
 async function submit(params: Params): Promise<string> {
 	const body = await callRpc<{ SnapshotJob: { JobId: string } }>(emulator, 'SubmitSnapshotJob', { VideoId: seedVideoIds.normal, ...params });

@@ -1,7 +1,8 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import { seedVideoIds } from './aliyun/vod/videos';
-import { startEmulator, type Emulator } from './server';
+import { emulatorPerFile } from './lifecycle';
+import type { Emulator } from './server';
 import { callRpc, rpcFailure } from './testSupport';
 
 interface SearchBody {
@@ -12,17 +13,7 @@ interface SearchBody {
 
 let emulator: Emulator;
 
-beforeAll(async () => {
-	emulator = await startEmulator();
-});
-
-afterAll(async () => {
-	await emulator.close();
-});
-
-beforeEach(() => {
-	emulator.reset();
-});
+emulatorPerFile((started) => (emulator = started));
 
 const search = async (params: Record<string, string | number>) => await callRpc<SearchBody>(emulator, 'SearchMedia', params);
 const ids = (body: SearchBody) => body.MediaList.map((media) => media.MediaId);

@@ -1,7 +1,6 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports */
 import { createServer } from 'node:http';
 import type { IncomingHttpHeaders, Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 
 import type {
 	ICredentialDataDecryptedObject,
@@ -15,6 +14,7 @@ import type {
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { nodeError, nodeOutput, nodeOutputJson, runSingleNode, runWorkflow, startWorkflow } from './inProcessN8n';
+import { listenOnLoopback, stopServer } from './loopbackServer';
 
 interface Received {
 	headers: IncomingHttpHeaders;
@@ -36,14 +36,10 @@ beforeAll(async () => {
 		if (slow) setTimeout(reply, 2000);
 		else reply();
 	});
-	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-	baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+	baseUrl = await listenOnLoopback(server);
 });
 
-afterAll(async () => {
-	server.closeAllConnections();
-	await new Promise<void>((resolve) => server.close(() => resolve()));
-});
+afterAll(async () => await stopServer(server));
 
 const helloCredential: ICredentialType = {
 	name: 'helloApi',

@@ -279,13 +279,23 @@ function notAvailable(what: string): () => never {
 	};
 }
 
-function additionalDataFor(
-	credentialsHelper: ICredentialsHelper,
-	hooks: ExecutionLifecycleHooks,
-	executionId: string,
-	core: N8nCore,
-): IWorkflowExecuteAdditionalData {
-	const baseUrl = 'http://127.0.0.1:5678';
+export interface AdditionalDataInput {
+	core: N8nCore;
+	credentialsHelper: ICredentialsHelper;
+	hooks: ExecutionLifecycleHooks;
+	executionId?: string;
+	/** Where n8n would listen: the REST, form and webhook URLs nodes see start here. */
+	baseUrl?: string;
+}
+
+/** What n8n hands node contexts for a run: no database, sub-workflows or task runners behind it. */
+export function additionalDataFor({
+	core,
+	credentialsHelper,
+	hooks,
+	executionId,
+	baseUrl = 'http://127.0.0.1:5678',
+}: AdditionalDataInput): IWorkflowExecuteAdditionalData {
 	return {
 		credentialsHelper,
 		hooks,
@@ -351,7 +361,7 @@ export async function startWorkflow(input: RunWorkflowInput): Promise<RunningWor
 	hooks.addHandler('workflowExecuteAfter', (run) => resolveRun(run));
 
 	const credentialsHelper = new InMemoryCredentialsHelper(input.credentialTypes, { ...input.credentials });
-	const additionalData = additionalDataFor(credentialsHelper, hooks, executionId, core);
+	const additionalData = additionalDataFor({ core, credentialsHelper, hooks, executionId });
 	const runExecutionData = createRunExecutionData({
 		executionData: {
 			nodeExecutionStack: [

@@ -1,7 +1,8 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-imports */
 import { createServer } from 'node:http';
 import type { IncomingHttpHeaders } from 'node:http';
-import type { AddressInfo } from 'node:net';
+
+import { listenOnLoopback, stopServer } from './loopbackServer';
 
 export interface ScriptedResponse {
 	status: number;
@@ -62,19 +63,15 @@ export async function startScriptedServer(
 			response.end(body === undefined ? '' : typeof body === 'string' ? body : JSON.stringify(body));
 		});
 	});
-	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-	const { port } = server.address() as AddressInfo;
+	const url = await listenOnLoopback(server);
 	return {
-		url: `http://127.0.0.1:${port}`,
+		url,
 		requests,
 		enqueue: (...responses) => queue.push(...responses),
 		reset: () => {
 			requests.length = 0;
 			queue.length = 0;
 		},
-		close: async () => {
-			server.closeAllConnections();
-			await new Promise<void>((resolve) => server.close(() => resolve()));
-		},
+		close: async () => await stopServer(server),
 	};
 }

@@ -1,8 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports */
 import { createHmac } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 
 import { describe, expect, it } from 'vitest';
 
@@ -32,9 +28,7 @@ import {
 	vodCallbackMd5Content,
 	vodCallbackSignature,
 } from '../../../credentials/signing/vodCallback';
-
-const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
-const VECTORS_DIR = process.env.VECTORS_DIR ?? path.resolve(REPO_ROOT, '..', 'shared', 'vectors');
+import { loadVectors } from '../../support/vectors';
 
 type Strings = Record<string, string>;
 
@@ -347,17 +341,7 @@ const HANDLERS: Record<string, (vector: AliyunVector) => Outcome> = {
 	'vod-callback-md5': vodCallbackVector,
 };
 
-function loadVectors(): AliyunVector[] {
-	const files = readdirSync(VECTORS_DIR).filter((name) => name.endsWith('.json'));
-	return files.flatMap((name) => {
-		const parsed = JSON.parse(readFileSync(path.join(VECTORS_DIR, name), 'utf8')) as {
-			vectors?: AliyunVector[];
-		};
-		return (parsed.vectors ?? []).filter((vector) => vector.scheme in HANDLERS);
-	});
-}
-
-const vectors = loadVectors();
+const vectors = loadVectors<AliyunVector>(Object.keys(HANDLERS));
 
 describe('Aliyun signing vectors', () => {
 	it('finds vectors of every Aliyun scheme', () => {

@@ -1,8 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-hardcoded-secrets */
-import { readdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-
+/* eslint-disable @n8n/community-nodes/no-hardcoded-secrets */
 import { BasicCredentials } from '@huaweicloud/huaweicloud-sdk-core';
 import { AKSKSigner } from '@huaweicloud/huaweicloud-sdk-core/auth/AKSKSigner';
 import { describe, expect, it } from 'vitest';
@@ -15,53 +11,17 @@ import {
 	parseHuaweiAuthorization,
 	signHuaweiRequest,
 } from '../../../credentials/signing/huaweiSdkHmac';
+import { loadHuaweiSdkVectors, type HuaweiSdkVector } from '../../support/vectors';
 
-const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
-const VECTORS_DIR = process.env.VECTORS_DIR ?? path.resolve(REPO_ROOT, '..', 'shared', 'vectors');
-const SCHEME = 'SDK-HMAC-SHA256';
-
-interface HuaweiVector {
-	id: string;
-	scheme: string;
-	method: string;
-	url: string;
-	query: Record<string, string | string[]>;
-	headers: Record<string, string>;
-	body: string;
-	ak: string;
-	sk: string;
-	securityToken?: string;
-	sdkDate: string;
-	expected: {
-		canonicalRequest: string;
-		stringToSign: string;
-		signature: string;
-		authorization: string;
-		signedHeaders: string;
-		payloadHash: string;
-		sentHeaders: Record<string, string>;
-	};
-}
-
-function queryPairs(query: HuaweiVector['query']): Array<[string, string]> {
+function queryPairs(query: HuaweiSdkVector['query']): Array<[string, string]> {
 	return Object.entries(query).flatMap(([name, value]) =>
 		(Array.isArray(value) ? value : [value]).map((element): [string, string] => [name, element]),
 	);
 }
 
-function vectorsOfScheme(): HuaweiVector[] {
-	const files = readdirSync(VECTORS_DIR).filter((name) => name.endsWith('.json'));
-	return files.flatMap((name) => {
-		const parsed = JSON.parse(readFileSync(path.join(VECTORS_DIR, name), 'utf8')) as {
-			vectors?: HuaweiVector[];
-		};
-		return (parsed.vectors ?? []).filter((vector) => vector.scheme === SCHEME);
-	});
-}
+const vectors = loadHuaweiSdkVectors();
 
-const vectors = vectorsOfScheme();
-
-function signVector(vector: HuaweiVector) {
+function signVector(vector: HuaweiSdkVector) {
 	return signHuaweiRequest({
 		method: vector.method,
 		url: new URL(vector.url),

@@ -2,7 +2,8 @@
 import { createServer } from 'node:http';
 import { setTimeout as delay } from 'node:timers/promises';
 
-import { closeServer, listen, lowerCaseHeaders, readBody } from './testServer';
+import { listenOnLoopback } from '../../support/loopbackServer';
+import { closeServer, lowerCaseHeaders, readBody } from './testServer';
 
 export interface ReceivedCallback {
 	headers: Record<string, string>;
@@ -34,6 +35,6 @@ export async function startCallbackReceiver(
 			if (!response.destroyed) response.writeHead(nth(statuses, n)).end();
 		})();
 	});
-	const url = `${await listen(server)}/webhook`;
+	const url = `${await listenOnLoopback(server)}/webhook`;
 	return { url, received, close: async () => await closeServer(server) };
 }

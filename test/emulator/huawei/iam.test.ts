@@ -1,20 +1,19 @@
 import { request } from 'undici';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import { HUAWEI_REGION, huaweiIamUser, huaweiProjectId } from '../accounts';
+import { huaweiServerPerFile } from '../lifecycle';
 import { sdkSend, send } from './sdkClient';
-import { startHuaweiTestServer, type HuaweiTestServer } from './testServer';
+import type { HuaweiTestServer } from './testServer';
 
 let server: HuaweiTestServer;
 
-beforeAll(async () => {
-	server = await startHuaweiTestServer();
-});
-afterAll(async () => await server.close());
-beforeEach(() => {
-	server.emulator.reset();
-	server.setSkew(0);
-});
+huaweiServerPerFile(
+	(started) => (server = started),
+	() => {
+		server.setSkew(0);
+	},
+);
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 

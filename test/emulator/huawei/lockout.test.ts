@@ -1,8 +1,9 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import { huaweiAccessKey, huaweiTemporaryKey } from '../accounts';
+import { huaweiServerPerFile } from '../lifecycle';
 import { sdkSend, type SdkCall } from './sdkClient';
-import { startHuaweiTestServer, type HuaweiTestServer } from './testServer';
+import type { HuaweiTestServer } from './testServer';
 
 // huawei.md 1.7: more than 5 consecutive AK/SK failures lock the AK for 5 minutes.
 const LOCKED =
@@ -14,14 +15,12 @@ const wrongSk = { accessKeyId: huaweiAccessKey.accessKeyId, secretAccessKey: 'wr
 
 let server: HuaweiTestServer;
 
-beforeAll(async () => {
-	server = await startHuaweiTestServer();
-});
-afterAll(async () => await server.close());
-beforeEach(() => {
-	server.emulator.reset();
-	server.setSkew(0);
-});
+huaweiServerPerFile(
+	(started) => (server = started),
+	() => {
+		server.setSkew(0);
+	},
+);
 
 async function fail(times: number) {
 	for (let i = 0; i < times; i++) {

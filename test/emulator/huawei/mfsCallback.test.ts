@@ -1,29 +1,30 @@
 import { createHmac } from 'node:crypto';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 
 import { huaweiMfsAuthKey } from '../accounts';
+import { huaweiServerPerFile } from '../lifecycle';
 import {
 	startCallbackReceiver,
 	type CallbackReceiver,
 	type ReceivedCallback,
 } from './callbackReceiver';
 import { SEEDED_ASSET_IDS } from './index';
-import { startHuaweiTestServer, type HuaweiTestServer } from './testServer';
+import type { HuaweiTestServer } from './testServer';
 import { taskIdOf, vodApi, type VodApi } from './vodApi';
 
 let server: HuaweiTestServer;
 let api: VodApi;
 let receiver: CallbackReceiver | undefined;
 
-beforeAll(async () => {
-	server = await startHuaweiTestServer();
-	api = vodApi(server.baseUrl);
-});
-afterAll(async () => await server.close());
-beforeEach(() => {
-	server.emulator.reset();
-	server.emulator.setTaskDuration(0);
-});
+huaweiServerPerFile(
+	(started) => {
+		server = started;
+		api = vodApi(server.baseUrl);
+	},
+	() => {
+		server.emulator.setTaskDuration(0);
+	},
+);
 afterEach(async () => {
 	await receiver?.close();
 	receiver = undefined;

@@ -1,21 +1,22 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
-import { startHuaweiTestServer, type HuaweiTestServer } from './testServer';
+import { huaweiServerPerFile } from '../lifecycle';
+import type { HuaweiTestServer } from './testServer';
 import { taskIdOf, vodApi, type VodApi } from './vodApi';
 
 let server: HuaweiTestServer;
 let api: VodApi;
 
-beforeAll(async () => {
-	server = await startHuaweiTestServer();
-	api = vodApi(server.baseUrl);
-});
-afterAll(async () => await server.close());
-beforeEach(() => {
-	server.emulator.reset();
-	server.emulator.setQps(1000);
-	server.emulator.setTaskDuration(0);
-});
+huaweiServerPerFile(
+	(started) => {
+		server = started;
+		api = vodApi(server.baseUrl);
+	},
+	() => {
+		server.emulator.setQps(1000);
+		server.emulator.setTaskDuration(0);
+	},
+);
 
 async function createTasks(count: number): Promise<string[]> {
 	const ids: string[] = [];

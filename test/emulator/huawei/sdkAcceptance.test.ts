@@ -1,10 +1,11 @@
 /* eslint-disable @n8n/community-nodes/no-hardcoded-secrets */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import { huaweiAccessKey, huaweiProjectId, huaweiTemporaryKey } from '../accounts';
+import { huaweiServerPerFile } from '../lifecycle';
 import { SEEDED_ASSET_IDS } from './index';
 import { sdkSign, send, type SdkCall, type WireRequest } from './sdkClient';
-import { startHuaweiTestServer, type HuaweiTestServer } from './testServer';
+import type { HuaweiTestServer } from './testServer';
 
 // huawei.md 1.7: gateway error body and code for bad AK/SK authentication.
 const SIGNATURE_FAIL = 'Incorrect IAM authentication information: verify aksk signature fail';
@@ -22,14 +23,12 @@ const processAsset: SdkCall = {
 
 let server: HuaweiTestServer;
 
-beforeAll(async () => {
-	server = await startHuaweiTestServer();
-});
-afterAll(async () => await server.close());
-beforeEach(() => {
-	server.emulator.reset();
-	server.setSkew(0);
-});
+huaweiServerPerFile(
+	(started) => (server = started),
+	() => {
+		server.setSkew(0);
+	},
+);
 
 async function expectRejected(wire: WireRequest, message = SIGNATURE_FAIL) {
 	const response = await send<Record<string, string>>(wire);

@@ -1,24 +1,25 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-imports */
 import { setTimeout as delay } from 'node:timers/promises';
 import { request } from 'undici';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
+import { huaweiServerPerFile } from '../lifecycle';
 import { SEEDED_ASSET_IDS } from './index';
-import { startHuaweiTestServer, type HuaweiTestServer } from './testServer';
+import type { HuaweiTestServer } from './testServer';
 import { taskIdOf, vodApi, type VodApi } from './vodApi';
 
 let server: HuaweiTestServer;
 let api: VodApi;
 
-beforeAll(async () => {
-	server = await startHuaweiTestServer();
-	api = vodApi(server.baseUrl);
-});
-afterAll(async () => await server.close());
-beforeEach(() => {
-	server.emulator.reset();
-	server.emulator.setQps(1000);
-});
+huaweiServerPerFile(
+	(started) => {
+		server = started;
+		api = vodApi(server.baseUrl);
+	},
+	() => {
+		server.emulator.setQps(1000);
+	},
+);
 
 async function taskStatus(taskId: string): Promise<string | undefined> {
 	const response = await api.tasks({ type: 'THUMBNAIL', task_id: taskId });

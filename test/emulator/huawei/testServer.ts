@@ -1,7 +1,7 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-imports */
 import { createServer, type IncomingMessage, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 
+import { listenOnLoopback } from '../../support/loopbackServer';
 import type { EmulatorRequest } from '../http';
 import { createHuaweiEmulator, type HuaweiEmulator } from './index';
 
@@ -29,11 +29,6 @@ export function lowerCaseHeaders(message: IncomingMessage): Record<string, strin
 		if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(', ') : value;
 	}
 	return headers;
-}
-
-export async function listen(server: Server): Promise<string> {
-	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-	return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 }
 
 export async function closeServer(server: Server): Promise<void> {
@@ -65,7 +60,7 @@ export async function startHuaweiTestServer(): Promise<HuaweiTestServer> {
 			response.end(result.body);
 		})();
 	});
-	baseUrl = await listen(server);
+	baseUrl = await listenOnLoopback(server);
 	return {
 		emulator,
 		baseUrl,

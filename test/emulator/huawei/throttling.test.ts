@@ -1,9 +1,10 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import { huaweiTemporaryKey } from '../accounts';
+import { huaweiServerPerFile } from '../lifecycle';
 import { SEEDED_ASSET_IDS } from './index';
 import { sdkSend, type SdkCall } from './sdkClient';
-import { startHuaweiTestServer, type HuaweiTestServer } from './testServer';
+import type { HuaweiTestServer } from './testServer';
 
 const list: SdkCall = { method: 'GET', path: '/v1/{project_id}/asset/thumbnails' };
 const details: SdkCall = {
@@ -14,15 +15,13 @@ const details: SdkCall = {
 
 let server: HuaweiTestServer;
 
-beforeAll(async () => {
-	server = await startHuaweiTestServer();
-});
-afterAll(async () => await server.close());
-beforeEach(() => {
-	server.emulator.reset();
-	server.setSkew(0);
-	server.freeze(true);
-});
+huaweiServerPerFile(
+	(started) => (server = started),
+	() => {
+		server.setSkew(0);
+		server.freeze(true);
+	},
+);
 
 async function statuses(request: SdkCall, count: number): Promise<number[]> {
 	const result: number[] = [];

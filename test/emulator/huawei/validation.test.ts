@@ -1,20 +1,21 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
-import { startHuaweiTestServer, type HuaweiTestServer } from './testServer';
+import { huaweiServerPerFile } from '../lifecycle';
+import type { HuaweiTestServer } from './testServer';
 import { vodApi, type VodApi } from './vodApi';
 
 let server: HuaweiTestServer;
 let api: VodApi;
 
-beforeAll(async () => {
-	server = await startHuaweiTestServer();
-	api = vodApi(server.baseUrl);
-});
-afterAll(async () => await server.close());
-beforeEach(() => {
-	server.emulator.reset();
-	server.emulator.setQps(1000);
-});
+huaweiServerPerFile(
+	(started) => {
+		server = started;
+		api = vodApi(server.baseUrl);
+	},
+	() => {
+		server.emulator.setQps(1000);
+	},
+);
 
 // huawei.md 5: 400 VOD.10053 "The request parameter is illegal, illegal field: {xx}."
 function illegal(field: string) {

@@ -6,7 +6,6 @@
  */
 import { createServer } from 'node:http';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 
 import type {
 	ICredentialDataDecryptedObject,
@@ -25,6 +24,7 @@ import { AliyunVod } from '../../../nodes/AliyunVod/AliyunVod.node';
 import { ALIYUN_REGION, aliyunAccessKey } from '../../emulator/accounts';
 import { startWorkflow } from '../../support/inProcessN8n';
 import type { RunningWorkflow } from '../../support/inProcessN8n';
+import { listenOnLoopback, stopServer } from '../../support/loopbackServer';
 
 export const VOD_NODE = 'VOD';
 const SOURCE_NODE = 'Source';
@@ -132,14 +132,10 @@ export async function startImageServer(): Promise<ImageServer> {
 		response.setHeader('content-type', 'image/jpeg');
 		response.end(Buffer.alloc(size, 0xff));
 	});
-	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-	const { port } = server.address() as AddressInfo;
+	const url = await listenOnLoopback(server);
 	return {
-		url: `http://127.0.0.1:${port}`,
+		url,
 		requests,
-		close: async () => {
-			server.closeAllConnections();
-			await new Promise<void>((resolve) => server.close(() => resolve()));
-		},
+		close: async () => await stopServer(server),
 	};
 }

@@ -1,7 +1,6 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-imports */
 import { createServer } from 'node:http';
 import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 
 import type {
 	ICredentialType,
@@ -16,6 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { classifyError } from '../../../nodes/shared/errors';
 import { runSingleNode } from '../../support/inProcessN8n';
+import { listenOnLoopback, stopServer } from '../../support/loopbackServer';
 
 /**
  * The unit tests build errors by hand; these run real requests through n8n-core so the classifier
@@ -37,18 +37,13 @@ beforeAll(async () => {
 		response.setHeader('x-acs-request-id', 'HDR-ID');
 		response.end('<?xml version="1.0"?><Error><Code>Throttling.User</Code><Message>flow control</Message></Error>');
 	});
-	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-	baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+	baseUrl = await listenOnLoopback(server);
 	const probe = createServer();
-	await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-	closedPortUrl = `http://127.0.0.1:${(probe.address() as AddressInfo).port}`;
+	closedPortUrl = await listenOnLoopback(probe);
 	await new Promise<void>((resolve) => probe.close(() => resolve()));
 });
 
-afterAll(async () => {
-	server.closeAllConnections();
-	await new Promise<void>((resolve) => server.close(() => resolve()));
-});
+afterAll(async () => await stopServer(server));
 
 const plainCredential: ICredentialType = {
 	name: 'plainApi',

@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
 
 import { request } from 'undici';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 
 import { aliyunAccessKey, ALIYUN_REGION, vodCallbackAuthKey } from '../../../emulator/accounts';
 import { seedVideoIds } from '../../../emulator/aliyun/vod/videos';
-import { startEmulator } from '../../../emulator/server';
+import { emulatorPerFile } from '../../../emulator/lifecycle';
 import type { Emulator } from '../../../emulator/server';
 import { callRpc, waitFor } from '../../../emulator/testSupport';
 import { startTriggerHarness } from './n8nTrigger';
@@ -70,20 +70,14 @@ async function post(url: string, headers: Record<string, string>, body: string) 
 	return { status: response.statusCode, text: await response.body.text() };
 }
 
-beforeAll(async () => {
-	emulator = await startEmulator({ jobDurationMs: 20 });
-});
-
-afterAll(async () => {
-	await emulator.close();
-});
-
-beforeEach(async () => {
-	emulator.reset();
-	emulator.setJobDuration(20);
-	emulator.setCallbackRetryDelay(10);
-	await callRpc(emulator, 'SetMessageCallback', { ...LEGACY, AppId: 'app-1000000' });
-	await startHarness();
+emulatorPerFile((started) => (emulator = started), {
+	start: { jobDurationMs: 20 },
+	eachTest: async () => {
+		emulator.setJobDuration(20);
+		emulator.setCallbackRetryDelay(10);
+		await callRpc(emulator, 'SetMessageCallback', { ...LEGACY, AppId: 'app-1000000' });
+		await startHarness();
+	},
 });
 
 afterEach(async () => {

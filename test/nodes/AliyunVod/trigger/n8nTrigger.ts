@@ -6,7 +6,6 @@
  */
 import { createServer } from 'node:http';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 
 import { NodeHelpers, Workflow } from 'n8n-workflow';
 import type {
@@ -26,7 +25,12 @@ import type {
 import { AliyunApi } from '../../../../credentials/AliyunApi.credentials';
 import { AliyunVodCallbackApi } from '../../../../credentials/AliyunVodCallbackApi.credentials';
 import { AliyunVodTrigger } from '../../../../nodes/AliyunVod/AliyunVodTrigger.node';
-import { InMemoryCredentialsHelper, loadN8nCore } from '../../../support/inProcessN8n';
+import {
+	InMemoryCredentialsHelper,
+	additionalDataFor,
+	loadN8nCore,
+} from '../../../support/inProcessN8n';
+import { listenOnLoopback, stopServer } from '../../../support/loopbackServer';
 
 const NODE_TYPE = 'n8n-nodes-video-snapshots.aliyunVodTrigger';
 const WEBHOOK_ID = '9b1f3c2e-5d4a-4e6b-8c7d-0a1b2c3d4e5f';
@@ -115,32 +119,13 @@ export async function startTriggerHarness(
 		updatedAt: new Date(),
 		activeVersionId: null,
 	};
-	const additionalData = (): IWorkflowExecuteAdditionalData => ({
-		credentialsHelper,
-		hooks: new core.ExecutionLifecycleHooks('trigger', 'hook', workflowData),
-		executeWorkflow: async () => {
-			throw new Error('executeWorkflow is not available here');
-		},
-		getRunExecutionData: async () => undefined,
-		getRuntimeCredential: async () => undefined,
-		currentNodeExecutionIndex: 0,
-		restApiUrl: `${baseUrl}/rest`,
-		instanceBaseUrl: baseUrl,
-		formBaseUrl: `${baseUrl}/form`,
-		formWaitingBaseUrl: `${baseUrl}/form-waiting`,
-		formTestBaseUrl: `${baseUrl}/form-test`,
-		webhookBaseUrl: `${baseUrl}/webhook`,
-		webhookWaitingBaseUrl: `${baseUrl}/webhook-waiting`,
-		webhookTestBaseUrl: `${baseUrl}/webhook-test`,
-		mcpBaseUrl: `${baseUrl}/mcp`,
-		mcpTestBaseUrl: `${baseUrl}/mcp-test`,
-		variables: {},
-		logAiEvent: () => undefined,
-		startRunnerTask: async () => {
-			throw new Error('startRunnerTask is not available here');
-		},
-		externalSecretsProxy: new core.ExternalSecretsProxy(),
-	});
+	const additionalData = (): IWorkflowExecuteAdditionalData =>
+		additionalDataFor({
+			core,
+			credentialsHelper,
+			hooks: new core.ExecutionLifecycleHooks('trigger', 'hook', workflowData),
+			baseUrl,
+		});
 	const webhookData = (data: IWorkflowExecuteAdditionalData, isTest: boolean): IWebhookData => ({
 		httpMethod: 'POST',
 		node: node.name,
@@ -196,8 +181,7 @@ export async function startTriggerHarness(
 	const server: Server = createServer((message, response) => {
 		void serve(message, response);
 	});
-	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-	baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+	baseUrl = await listenOnLoopback(server);
 
 	const hookFor = (test: boolean | undefined) =>
 		test === true ? hook('manual', 'manual', true) : hook('trigger', 'activate', false);
@@ -225,8 +209,7 @@ export async function startTriggerHarness(
 		},
 		nodeStaticData: () => workflow.getStaticData('node', node),
 		async close() {
-			server.closeAllConnections();
-			await new Promise<void>((resolve) => server.close(() => resolve()));
+			await stopServer(server);
 		},
 	};
 }

@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import { seedVideoIds } from '../../../../emulator/aliyun/vod/videos';
-import { startEmulator } from '../../../../emulator/server';
+import { emulatorPerFile } from '../../../../emulator/lifecycle';
 import type { Emulator } from '../../../../emulator/server';
 import { nodeOutput } from '../../../../support/inProcessN8n';
 import { againstEmulator, receivedActions } from '../../emulatorRun';
@@ -9,14 +9,7 @@ import { runVod, VOD_NODE } from '../../harness';
 
 let emulator: Emulator;
 
-beforeAll(async () => {
-	emulator = await startEmulator();
-});
-afterAll(async () => await emulator.close());
-beforeEach(() => {
-	emulator.reset();
-	emulator.setJobDuration(50);
-});
+emulatorPerFile((started) => (emulator = started), { eachTest: () => emulator.setJobDuration(50) });
 
 async function finishedJob(count: number): Promise<string> {
 	const run = await runVod(

@@ -1,8 +1,8 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-globals */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import { seedVideoIds } from '../../../../emulator/aliyun/vod/videos';
-import { startEmulator } from '../../../../emulator/server';
+import { emulatorPerFile } from '../../../../emulator/lifecycle';
 import type { Emulator } from '../../../../emulator/server';
 import { nodeOutput } from '../../../../support/inProcessN8n';
 import { runVod, startVod, VOD_NODE, vodErrorMessage } from '../../harness';
@@ -11,13 +11,8 @@ import { againstEmulator, receivedActions } from '../../emulatorRun';
 
 let emulator: Emulator;
 
-beforeAll(async () => {
-	emulator = await startEmulator();
-});
-afterAll(async () => await emulator.close());
-beforeEach(() => {
-	emulator.reset();
-	emulator.setJobDuration(300);
+emulatorPerFile((started) => (emulator = started), {
+	eachTest: () => emulator.setJobDuration(300),
 });
 
 function against(run: VodRun = {}): VodRun {
