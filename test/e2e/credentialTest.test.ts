@@ -101,6 +101,40 @@ const failures: FailureCase[] = [
 	},
 ];
 
+/** Input the credential refuses before signing: nothing may reach the emulator, and the message names the field. */
+const badInputs: FailureCase[] = [
+	{
+		label: 'aliyunApi with an empty AccessKey ID',
+		base: 1,
+		data: { accessKeyId: '' },
+		expected: /"AccessKey ID"/,
+	},
+	{
+		label: 'aliyunApi with an unknown region',
+		base: 1,
+		data: { regionId: 'xx-nowhere-9' },
+		expected: /"Region"/,
+	},
+	{
+		label: 'aliyunApi with a malformed VOD endpoint',
+		base: 1,
+		data: { vodEndpoint: 'ftp://127.0.0.1/vod' },
+		expected: /"VOD Endpoint"/,
+	},
+	{
+		label: 'huaweiCloudApi with an empty Access Key ID',
+		base: 4,
+		data: { accessKeyId: '' },
+		expected: /"Access Key ID"/,
+	},
+	{
+		label: 'huaweiCloudApi with a malformed VOD endpoint',
+		base: 4,
+		data: { vodEndpoint: 'ftp://127.0.0.1/vod' },
+		expected: /"VOD Endpoint"/,
+	},
+];
+
 /** What n8n shows when a test request gets a 4xx and the credential has no `responseCode` rule for it. */
 const BARE_STATUS_TEXT =
 	/^(Bad Request|Unauthorized|Forbidden|Not Found|Received HTTP status code: \d+)$/;
@@ -165,6 +199,18 @@ describe("credentials' Test, run by n8n itself", () => {
 		expect(message).not.toMatch(BARE_STATUS_TEXT);
 		expect(message).toMatch(expected);
 	});
+
+	it.each(badInputs)(
+		'$label: the test fails naming the field, and sends nothing',
+		async ({ base, data, expected }) => {
+			const before = lastRequestSeq(emulator);
+			const credential = stored[base];
+			const result = await server.testCredential(credential, { ...credential.data, ...data });
+			expect(result.status, result.message).toBe('Error');
+			expect(result.message).toMatch(expected);
+			expect(emulator.requests(before)).toEqual([]);
+		},
+	);
 
 	it('the stored credential is unchanged by a failed test with replaced data', async () => {
 		const result = await server.testCredential(stored[0]);
