@@ -137,6 +137,33 @@ function aliyunKindFromCode(code: string): ErrorKind | undefined {
 	return undefined;
 }
 
+/**
+ * MNS codes (Alibaba Cloud "MNS error codes" and "Throttling policy" pages): TooManyRequests (429)
+ * is the cluster flow limiter; AccessDenied (403) says the key's owner is "forbidden for this
+ * operation", a permission; TimeExpired is the 15-minute Date window. Queue and message codes
+ * (QueueNotExist, MessageNotExist, ReceiptHandleError, InvalidArgument…) fall back to the status.
+ */
+const MNS_KINDS: ReadonlyMap<string, ErrorKind> = new Map<string, ErrorKind>([
+	['TooManyRequests', 'throttled'],
+	['InternalError', 'server'],
+	['InternalServerError', 'server'],
+	['SignatureDoesNotMatch', 'auth'],
+	['InvalidAccessKeyId', 'auth'],
+	['InvalidAuthorizationHeader', 'auth'],
+	['MissingAuthorizationHeader', 'auth'],
+	['AccessDenied', 'permission'],
+	['TimeExpired', 'clock'],
+]);
+
+function mnsKindFromCode(code: string): ErrorKind | undefined {
+	return MNS_KINDS.get(code) ?? aliyunKindFromCode(code);
+}
+
+function kindFromCode(provider: ErrorProvider, code: string): ErrorKind | undefined {
+	if (provider === 'huawei') return huaweiKindFromCode(code);
+	return provider === 'mns' ? mnsKindFromCode(code) : aliyunKindFromCode(code);
+}
+
 function huaweiKindFromCode(code: string): ErrorKind | undefined {
 	const gateway = /^APIGW?\.(\d{4})$/.exec(code);
 	if (gateway) {
@@ -184,12 +211,7 @@ export function classifyError(provider: ErrorProvider, error: unknown): Classifi
 		};
 	}
 	const fields = parseErrorBody(failure.body);
-	const codeKind =
-		fields.code === undefined
-			? undefined
-			: provider === 'huawei'
-				? huaweiKindFromCode(fields.code)
-				: aliyunKindFromCode(fields.code);
+	const codeKind = fields.code === undefined ? undefined : kindFromCode(provider, fields.code);
 	return {
 		provider,
 		kind: codeKind ?? kindFromStatus(failure.status),
@@ -228,6 +250,28 @@ function authHint(provider: ErrorProvider): string {
 	);
 }
 
+/** MNS queue and message codes whose cause the user can act on. */
+const MNS_CLIENT_HINTS: ReadonlyMap<string, string> = new Map([
+	[
+		'QueueNotExist',
+		'The queue does not exist in the MNS account and region of the "MNS Endpoint" in the credential: check the queue name and the endpoint.',
+	],
+	[
+		'ReceiptHandleError',
+		'The receipt handle is no longer valid: the message was received again, or its visibility timeout passed before the delete, so MNS will deliver it again.',
+	],
+	['MessageNotExist', 'The message is no longer in the queue.'],
+]);
+
+function clientHint(classified: ClassifiedError): string | undefined {
+	const code = classified.code ?? '';
+	const mnsHint = classified.provider === 'mns' ? MNS_CLIENT_HINTS.get(code) : undefined;
+	if (mnsHint !== undefined) return mnsHint;
+	return /^APIGW?\.0101$/.test(code) || classified.httpStatus === 404
+		? 'The API was not found: check the region or endpoint in the credential.'
+		: undefined;
+}
+
 function hintFor(classified: ClassifiedError, action: string | undefined): string | undefined {
 	switch (classified.kind) {
 		case 'auth':
@@ -247,9 +291,7 @@ function hintFor(classified: ClassifiedError, action: string | undefined): strin
 		case 'timeout':
 			return 'The request timed out. A submitted job may still have been created: check before running again.';
 		case 'client':
-			return /^APIGW?\.0101$/.test(classified.code ?? '') || classified.httpStatus === 404
-				? 'The API was not found: check the region or endpoint in the credential.'
-				: undefined;
+			return clientHint(classified);
 	}
 }
 

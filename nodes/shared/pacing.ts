@@ -2,7 +2,7 @@ import { UnexpectedError, sleep as n8nSleep } from 'n8n-workflow';
 
 import type { SleepFn } from './retry';
 
-export type PacedService = 'vod' | 'mts' | 'huaweiVod';
+export type PacedService = 'vod' | 'mts' | 'mns' | 'huaweiVod';
 
 export interface PacerClock {
 	now: () => number;
@@ -12,12 +12,14 @@ export interface PacerClock {
 /**
  * Documented per-account QPS (aliyun.md §c: VOD SubmitSnapshotJob 30, GetVideoInfo 100;
  * MPS SubmitSnapshotJob 50, QuerySnapshotJobList 100; VOD's "QPS limits on API operations" page:
- * SearchMedia 50). Actions without a documented limit, and all Huawei VOD APIs (no per-API QPS
- * published), get DEFAULT_QPS, well under every documented limit.
+ * SearchMedia 50). Actions without a documented limit, all MNS queue calls (MNS documents an elastic
+ * per-account limit, not a per-API QPS) and all Huawei VOD APIs (no per-API QPS published) get
+ * DEFAULT_QPS, well under every documented limit.
  */
 export const DOCUMENTED_QPS = {
 	vod: { SubmitSnapshotJob: 30, GetVideoInfo: 100, SearchMedia: 50 },
 	mts: { SubmitSnapshotJob: 50, QuerySnapshotJobList: 100 },
+	mns: {},
 	huaweiVod: {},
 } as const satisfies Record<PacedService, Record<string, number>>;
 

@@ -42,6 +42,18 @@ export interface SendPolicy {
 	 * re-sent AK/SK failure counts towards Huawei's lockout and a re-sent submit may run twice.
 	 */
 	refreshCredentialOnStatus?: number[];
+	/**
+	 * An error answer that means the call reached its goal (MNS: no message after a long poll, a
+	 * repeated delete of a message already gone). `attemptNumber` starts at 1, so a policy can accept
+	 * an answer only on a re-send whose earlier attempt may have succeeded. An accepted answer resolves
+	 * as an `AcceptedFailure` instead of being retried or thrown.
+	 */
+	acceptFailure?: (classified: ClassifiedError, attemptNumber: number) => boolean;
+}
+
+/** What `sendAuthenticated` resolves with when the policy's `acceptFailure` took an error answer. */
+export class AcceptedFailure {
+	constructor(readonly classified: ClassifiedError) {}
 }
 
 /** 4 attempts; waits of 0.25–0.5, 0.5–1 and 1–2 s (equal jitter, cap 8 s): at most ~3.5 s of waiting. */
@@ -106,7 +118,7 @@ export async function sendAuthenticated(
 		},
 		policy.maxRequestsPerSecond ?? defaultRequestsPerSecond(policy.service, policy.action),
 	);
-	const attempt = async (): Promise<unknown> => {
+	const send = async (): Promise<unknown> => {
 		await pacer.acquire(signal);
 		// A fresh copy per attempt: authenticate signs (new nonce, new date) what it receives.
 		return await this.helpers.httpRequestWithAuthentication.call(
@@ -120,6 +132,16 @@ export async function sendAuthenticated(
 			{ preAuthenticationRetryStatusCode: policy.refreshCredentialOnStatus ?? [] },
 		);
 	};
+	const { acceptFailure } = policy;
+	const attempt =
+		acceptFailure === undefined
+			? send
+			: async (attemptNumber: number): Promise<unknown> =>
+					await send().catch((error: unknown) => {
+						const classified = classifyError(policy.provider, error);
+						if (acceptFailure(classified, attemptNumber)) return new AcceptedFailure(classified);
+						throw error;
+					});
 	try {
 		return await withRetry(attempt, {
 			...RETRY_POLICY,

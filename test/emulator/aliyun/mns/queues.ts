@@ -17,6 +17,15 @@ export type DeleteOutcome = 'deleted' | 'receiptHandleError' | 'messageNotExist'
 
 export const DEFAULT_VISIBILITY_TIMEOUT_SECONDS = 30;
 
+/**
+ * Shaped like real handles (`1-ODU4OTkzNDU5My0xNDMyNzI3ODI3LTItOA==`): the dequeue count, then
+ * Base64. The last two bytes 0xFB 0xFF encode as `+/8=`, so every handle holds `+ / =`, the
+ * characters a client must send raw (aliyun.md h, vector mns-DeleteMessage).
+ */
+function receiptHandle(dequeueCount: number): string {
+	return `${dequeueCount}-${Buffer.concat([randomBytes(15), Buffer.from([0xfb, 0xff])]).toString('base64')}`;
+}
+
 class MnsQueue {
 	readonly messages: MnsMessage[] = [];
 	constructor(readonly visibilityTimeoutSeconds: number) {}
@@ -59,7 +68,7 @@ export class MnsQueues {
 			message.dequeueCount += 1;
 			message.firstDequeueTime ??= now;
 			message.nextVisibleTime = now + queue.visibilityTimeoutSeconds * 1000;
-			message.receiptHandle = `${randomBytes(12).toString('base64')}-${message.dequeueCount}`;
+			message.receiptHandle = receiptHandle(message.dequeueCount);
 			this.issuedHandles.set(message.receiptHandle, message.messageId);
 		}
 		return visible.map((message) => ({ ...message }));
