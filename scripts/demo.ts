@@ -19,7 +19,14 @@ import path from 'node:path';
 import type { IDataObject } from 'n8n-workflow';
 
 import { startEmulator, type Emulator } from '../test/emulator/server';
-import { N8nInstance, nodeItems, nodeJson, REPO_ROOT, type CliRun, type RunningN8n } from '../test/e2e/harness';
+import {
+	N8nInstance,
+	nodeItems,
+	nodeJson,
+	REPO_ROOT,
+	type CliRun,
+	type RunningN8n,
+} from '../test/e2e/harness';
 import {
 	emulatorAliyunCredential,
 	emulatorCallbackCredential,
@@ -92,11 +99,16 @@ function jobIdsOf(run: CliRun, nodeName: string): string[] {
 	return [...new Set(nodeJson(run, nodeName).map((json) => String(json.JobId)))];
 }
 
-async function triggerExecutions(server: RunningN8n, expected: number): Promise<ExecutionSummary[]> {
+async function triggerExecutions(
+	server: RunningN8n,
+	expected: number,
+): Promise<ExecutionSummary[]> {
 	return await waitUntil(
 		async () => {
 			const executions = await listExecutions(server, TRIGGER_ID);
-			const finished = executions.filter((execution) => execution.status !== 'running' && execution.status !== 'new');
+			const finished = executions.filter(
+				(execution) => execution.status !== 'running' && execution.status !== 'new',
+			);
 			return finished.length >= expected ? finished : undefined;
 		},
 		60_000,
@@ -137,7 +149,9 @@ async function run(cleanup: Cleanup): Promise<void> {
 	await n8n.importCredentials([aliyun, callbackKey]);
 	await n8n.importWorkflows([pipeline, trigger]);
 	await n8n.publishWorkflow(TRIGGER_ID);
-	say(`imported examples/${PIPELINE_EXAMPLE} and examples/${TRIGGER_EXAMPLE}; published the trigger`);
+	say(
+		`imported examples/${PIPELINE_EXAMPLE} and examples/${TRIGGER_EXAMPLE}; published the trigger`,
+	);
 
 	const server = await n8n.start();
 	await server.ensureOwnerSession();
@@ -146,7 +160,9 @@ async function run(cleanup: Cleanup): Promise<void> {
 	await pointVodCallbackAt(emulator, webhookUrl);
 	say(`n8n start is ready at ${server.baseUrl}; VOD callbacks go to ${webhookUrl}`);
 
-	say('running the pipeline with `n8n execute` (search → sprite and normal snapshot jobs → wait → download → write)');
+	say(
+		'running the pipeline with `n8n execute` (search → sprite and normal snapshot jobs → wait → download → write)',
+	);
 	const execution = await n8n.executeWorkflow(PIPELINE_ID, { timeoutMs: 300_000 });
 	const pipelineRun = execution.run;
 	if (pipelineRun.status !== 'success') {
@@ -202,7 +218,9 @@ async function main(): Promise<void> {
 		await run(cleanup);
 	} catch (error) {
 		failed = true;
-		process.stderr.write(`[demo] failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+		process.stderr.write(
+			`[demo] failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+		);
 	} finally {
 		await cleanup.runAll();
 	}

@@ -100,7 +100,10 @@ function isEmptyObject(value: unknown): boolean {
 	return typeof value === 'object' && value !== null && Object.keys(value).length === 0;
 }
 
-function prepareBody(options: IncomingRequestOptions, contentType: string | undefined): PreparedBody {
+function prepareBody(
+	options: IncomingRequestOptions,
+	contentType: string | undefined,
+): PreparedBody {
 	const { body, form } = options;
 	if (form !== undefined) {
 		const params = typeof form === 'string' ? parseQueryString(form) : objectToPairs(form);
@@ -122,7 +125,11 @@ function prepareBody(options: IncomingRequestOptions, contentType: string | unde
 	}
 	if (typeof body === 'object') {
 		if (isForm) return { kind: 'form', params: objectToPairs(body as IDataObject) };
-		return { kind: 'text', text: JSON.stringify(body), contentType: contentType ?? JSON_CONTENT_TYPE };
+		return {
+			kind: 'text',
+			text: JSON.stringify(body),
+			contentType: contentType ?? JSON_CONTENT_TYPE,
+		};
 	}
 	return { kind: 'text', text: String(body), contentType: contentType ?? 'text/plain' };
 }

@@ -39,13 +39,19 @@ interface HttpFailure {
 	messages: string[];
 }
 
-
 type UnknownRecord = Record<string, unknown>;
 
 /** Enough for NodeApiError → AxiosError → cause, without walking a cyclic graph forever. */
 const MAX_CHAIN_LINKS = 10;
 
-const NETWORK_CODES = ['ECONNRESET', 'ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EPIPE', 'EHOSTUNREACH'];
+const NETWORK_CODES = [
+	'ECONNRESET',
+	'ECONNREFUSED',
+	'ENOTFOUND',
+	'EAI_AGAIN',
+	'EPIPE',
+	'EHOSTUNREACH',
+];
 const TIMEOUT_CODES = ['ETIMEDOUT', 'ECONNABORTED', 'ESOCKETTIMEDOUT'];
 
 const REQUEST_ID_HEADERS: Record<ErrorProvider, string[]> = {
@@ -194,8 +200,13 @@ function retryAfterMs(headers: Record<string, string>): number | undefined {
 	return Number(value.trim()) * 1000;
 }
 
-function requestIdFromHeaders(provider: ErrorProvider, headers: Record<string, string>): string | undefined {
-	return REQUEST_ID_HEADERS[provider].map((name) => headers[name]).find((value) => value !== undefined);
+function requestIdFromHeaders(
+	provider: ErrorProvider,
+	headers: Record<string, string>,
+): string | undefined {
+	return REQUEST_ID_HEADERS[provider]
+		.map((name) => headers[name])
+		.find((value) => value !== undefined);
 }
 
 /** Reads provider code, message, status and request id out of whatever n8n's HTTP helpers threw. */
@@ -317,13 +328,19 @@ function failureFor(classified: ClassifiedError): Failure | undefined {
 function redactSecrets(text: string): string {
 	return text
 		.replace(/(Signature|SecurityToken|AccessKeySecret)=[^&\s"']+/gi, '$1=[redacted]')
-		.replace(/(Authorization|X-Security-Token|X-Auth-Token)(["']?\s*[:=]\s*["']?)[^"',\n]+/gi, '$1$2[redacted]');
+		.replace(
+			/(Authorization|X-Security-Token|X-Auth-Token)(["']?\s*[:=]\s*["']?)[^"',\n]+/gi,
+			'$1$2[redacted]',
+		);
 }
 
 function errorMessage(classified: ClassifiedError, original: unknown): string {
-	const providerMessage = classified.message ?? (original instanceof Error ? original.message : undefined);
+	const providerMessage =
+		classified.message ?? (original instanceof Error ? original.message : undefined);
 	const label = classified.code ?? classified.networkCode;
-	const text = [label, providerMessage].filter((part) => part !== undefined && part !== '').join(': ');
+	const text = [label, providerMessage]
+		.filter((part) => part !== undefined && part !== '')
+		.join(': ');
 	return redactSecrets(text || `${CLOUD_NAMES[classified.provider]} request failed`);
 }
 

@@ -81,7 +81,13 @@ export interface PaceKey {
 const pacersByContext = new WeakMap<object, Map<string, Pacer>>();
 
 function keyText(key: PaceKey, requestsPerSecond: number): string {
-	return [key.credentialType, key.credentialId ?? '', key.service, key.action, requestsPerSecond].join('\u0000');
+	return [
+		key.credentialType,
+		key.credentialId ?? '',
+		key.service,
+		key.action,
+		requestsPerSecond,
+	].join('\u0000');
 }
 
 export function pacerFor(

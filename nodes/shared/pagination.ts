@@ -56,7 +56,10 @@ export interface TokenPagingOptions {
 	maxPageSize: number;
 }
 
-export type FetchTokenPage<T> = (token: string | undefined, pageSize: number) => Promise<TokenPage<T>>;
+export type FetchTokenPage<T> = (
+	token: string | undefined,
+	pageSize: number,
+) => Promise<TokenPage<T>>;
 
 /**
  * NextPageToken / marker paging. Each request asks only for what is still missing, and paging

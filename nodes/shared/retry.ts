@@ -33,11 +33,16 @@ const NOT_SENT_NETWORK_CODES = ['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN'];
  */
 export function isRetryable(classified: ClassifiedError, idempotent: boolean): boolean {
 	if (classified.kind === 'throttled' || classified.kind === 'nonce') return true;
-	if (classified.kind === 'network' && NOT_SENT_NETWORK_CODES.includes(classified.networkCode ?? '')) {
+	if (
+		classified.kind === 'network' &&
+		NOT_SENT_NETWORK_CODES.includes(classified.networkCode ?? '')
+	) {
 		return true;
 	}
 	if (!idempotent) return false;
-	return classified.kind === 'server' || classified.kind === 'network' || classified.kind === 'timeout';
+	return (
+		classified.kind === 'server' || classified.kind === 'network' || classified.kind === 'timeout'
+	);
 }
 
 /** Equal-jitter exponential backoff: half the capped exponential delay plus a random half. */
@@ -51,11 +56,7 @@ export function backoffDelayMs(
 	return Math.round(ceiling / 2 + random() * (ceiling / 2));
 }
 
-function waitBeforeRetry(
-	options: RetryOptions,
-	error: unknown,
-	retryNumber: number,
-): number {
+function waitBeforeRetry(options: RetryOptions, error: unknown, retryNumber: number): number {
 	const jittered = backoffDelayMs(
 		retryNumber,
 		options.baseDelayMs,

@@ -68,7 +68,11 @@ function verdict(met: boolean): string {
 	return met ? 'met' : 'MISSED';
 }
 
-async function runVodNode(emulator: Emulator, parameters: INodeParameters, items: IDataObject[]): Promise<IRun> {
+async function runVodNode(
+	emulator: Emulator,
+	parameters: INodeParameters,
+	items: IDataObject[],
+): Promise<IRun> {
 	return await runWorkflow({
 		nodes: [
 			{
@@ -135,7 +139,12 @@ async function warmUp(emulator: Emulator): Promise<void> {
 	outputOf(
 		await runVodNode(
 			emulator,
-			{ resource: 'video', operation: 'get', videoId: '={{ $json.videoId }}', options: { maxRequestsPerSecond: 1_000_000 } },
+			{
+				resource: 'video',
+				operation: 'get',
+				videoId: '={{ $json.videoId }}',
+				options: { maxRequestsPerSecond: 1_000_000 },
+			},
 			Array.from({ length: 20 }, () => ({ videoId: seedVideoIds.normal })),
 		),
 	);
@@ -148,7 +157,12 @@ async function baseline(emulator: Emulator): Promise<{ msPerRequest: number; hea
 	const started = performance.now();
 	const run = await runVodNode(
 		emulator,
-		{ resource: 'video', operation: 'get', videoId: '={{ $json.videoId }}', options: { maxRequestsPerSecond: 1_000_000 } },
+		{
+			resource: 'video',
+			operation: 'get',
+			videoId: '={{ $json.videoId }}',
+			options: { maxRequestsPerSecond: 1_000_000 },
+		},
 		Array.from({ length: BASELINE_ITEMS }, () => ({ videoId: seedVideoIds.normal })),
 	);
 	const elapsed = performance.now() - started;
@@ -157,7 +171,9 @@ async function baseline(emulator: Emulator): Promise<{ msPerRequest: number; hea
 	if (items.length !== BASELINE_ITEMS) throw new Error(`baseline returned ${items.length} items`);
 	const requests = actionRequests(emulator, 'GetVideoInfo').length;
 	line('1. Baseline: GetVideoInfo, unpaced');
-	line(`   ${BASELINE_ITEMS} items, ${requests} requests in ${(elapsed / 1000).toFixed(2)} s: ${(elapsed / requests).toFixed(2)} ms per request`);
+	line(
+		`   ${BASELINE_ITEMS} items, ${requests} requests in ${(elapsed / 1000).toFixed(2)} s: ${(elapsed / requests).toFixed(2)} ms per request`,
+	);
 	line(`   heap growth with the run's output held: ${mb(heapDelta)}`);
 	line();
 	return { msPerRequest: elapsed / requests, heapDelta };
@@ -169,45 +185,79 @@ async function submitThroughput(emulator: Emulator, msPerRequest: number): Promi
 	const run = await runVodNode(
 		emulator,
 		// Options left empty: the node's default Max Requests per Second is VOD's documented 30.
-		{ resource: 'snapshot', operation: 'submit', videoId: '={{ $json.videoId }}', snapshotSettings: { count: 1 }, options: {} },
+		{
+			resource: 'snapshot',
+			operation: 'submit',
+			videoId: '={{ $json.videoId }}',
+			snapshotSettings: { count: 1 },
+			options: {},
+		},
 		Array.from({ length: SUBMIT_ITEMS }, () => ({ videoId: seedVideoIds.normal })),
 	);
 	const elapsedMs = performance.now() - started;
 	const items = outputOf(run);
 	const requests = actionRequests(emulator, 'SubmitSnapshotJob');
 	const throttled = requests.filter(isThrottled).length;
-	const failedItems = items.filter((item) => item.json.error !== undefined || typeof item.json.JobId !== 'string').length;
+	const failedItems = items.filter(
+		(item) => item.json.error !== undefined || typeof item.json.JobId !== 'string',
+	).length;
 	const baselineMs = (SUBMIT_ITEMS / SUBMIT_QPS) * 1000;
 	const ratio = elapsedMs / baselineMs;
 	const first = requests[0]?.receivedAt ?? 0;
 	const last = requests[requests.length - 1]?.receivedAt ?? 0;
-	line(`2. Submit: ${SUBMIT_ITEMS} items at the default pace, emulator limit ${SUBMIT_QPS} QPS (vod:SubmitSnapshotJob)`);
-	line(`   elapsed ${(elapsedMs / 1000).toFixed(2)} s; N/QPS baseline ${(baselineMs / 1000).toFixed(2)} s`);
-	line(`   ratio elapsed/(N/QPS) = ${ratio.toFixed(3)} (target <= ${SUBMIT_TARGET_RATIO}): ${verdict(ratio <= SUBMIT_TARGET_RATIO)}`);
-	line(`   throttled requests (emulator log): ${throttled} (target 0): ${verdict(throttled === 0)}`);
-	line(`   output items ${items.length}, items without a JobId ${failedItems}: ${verdict(items.length === SUBMIT_ITEMS && failedItems === 0)}; requests sent ${requests.length} (${requests.length - SUBMIT_ITEMS} retries after throttling)`);
-	line(`   densest 1 s window at the emulator: ${densestWindow(requests)} requests (limit ${SUBMIT_QPS}); smallest gap between two requests ${smallestGap(requests)} ms`);
-	line(`   first to last request ${((last - first) / 1000).toFixed(2)} s; observed rate ${((requests.length - 1) / ((last - first) / 1000)).toFixed(2)} QPS`);
-	line(`   unpaced cost of ${SUBMIT_ITEMS} requests (baseline) would be ${((msPerRequest * SUBMIT_ITEMS) / 1000).toFixed(2)} s: the pace, not the node, sets the time`);
+	line(
+		`2. Submit: ${SUBMIT_ITEMS} items at the default pace, emulator limit ${SUBMIT_QPS} QPS (vod:SubmitSnapshotJob)`,
+	);
+	line(
+		`   elapsed ${(elapsedMs / 1000).toFixed(2)} s; N/QPS baseline ${(baselineMs / 1000).toFixed(2)} s`,
+	);
+	line(
+		`   ratio elapsed/(N/QPS) = ${ratio.toFixed(3)} (target <= ${SUBMIT_TARGET_RATIO}): ${verdict(ratio <= SUBMIT_TARGET_RATIO)}`,
+	);
+	line(
+		`   throttled requests (emulator log): ${throttled} (target 0): ${verdict(throttled === 0)}`,
+	);
+	line(
+		`   output items ${items.length}, items without a JobId ${failedItems}: ${verdict(items.length === SUBMIT_ITEMS && failedItems === 0)}; requests sent ${requests.length} (${requests.length - SUBMIT_ITEMS} retries after throttling)`,
+	);
+	line(
+		`   densest 1 s window at the emulator: ${densestWindow(requests)} requests (limit ${SUBMIT_QPS}); smallest gap between two requests ${smallestGap(requests)} ms`,
+	);
+	line(
+		`   first to last request ${((last - first) / 1000).toFixed(2)} s; observed rate ${((requests.length - 1) / ((last - first) / 1000)).toFixed(2)} QPS`,
+	);
+	line(
+		`   unpaced cost of ${SUBMIT_ITEMS} requests (baseline) would be ${((msPerRequest * SUBMIT_ITEMS) / 1000).toFixed(2)} s: the pace, not the node, sets the time`,
+	);
 	line();
 }
 
 async function seedTenThousandSnapshots(emulator: Emulator): Promise<string> {
 	// Count 10000 with Interval 0 spreads the snapshots over the video: it needs no duration per snapshot.
-	emulator.seedVideos([{ videoId: BENCH_VIDEO_ID, title: 'Benchmark: 10,000 snapshots', durationSeconds: 36_000 }]);
-	const submitted = await callRpc<{ SnapshotJob: { JobId: string } }>(emulator, 'SubmitSnapshotJob', {
-		VideoId: BENCH_VIDEO_ID,
-		Count: LIST_SNAPSHOTS,
-		Interval: 0,
-	});
+	emulator.seedVideos([
+		{ videoId: BENCH_VIDEO_ID, title: 'Benchmark: 10,000 snapshots', durationSeconds: 36_000 },
+	]);
+	const submitted = await callRpc<{ SnapshotJob: { JobId: string } }>(
+		emulator,
+		'SubmitSnapshotJob',
+		{
+			VideoId: BENCH_VIDEO_ID,
+			Count: LIST_SNAPSHOTS,
+			Interval: 0,
+		},
+	);
 	const jobId = submitted.SnapshotJob.JobId;
 	const deadline = Date.now() + 30_000;
 	while (emulator.vodJob(jobId)?.state !== 'Success') {
-		if (Date.now() > deadline) throw new Error(`seed job ${jobId} did not finish: ${emulator.vodJob(jobId)?.state}`);
+		if (Date.now() > deadline)
+			throw new Error(`seed job ${jobId} did not finish: ${emulator.vodJob(jobId)?.state}`);
 		await new Promise((resolve) => setTimeout(resolve, 20));
 	}
-	const count = emulator.vodJob(jobId)?.outputs.find((output) => output.type === 'NormalSnapshot')?.count;
-	if (count !== LIST_SNAPSHOTS) throw new Error(`the emulator made ${String(count)} snapshots, not ${LIST_SNAPSHOTS}`);
+	const count = emulator
+		.vodJob(jobId)
+		?.outputs.find((output) => output.type === 'NormalSnapshot')?.count;
+	if (count !== LIST_SNAPSHOTS)
+		throw new Error(`the emulator made ${String(count)} snapshots, not ${LIST_SNAPSHOTS}`);
 	return jobId;
 }
 
@@ -221,7 +271,14 @@ async function listAll(
 	const started = performance.now();
 	const run = await runVodNode(
 		emulator,
-		{ resource: 'snapshot', operation: 'getAll', videoId: BENCH_VIDEO_ID, snapshotType: 'NormalSnapshot', returnAll: true, options: {} },
+		{
+			resource: 'snapshot',
+			operation: 'getAll',
+			videoId: BENCH_VIDEO_ID,
+			snapshotType: 'NormalSnapshot',
+			returnAll: true,
+			options: {},
+		},
 		[{}],
 	);
 	const elapsedMs = performance.now() - started;
@@ -230,22 +287,48 @@ async function listAll(
 	const requests = actionRequests(emulator, 'ListSnapshots');
 	const expected = Math.ceil(LIST_SNAPSHOTS / LIST_PAGE_SIZE);
 	const indexes = new Set(items.map((item) => Number(item.json.Index)));
-	const complete = items.length === LIST_SNAPSHOTS && indexes.size === LIST_SNAPSHOTS && items.every((item) => item.json.JobId === jobId);
-	const pageSizes = new Set(requests.map((request) => new URLSearchParams(request.body).get('PageSize') ?? new URL(request.rawUrl, emulator.url).searchParams.get('PageSize')));
+	const complete =
+		items.length === LIST_SNAPSHOTS &&
+		indexes.size === LIST_SNAPSHOTS &&
+		items.every((item) => item.json.JobId === jobId);
+	const pageSizes = new Set(
+		requests.map(
+			(request) =>
+				new URLSearchParams(request.body).get('PageSize') ??
+				new URL(request.rawUrl, emulator.url).searchParams.get('PageSize'),
+		),
+	);
 	line(`3. Snapshot → List, Return All, over ${LIST_SNAPSHOTS} snapshots`);
-	line(`   ListSnapshots requests ${requests.length}, ceil(N/${LIST_PAGE_SIZE}) = ${expected} (target: exactly equal): ${verdict(requests.length === expected)}`);
-	line(`   page sizes requested: ${[...pageSizes].join(', ')}; output items ${items.length}, distinct indexes ${indexes.size}: ${verdict(complete)}`);
-	line(`   elapsed ${(elapsedMs / 1000).toFixed(2)} s (${(elapsedMs / requests.length).toFixed(1)} ms per page, paced by the node's default rate; ${baselineResult.msPerRequest.toFixed(2)} ms per unpaced baseline request)`);
-	line(`   heap growth with the 10,000 items held: ${mb(heapDelta)} (${(heapDelta / items.length).toFixed(0)} bytes per item); baseline run of ${BASELINE_ITEMS} items: ${mb(baselineResult.heapDelta)} (${(baselineResult.heapDelta / BASELINE_ITEMS).toFixed(0)} bytes per item)`);
+	line(
+		`   ListSnapshots requests ${requests.length}, ceil(N/${LIST_PAGE_SIZE}) = ${expected} (target: exactly equal): ${verdict(requests.length === expected)}`,
+	);
+	line(
+		`   page sizes requested: ${[...pageSizes].join(', ')}; output items ${items.length}, distinct indexes ${indexes.size}: ${verdict(complete)}`,
+	);
+	line(
+		`   elapsed ${(elapsedMs / 1000).toFixed(2)} s (${(elapsedMs / requests.length).toFixed(1)} ms per page, paced by the node's default rate; ${baselineResult.msPerRequest.toFixed(2)} ms per unpaced baseline request)`,
+	);
+	line(
+		`   heap growth with the 10,000 items held: ${mb(heapDelta)} (${(heapDelta / items.length).toFixed(0)} bytes per item); baseline run of ${BASELINE_ITEMS} items: ${mb(baselineResult.heapDelta)} (${(baselineResult.heapDelta / BASELINE_ITEMS).toFixed(0)} bytes per item)`,
+	);
 	line();
 }
 
 async function main(): Promise<void> {
-	const emulator = await startEmulator({ jobDurationMs: 200, qpsLimits: { 'vod:SubmitSnapshotJob': SUBMIT_QPS } });
+	const emulator = await startEmulator({
+		jobDurationMs: 200,
+		qpsLimits: { 'vod:SubmitSnapshotJob': SUBMIT_QPS },
+	});
 	let failed = false;
 	try {
-		line(`Benchmark: Alibaba Cloud VOD node in-process (n8n-core WorkflowExecute) against the emulator at ${emulator.url}`);
-		line(`Node ${process.version}, ${cpus().length} CPUs, load average ${loadavg().map((load) => load.toFixed(2)).join(' ')}, ${new Date().toISOString()}`);
+		line(
+			`Benchmark: Alibaba Cloud VOD node in-process (n8n-core WorkflowExecute) against the emulator at ${emulator.url}`,
+		);
+		line(
+			`Node ${process.version}, ${cpus().length} CPUs, load average ${loadavg()
+				.map((load) => load.toFixed(2))
+				.join(' ')}, ${new Date().toISOString()}`,
+		);
 		line('(timings are wall clock: other processes on the machine make them worse, never better)');
 		line();
 		// Seeded first, so that its SubmitSnapshotJob never shares a QPS window with the measured ones.
@@ -256,7 +339,9 @@ async function main(): Promise<void> {
 		await listAll(emulator, jobId, baselineResult);
 	} catch (error) {
 		failed = true;
-		process.stderr.write(`benchmark failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+		process.stderr.write(
+			`benchmark failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+		);
 	} finally {
 		await emulator.close();
 	}

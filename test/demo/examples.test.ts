@@ -30,7 +30,11 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 }
 
 /** Problems with `parameters` against the properties of that name (several may share a name). */
-function parameterProblems(parameters: Record<string, unknown>, properties: INodeProperties[], where: string): string[] {
+function parameterProblems(
+	parameters: Record<string, unknown>,
+	properties: INodeProperties[],
+	where: string,
+): string[] {
 	const problems: string[] = [];
 	for (const [name, value] of Object.entries(parameters)) {
 		const candidates = properties.filter((property) => property.name === name);
@@ -40,13 +44,15 @@ function parameterProblems(parameters: Record<string, unknown>, properties: INod
 		}
 		const isExpression = typeof value === 'string' && value.startsWith('=');
 		const optionValues = candidates.flatMap((property) =>
-			(property.type === 'options' || property.type === 'multiOptions') && Array.isArray(property.options)
+			(property.type === 'options' || property.type === 'multiOptions') &&
+			Array.isArray(property.options)
 				? property.options.map((option) => ('value' in option ? option.value : undefined))
 				: [],
 		);
 		if (optionValues.length > 0 && !isExpression) {
 			for (const chosen of Array.isArray(value) ? value : [value]) {
-				if (!optionValues.includes(chosen as string)) problems.push(`${where}: "${name}" has no option ${JSON.stringify(chosen)}`);
+				if (!optionValues.includes(chosen as string))
+					problems.push(`${where}: "${name}" has no option ${JSON.stringify(chosen)}`);
 			}
 		}
 		const collections = candidates.filter((property) => property.type === 'collection');
@@ -67,7 +73,8 @@ describe.each([PIPELINE_EXAMPLE, TRIGGER_EXAMPLE])('examples/%s', (file) => {
 	it('uses node types this package registers in n8n', () => {
 		expect(ours.length).toBeGreaterThan(0);
 		const registered = PACKAGE_MANIFEST.n8n.nodes.map(
-			(file) => `${PACKAGE_NAME}.${(file.split('/').pop() ?? '').replace(/\.node\.js$/, '').replace(/^./, (first) => first.toLowerCase())}`,
+			(file) =>
+				`${PACKAGE_NAME}.${(file.split('/').pop() ?? '').replace(/\.node\.js$/, '').replace(/^./, (first) => first.toLowerCase())}`,
 		);
 		for (const node of ours) expect(registered).toContain(node.type);
 	});
@@ -76,13 +83,17 @@ describe.each([PIPELINE_EXAMPLE, TRIGGER_EXAMPLE])('examples/%s', (file) => {
 		for (const node of ours) {
 			const type = packageNodes[node.type];
 			expect(type, node.type).toBeDefined();
-			expect(parameterProblems(node.parameters, type.description.properties, node.name)).toEqual([]);
+			expect(parameterProblems(node.parameters, type.description.properties, node.name)).toEqual(
+				[],
+			);
 		}
 	});
 
 	it('references only credential types the nodes declare, by name only', () => {
 		for (const node of ours) {
-			const declared = (packageNodes[node.type].description.credentials ?? []).map((credential) => credential.name);
+			const declared = (packageNodes[node.type].description.credentials ?? []).map(
+				(credential) => credential.name,
+			);
 			for (const [type, reference] of Object.entries(node.credentials ?? {})) {
 				expect(declared).toContain(type);
 				// Users create their own credential: the example names one and carries no id.
@@ -95,7 +106,8 @@ describe.each([PIPELINE_EXAMPLE, TRIGGER_EXAMPLE])('examples/%s', (file) => {
 		const names = new Set(example.nodes.map((node) => node.name));
 		for (const [from, outputs] of Object.entries(example.connections)) {
 			expect(names).toContain(from);
-			for (const connection of (outputs.main ?? []).flat()) expect(names).toContain(connection?.node);
+			for (const connection of (outputs.main ?? []).flat())
+				expect(names).toContain(connection?.node);
 		}
 	});
 });
@@ -111,19 +123,23 @@ describe('prepareExample', () => {
 		const search = pipeline.nodes.find((node) => node.name === PIPELINE_NODES.search);
 		expect(search?.credentials).toEqual({ aliyunApi: { id: 'Cred0001', name: 'Demo key' } });
 		const write = pipeline.nodes.find((node) => node.name === PIPELINE_NODES.write);
-		expect(write?.parameters.fileName).toBe('=/tmp/out/{{ $json.JobId }}-{{ $binary.data.fileName }}');
+		expect(write?.parameters.fileName).toBe(
+			'=/tmp/out/{{ $json.JobId }}-{{ $binary.data.fileName }}',
+		);
 
 		const trigger = prepareExample(loadExample(TRIGGER_EXAMPLE), {
 			id: 'Trigger0001',
 			credentials: [{ ...credential, type: 'aliyunVodCallbackApi' }],
 			webhookId: 'fresh-webhook-id',
 		});
-		expect(trigger.nodes.find((node) => node.name === TRIGGER_NODES.trigger)?.webhookId).toBe('fresh-webhook-id');
+		expect(trigger.nodes.find((node) => node.name === TRIGGER_NODES.trigger)?.webhookId).toBe(
+			'fresh-webhook-id',
+		);
 	});
 
 	it('refuses to leave a credential reference unresolved', () => {
-		expect(() => prepareExample(loadExample(PIPELINE_EXAMPLE), { id: 'Pipeline0002', credentials: [] })).toThrow(
-			/no aliyunApi credential/,
-		);
+		expect(() =>
+			prepareExample(loadExample(PIPELINE_EXAMPLE), { id: 'Pipeline0002', credentials: [] }),
+		).toThrow(/no aliyunApi credential/);
 	});
 });

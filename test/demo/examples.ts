@@ -56,7 +56,11 @@ export interface ExampleWorkflow {
 function isExampleWorkflow(value: unknown): value is ExampleWorkflow {
 	if (typeof value !== 'object' || value === null) return false;
 	const record = value as Record<string, unknown>;
-	return typeof record.name === 'string' && Array.isArray(record.nodes) && typeof record.connections === 'object';
+	return (
+		typeof record.name === 'string' &&
+		Array.isArray(record.nodes) &&
+		typeof record.connections === 'object'
+	);
 }
 
 export function loadExample(file: string): ExampleWorkflow {
@@ -107,7 +111,8 @@ export function prepareExample(example: ExampleWorkflow, options: PrepareOptions
 				}),
 			);
 		}
-		if (node.webhookId !== undefined && options.webhookId !== undefined) prepared.webhookId = options.webhookId;
+		if (node.webhookId !== undefined && options.webhookId !== undefined)
+			prepared.webhookId = options.webhookId;
 		return prepared;
 	});
 	return {
@@ -144,7 +149,11 @@ export function emulatorCallbackCredential(id: string): CredentialJson {
 }
 
 /** The webhook node of a workflow and its production URL on a running n8n. */
-export function productionWebhookUrl(server: RunningN8n, workflow: WorkflowJson, nodeName: string): string {
+export function productionWebhookUrl(
+	server: RunningN8n,
+	workflow: WorkflowJson,
+	nodeName: string,
+): string {
 	const node = workflow.nodes.find((candidate) => candidate.name === nodeName);
 	if (!node?.webhookId) throw new Error(`node "${nodeName}" has no webhookId`);
 	// The trigger's webhook path is "webhook": n8n serves it at /webhook/<webhookId>/webhook.
@@ -158,7 +167,11 @@ export function productionWebhookUrl(server: RunningN8n, workflow: WorkflowJson,
 export async function waitForWebhook(url: string, timeoutMs = 60_000): Promise<void> {
 	await waitUntil(
 		async () => {
-			const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+			const response = await fetch(url, {
+				method: 'POST',
+				headers: { 'content-type': 'application/json' },
+				body: '{}',
+			});
 			await response.arrayBuffer();
 			return response.status === 404 ? undefined : response.status;
 		},
@@ -188,16 +201,26 @@ export interface ExecutionSummary {
 function isExecutionSummary(value: unknown): value is ExecutionSummary {
 	if (typeof value !== 'object' || value === null) return false;
 	const record = value as Record<string, unknown>;
-	return typeof record.id === 'string' && typeof record.status === 'string' && typeof record.mode === 'string';
+	return (
+		typeof record.id === 'string' &&
+		typeof record.status === 'string' &&
+		typeof record.mode === 'string'
+	);
 }
 
 /** Executions of a workflow, newest first (`GET /rest/executions`; needs an owner session). */
-export async function listExecutions(server: RunningN8n, workflowId: string): Promise<ExecutionSummary[]> {
+export async function listExecutions(
+	server: RunningN8n,
+	workflowId: string,
+): Promise<ExecutionSummary[]> {
 	const filter = encodeURIComponent(JSON.stringify({ workflowId }));
 	const answer = await server.rest<unknown>('GET', `/rest/executions?filter=${filter}&limit=100`);
 	const results =
-		typeof answer === 'object' && answer !== null ? (answer as { results?: unknown }).results : undefined;
-	if (!Array.isArray(results)) throw new Error(`unexpected /rest/executions answer: ${JSON.stringify(answer)}`);
+		typeof answer === 'object' && answer !== null
+			? (answer as { results?: unknown }).results
+			: undefined;
+	if (!Array.isArray(results))
+		throw new Error(`unexpected /rest/executions answer: ${JSON.stringify(answer)}`);
 	return results.filter(isExecutionSummary);
 }
 
@@ -209,8 +232,12 @@ function flatted(installation: N8nInstallation): FlattedParse {
 	if (!flattedParse) {
 		const requireFromN8n = createRequire(path.join(installation.n8nDir, 'package.json'));
 		const module: unknown = requireFromN8n('flatted');
-		const parse = typeof module === 'object' && module !== null ? (module as { parse?: unknown }).parse : undefined;
-		if (typeof parse !== 'function') throw new Error('flatted.parse not found in the n8n installation');
+		const parse =
+			typeof module === 'object' && module !== null
+				? (module as { parse?: unknown }).parse
+				: undefined;
+		if (typeof parse !== 'function')
+			throw new Error('flatted.parse not found in the n8n installation');
 		flattedParse = (text: string): unknown => (parse as FlattedParse)(text);
 	}
 	return flattedParse;
@@ -223,9 +250,11 @@ export async function getExecutionRun(
 	executionId: string,
 ): Promise<CliRun> {
 	const answer = await server.rest<unknown>('GET', `/rest/executions/${executionId}`);
-	if (typeof answer !== 'object' || answer === null) throw new Error(`execution ${executionId} not found`);
+	if (typeof answer !== 'object' || answer === null)
+		throw new Error(`execution ${executionId} not found`);
 	const record = answer as IDataObject;
-	const data: unknown = typeof record.data === 'string' ? flatted(installation)(record.data) : record.data;
+	const data: unknown =
+		typeof record.data === 'string' ? flatted(installation)(record.data) : record.data;
 	const run: unknown = { ...record, data };
 	if (!isCliRun(run)) throw new Error(`execution ${executionId} has no run data`);
 	return run;
@@ -241,7 +270,8 @@ export async function waitUntil<T>(
 	for (;;) {
 		const value = await check();
 		if (value !== undefined) return value;
-		if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+		if (Date.now() > deadline)
+			throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
 		await new Promise((resolve) => setTimeout(resolve, 250));
 	}
 }

@@ -24,7 +24,8 @@ export interface CallbackReceiver {
 
 async function bodyOf(message: IncomingMessage): Promise<string> {
 	const chunks: Buffer[] = [];
-	for await (const chunk of message) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk));
+	for await (const chunk of message)
+		chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk));
 	return Buffer.concat(chunks).toString('utf8');
 }
 
@@ -62,6 +63,10 @@ export async function startCallbackReceiver(): Promise<CallbackReceiver> {
 }
 
 /** The documented VOD callback signature: md5(CallbackURL|timestamp|AuthKey), lower-case hex. */
-export function documentedVodSignature(callbackUrl: string, timestamp: string, authKey: string): string {
+export function documentedVodSignature(
+	callbackUrl: string,
+	timestamp: string,
+	authKey: string,
+): string {
 	return createHash('md5').update(`${callbackUrl}|${timestamp}|${authKey}`, 'utf8').digest('hex');
 }

@@ -10,7 +10,10 @@ import type { StateOptions, EmulatorState } from './state';
 
 const DEFAULT_FAILURES: Readonly<Record<JobProduct, JobFailure>> = {
 	vod: { code: 'InternalError', message: 'The snapshot job failed.' },
-	mps: { code: 'InvalidParameter.ResourceContentBad', message: 'The resource operated InputFile is bad' },
+	mps: {
+		code: 'InvalidParameter.ResourceContentBad',
+		message: 'The resource operated InputFile is bad',
+	},
 };
 
 /** What tests (in process) and the HTTP control API (`/__emulator/...`) can do to a running emulator. */
@@ -36,7 +39,8 @@ export class EmulatorControl {
 		state.vod.reset();
 		state.mps.reset();
 		state.huawei.reset();
-		if (this.options.jobDurationMs !== undefined) state.huawei.setTaskDuration(this.options.jobDurationMs);
+		if (this.options.jobDurationMs !== undefined)
+			state.huawei.setTaskDuration(this.options.jobDurationMs);
 	}
 
 	seedVideos(videos: readonly VodVideoSeed[]): VodVideo[] {
@@ -56,7 +60,10 @@ export class EmulatorControl {
 	/** The next `count` jobs of the product end in Fail with this code. */
 	failNextJobs(product: JobProduct, options: { count?: number } & Partial<JobFailure> = {}): void {
 		const failure = { ...DEFAULT_FAILURES[product], ...options };
-		this.state.jobControl.failNext(product, options.count ?? 1, { code: failure.code, message: failure.message });
+		this.state.jobControl.failNext(product, options.count ?? 1, {
+			code: failure.code,
+			message: failure.message,
+		});
 	}
 
 	/** Keys `<product>:<Action>`, e.g. `{ 'vod:SubmitSnapshotJob': 2 }`. */

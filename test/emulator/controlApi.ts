@@ -20,12 +20,17 @@ interface Route {
 }
 
 function json(status: number, body: unknown): EmulatorResponse {
-	return { status, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body === undefined ? { ok: true } : body) };
+	return {
+		status,
+		headers: { 'content-type': 'application/json' },
+		body: JSON.stringify(body === undefined ? { ok: true } : body),
+	};
 }
 
 function numberField(body: Body, name: string): number {
 	const value = body[name];
-	if (typeof value !== 'number' || !Number.isFinite(value)) throw new ControlError(`"${name}" must be a number`);
+	if (typeof value !== 'number' || !Number.isFinite(value))
+		throw new ControlError(`"${name}" must be a number`);
 	return value;
 }
 
@@ -46,7 +51,13 @@ function stringField(body: Body, name: string): string {
 	return value;
 }
 
-const FAULT_KINDS: readonly FaultKind[] = ['serverError', 'reset', 'delay', 'malformed', 'errorBody200'];
+const FAULT_KINDS: readonly FaultKind[] = [
+	'serverError',
+	'reset',
+	'delay',
+	'malformed',
+	'errorBody200',
+];
 
 function faultSpec(body: Body): FaultSpec {
 	const kind = FAULT_KINDS.find((candidate) => candidate === body.kind);
@@ -68,7 +79,8 @@ function videoSeeds(body: Body): VodVideoSeed[] {
 	const list = body.videos;
 	if (!Array.isArray(list)) throw new ControlError('"videos" must be an array');
 	return list.map((item): VodVideoSeed => {
-		if (!isRecord(item) || typeof item.videoId !== 'string') throw new ControlError('each video needs a "videoId"');
+		if (!isRecord(item) || typeof item.videoId !== 'string')
+			throw new ControlError('each video needs a "videoId"');
 		const seed: VodVideoSeed = { videoId: item.videoId };
 		if (typeof item.title === 'string') seed.title = item.title;
 		const status = VOD_VIDEO_STATUSES.find((candidate) => candidate === item.status);
@@ -100,10 +112,26 @@ function routes(control: EmulatorControl, huawei: HuaweiEmulator, url: () => str
 		{ method: 'GET', path: /^info$/, run: () => identities(url()) },
 		{ method: 'POST', path: /^reset$/, run: () => control.reset() },
 		{ method: 'GET', path: /^aliyun\/videos$/, run: () => control.videos() },
-		{ method: 'POST', path: /^aliyun\/videos$/, run: ({ body }) => control.seedVideos(videoSeeds(body)) },
-		{ method: 'GET', path: /^aliyun\/vod\/jobs\/([^/]+)$/, run: ({ match }) => control.vodJob(match[1]) ?? null },
-		{ method: 'GET', path: /^aliyun\/mps\/jobs\/([^/]+)$/, run: ({ match }) => control.mpsJob(match[1]) ?? null },
-		{ method: 'POST', path: /^jobs\/duration$/, run: ({ body }) => control.setJobDuration(numberField(body, 'ms')) },
+		{
+			method: 'POST',
+			path: /^aliyun\/videos$/,
+			run: ({ body }) => control.seedVideos(videoSeeds(body)),
+		},
+		{
+			method: 'GET',
+			path: /^aliyun\/vod\/jobs\/([^/]+)$/,
+			run: ({ match }) => control.vodJob(match[1]) ?? null,
+		},
+		{
+			method: 'GET',
+			path: /^aliyun\/mps\/jobs\/([^/]+)$/,
+			run: ({ match }) => control.mpsJob(match[1]) ?? null,
+		},
+		{
+			method: 'POST',
+			path: /^jobs\/duration$/,
+			run: ({ body }) => control.setJobDuration(numberField(body, 'ms')),
+		},
 		{
 			method: 'POST',
 			path: /^jobs\/fail-next$/,
@@ -124,22 +152,38 @@ function routes(control: EmulatorControl, huawei: HuaweiEmulator, url: () => str
 		},
 		{ method: 'DELETE', path: /^requests$/, run: () => control.clearRequests() },
 		{ method: 'GET', path: /^callbacks$/, run: () => control.callbackDeliveries() },
-		{ method: 'POST', path: /^callbacks\/retry-delay$/, run: ({ body }) => control.setCallbackRetryDelay(numberField(body, 'ms')) },
-		{ method: 'POST', path: /^callbacks\/timeout$/, run: ({ body }) => control.setCallbackTimeout(numberField(body, 'ms')) },
+		{
+			method: 'POST',
+			path: /^callbacks\/retry-delay$/,
+			run: ({ body }) => control.setCallbackRetryDelay(numberField(body, 'ms')),
+		},
+		{
+			method: 'POST',
+			path: /^callbacks\/timeout$/,
+			run: ({ body }) => control.setCallbackTimeout(numberField(body, 'ms')),
+		},
 		{
 			method: 'POST',
 			path: /^callbacks\/([^/]+)\/redeliver$/,
 			run: async ({ match }) => ({ redelivered: await control.redeliverCallback(match[1]) }),
 		},
 		{ method: 'GET', path: /^clock$/, run: () => ({ now: control.now() }) },
-		{ method: 'POST', path: /^clock$/, run: ({ body }) => control.setClockSkew(numberField(body, 'skewMs')) },
+		{
+			method: 'POST',
+			path: /^clock$/,
+			run: ({ body }) => control.setClockSkew(numberField(body, 'skewMs')),
+		},
 		{
 			method: 'POST',
 			path: /^mns\/queues\/([^/]+)$/,
 			run: ({ body, match }) =>
 				control.createQueue(match[1], optionalNumber(body, 'visibilityTimeoutSeconds')),
 		},
-		{ method: 'GET', path: /^mns\/queues\/([^/]+)$/, run: ({ match }) => control.queueMessages(match[1]) },
+		{
+			method: 'GET',
+			path: /^mns\/queues\/([^/]+)$/,
+			run: ({ match }) => control.queueMessages(match[1]),
+		},
 		{
 			method: 'POST',
 			path: /^mps\/pipelines\/([^/]+)\/queue$/,
@@ -160,7 +204,11 @@ function routes(control: EmulatorControl, huawei: HuaweiEmulator, url: () => str
 			path: /^huawei\/fail-next$/,
 			run: ({ body }) => {
 				const code = optionalString(body, 'error_code');
-				huawei.failNextTask(code === undefined ? undefined : { error_code: code, error_msg: optionalString(body, 'error_msg') ?? code });
+				huawei.failNextTask(
+					code === undefined
+						? undefined
+						: { error_code: code, error_msg: optionalString(body, 'error_msg') ?? code },
+				);
 			},
 		},
 		{
@@ -185,7 +233,11 @@ function routes(control: EmulatorControl, huawei: HuaweiEmulator, url: () => str
 			path: /^huawei\/callbacks\/(\d+)\/redeliver$/,
 			run: async ({ match }) => await huawei.redeliver(Number(match[1])),
 		},
-		{ method: 'POST', path: /^huawei\/qps$/, run: ({ body }) => huawei.setQps(numberField(body, 'qps')) },
+		{
+			method: 'POST',
+			path: /^huawei\/qps$/,
+			run: ({ body }) => huawei.setQps(numberField(body, 'qps')),
+		},
 		{ method: 'GET', path: /^huawei\/tasks$/, run: () => huawei.tasks() },
 	];
 }
@@ -199,9 +251,12 @@ export function createControlApi(
 	const table = routes(control, huawei, url);
 	return async (req) => {
 		const path = req.url.pathname.slice(CONTROL_PREFIX.length);
-		const route = table.find((candidate) => candidate.method === req.method && candidate.path.test(path));
+		const route = table.find(
+			(candidate) => candidate.method === req.method && candidate.path.test(path),
+		);
 		const match = route?.path.exec(path);
-		if (!route || !match) return json(404, { error: `no control route ${req.method} ${req.url.pathname}` });
+		if (!route || !match)
+			return json(404, { error: `no control route ${req.method} ${req.url.pathname}` });
 		const text = req.body.toString('utf8');
 		const parsed = text === '' ? {} : parseJson(text);
 		if (!isRecord(parsed)) return json(400, { error: 'the body must be a JSON object' });
@@ -211,5 +266,5 @@ export function createControlApi(
 			if (error instanceof ControlError) return json(400, { error: error.message });
 			throw error;
 		}
-	}
+	};
 }

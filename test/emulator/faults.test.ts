@@ -28,13 +28,23 @@ describe('injected faults', () => {
 		emulator.injectFault({ kind: 'serverError' });
 		const response = await send(emulator, 'GET', url);
 		expect(response.status).toBe(503);
-		expect(response.json()).toMatchObject({ Code: 'ServiceUnavailable', RequestId: expect.any(String), HostId: expect.any(String) });
+		expect(response.json()).toMatchObject({
+			Code: 'ServiceUnavailable',
+			RequestId: expect.any(String),
+			HostId: expect.any(String),
+		});
 	});
 
 	it('serverError with status 500 answers InternalError', async () => {
 		emulator.injectFault({ kind: 'serverError', status: 500 });
-		await expect(callRpc(emulator, 'GetVideoInfo', params)).rejects.toMatchObject({ code: 'InternalError' });
-		expect(emulator.requests().at(-1)?.outcome).toEqual({ status: 500, code: 'InternalError', fault: 'serverError' });
+		await expect(callRpc(emulator, 'GetVideoInfo', params)).rejects.toMatchObject({
+			code: 'InternalError',
+		});
+		expect(emulator.requests().at(-1)?.outcome).toEqual({
+			status: 500,
+			code: 'InternalError',
+			fault: 'serverError',
+		});
 	});
 
 	it('reset destroys the connection before the handler runs', async () => {
@@ -48,7 +58,10 @@ describe('injected faults', () => {
 		emulator.injectFault({ kind: 'reset', phase: 'after', match: { action: 'SubmitSnapshotJob' } });
 		await expect(callRpc(emulator, 'SubmitSnapshotJob', { ...params, Count: 1 })).rejects.toThrow();
 		await delay(100);
-		const listed = await callRpc<{ MediaSnapshot: { Total: number } }>(emulator, 'ListSnapshots', { ...params, SnapshotType: 'NormalSnapshot' });
+		const listed = await callRpc<{ MediaSnapshot: { Total: number } }>(emulator, 'ListSnapshots', {
+			...params,
+			SnapshotType: 'NormalSnapshot',
+		});
 		expect(listed.MediaSnapshot.Total).toBe(1);
 	});
 
@@ -79,8 +92,12 @@ describe('injected faults', () => {
 	it('applies to the next N matching requests only', async () => {
 		emulator.injectFault({ kind: 'serverError', count: 2, match: { action: 'GetVideoInfo' } });
 		await expect(callRpc(emulator, 'SearchMedia', {})).resolves.toBeDefined();
-		await expect(callRpc(emulator, 'GetVideoInfo', params)).rejects.toMatchObject({ code: 'ServiceUnavailable' });
-		await expect(callRpc(emulator, 'GetVideoInfo', params)).rejects.toMatchObject({ code: 'ServiceUnavailable' });
+		await expect(callRpc(emulator, 'GetVideoInfo', params)).rejects.toMatchObject({
+			code: 'ServiceUnavailable',
+		});
+		await expect(callRpc(emulator, 'GetVideoInfo', params)).rejects.toMatchObject({
+			code: 'ServiceUnavailable',
+		});
 		await expect(callRpc(emulator, 'GetVideoInfo', params)).resolves.toBeDefined();
 	});
 
@@ -90,17 +107,32 @@ describe('injected faults', () => {
 	});
 
 	it('can be injected and cleared through the HTTP control API', async () => {
-		const injected = await send(emulator, 'POST', '/__emulator/faults', { 'content-type': 'application/json' }, JSON.stringify({ kind: 'serverError', count: 5 }));
+		const injected = await send(
+			emulator,
+			'POST',
+			'/__emulator/faults',
+			{ 'content-type': 'application/json' },
+			JSON.stringify({ kind: 'serverError', count: 5 }),
+		);
 		expect(injected.status).toBe(200);
-		await expect(callRpc(emulator, 'GetVideoInfo', params)).rejects.toMatchObject({ code: 'ServiceUnavailable' });
+		await expect(callRpc(emulator, 'GetVideoInfo', params)).rejects.toMatchObject({
+			code: 'ServiceUnavailable',
+		});
 		await send(emulator, 'DELETE', '/__emulator/faults');
 		await expect(callRpc(emulator, 'GetVideoInfo', params)).resolves.toBeDefined();
 	});
 
 	it('answers a Huawei path in the Huawei error format', async () => {
 		emulator.injectFault({ kind: 'serverError', status: 502 });
-		const response = await send(emulator, 'GET', '/v1/0a1b2c3d4e5f60718293a4b5c6d7e8f9/asset/details');
+		const response = await send(
+			emulator,
+			'GET',
+			'/v1/0a1b2c3d4e5f60718293a4b5c6d7e8f9/asset/details',
+		);
 		expect(response.status).toBe(502);
-		expect(response.json()).toMatchObject({ error_code: 'APIGW.0201', error_msg: expect.any(String) });
+		expect(response.json()).toMatchObject({
+			error_code: 'APIGW.0201',
+			error_msg: expect.any(String),
+		});
 	});
 });

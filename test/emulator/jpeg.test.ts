@@ -14,7 +14,9 @@ function segments(bytes: Buffer): Array<{ marker: number; payload: Buffer }> {
 		found.push({ marker, payload: bytes.subarray(offset + 4, offset + 2 + length) });
 		offset += 2 + length;
 		// After the scan header comes entropy-coded data up to the next marker.
-		if (marker === 0xda) while (offset < bytes.length && !(bytes[offset] === 0xff && bytes[offset + 1] !== 0x00)) offset++;
+		if (marker === 0xda)
+			while (offset < bytes.length && !(bytes[offset] === 0xff && bytes[offset + 1] !== 0x00))
+				offset++;
 	}
 	return found;
 }
@@ -22,7 +24,9 @@ function segments(bytes: Buffer): Array<{ marker: number; payload: Buffer }> {
 describe('the snapshot image the emulator serves', () => {
 	it('is a baseline JPEG: SOI, JFIF, DQT, SOF0, DHT, SOS, data, EOI', () => {
 		expect(TINY_JPEG.subarray(0, 2)).toEqual(Buffer.from([0xff, 0xd8]));
-		expect(segments(TINY_JPEG).map((segment) => segment.marker)).toEqual([0xe0, 0xdb, 0xc0, 0xc4, 0xda, 0xd9]);
+		expect(segments(TINY_JPEG).map((segment) => segment.marker)).toEqual([
+			0xe0, 0xdb, 0xc0, 0xc4, 0xda, 0xd9,
+		]);
 	});
 
 	it('declares 8-bit precision and a 16×16 single-component frame', () => {

@@ -7,7 +7,10 @@ const DEFAULT_PORT = 18080;
 function portFromArguments(args: readonly string[]): number {
 	const flag = args.indexOf('--port');
 	const inline = args.find((arg) => arg.startsWith('--port='));
-	const raw = inline?.slice('--port='.length) ?? (flag === -1 ? undefined : args[flag + 1]) ?? process.env.EMULATOR_PORT;
+	const raw =
+		inline?.slice('--port='.length) ??
+		(flag === -1 ? undefined : args[flag + 1]) ??
+		process.env.EMULATOR_PORT;
 	const port = raw === undefined ? DEFAULT_PORT : Number(raw);
 	if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`Invalid port "${raw}"`);
 	return port;

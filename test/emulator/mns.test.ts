@@ -12,7 +12,9 @@ const MESSAGES = `/queues/${QUEUE}/messages`;
 
 let emulator: Emulator;
 
-emulatorPerFile((started) => (emulator = started), { eachTest: () => emulator.createQueue(QUEUE, 1) });
+emulatorPerFile((started) => (emulator = started), {
+	eachTest: () => emulator.createQueue(QUEUE, 1),
+});
 
 async function enqueue(body: string) {
 	return await mnsRequest(emulator, 'POST', MESSAGES, { body: sendMessageXml(body) });
@@ -22,7 +24,9 @@ describe('MNS queue API', () => {
 	it('sends, receives and deletes a message', async () => {
 		const sent = await enqueue('{"hello":"world"}');
 		expect(sent.status).toBe(201);
-		expect(xmlValue(sent.text, 'MessageBodyMD5')).toBe(createHash('md5').update('{"hello":"world"}').digest('hex').toUpperCase());
+		expect(xmlValue(sent.text, 'MessageBodyMD5')).toBe(
+			createHash('md5').update('{"hello":"world"}').digest('hex').toUpperCase(),
+		);
 		const received = await mnsRequest(emulator, 'GET', `${MESSAGES}?waitseconds=0`);
 		expect(received.status).toBe(200);
 		expect(received.text).toContain('<Message xmlns="http://mns.aliyuncs.com/doc/v1/">');
@@ -66,11 +70,21 @@ describe('MNS queue API', () => {
 		const second = await mnsRequest(emulator, 'GET', `${MESSAGES}?waitseconds=0`);
 		expect(xmlValue(second.text, 'MessageId')).toBe(xmlValue(first.text, 'MessageId'));
 		expect(xmlValue(second.text, 'DequeueCount')).toBe('2');
-		expect(xmlValue(second.text, 'FirstDequeueTime')).toBe(xmlValue(first.text, 'FirstDequeueTime'));
-		const stale = await mnsRequest(emulator, 'DELETE', `${MESSAGES}?ReceiptHandle=${xmlValue(first.text, 'ReceiptHandle')}`);
+		expect(xmlValue(second.text, 'FirstDequeueTime')).toBe(
+			xmlValue(first.text, 'FirstDequeueTime'),
+		);
+		const stale = await mnsRequest(
+			emulator,
+			'DELETE',
+			`${MESSAGES}?ReceiptHandle=${xmlValue(first.text, 'ReceiptHandle')}`,
+		);
 		expect(stale.status).toBe(400);
 		expect(xmlValue(stale.text, 'Code')).toBe('ReceiptHandleError');
-		const fresh = await mnsRequest(emulator, 'DELETE', `${MESSAGES}?ReceiptHandle=${xmlValue(second.text, 'ReceiptHandle')}`);
+		const fresh = await mnsRequest(
+			emulator,
+			'DELETE',
+			`${MESSAGES}?ReceiptHandle=${xmlValue(second.text, 'ReceiptHandle')}`,
+		);
 		expect(fresh.status).toBe(204);
 	});
 
@@ -78,7 +92,11 @@ describe('MNS queue API', () => {
 		await enqueue('slow consumer');
 		const received = await mnsRequest(emulator, 'GET', `${MESSAGES}?waitseconds=0`);
 		await delay(1100);
-		const late = await mnsRequest(emulator, 'DELETE', `${MESSAGES}?ReceiptHandle=${xmlValue(received.text, 'ReceiptHandle')}`);
+		const late = await mnsRequest(
+			emulator,
+			'DELETE',
+			`${MESSAGES}?ReceiptHandle=${xmlValue(received.text, 'ReceiptHandle')}`,
+		);
 		expect(xmlValue(late.text, 'Code')).toBe('ReceiptHandleError');
 	});
 
@@ -107,9 +125,24 @@ describe('MNS signature checks', () => {
 			status: 403,
 			code: 'SignatureDoesNotMatch',
 		},
-		{ name: 'an unknown key', options: { key: { accessKeyId: 'LTAI5tNobody', accessKeySecret: 'x' } }, status: 403, code: 'InvalidAccessKeyId' },
-		{ name: 'a Date 20 minutes old', options: { date: new Date(Date.now() - 20 * 60_000).toUTCString() }, status: 403, code: 'TimeExpired' },
-		{ name: 'a malformed Date', options: { date: 'yesterday' }, status: 400, code: 'InvalidDateHeader' },
+		{
+			name: 'an unknown key',
+			options: { key: { accessKeyId: 'LTAI5tNobody', accessKeySecret: 'x' } },
+			status: 403,
+			code: 'InvalidAccessKeyId',
+		},
+		{
+			name: 'a Date 20 minutes old',
+			options: { date: new Date(Date.now() - 20 * 60_000).toUTCString() },
+			status: 403,
+			code: 'TimeExpired',
+		},
+		{
+			name: 'a malformed Date',
+			options: { date: 'yesterday' },
+			status: 400,
+			code: 'InvalidDateHeader',
+		},
 	])('rejects $name with $code', async ({ options, status, code }) => {
 		const response = await mnsRequest(emulator, 'GET', `${MESSAGES}?waitseconds=0`, options);
 		expect(response.status).toBe(status);
@@ -117,19 +150,25 @@ describe('MNS signature checks', () => {
 	});
 
 	it('rejects a request without Authorization', async () => {
-		const unsigned = await fetch(`${emulator.url}${MESSAGES}`, { headers: { 'x-mns-version': '2015-06-06' } });
+		const unsigned = await fetch(`${emulator.url}${MESSAGES}`, {
+			headers: { 'x-mns-version': '2015-06-06' },
+		});
 		expect(unsigned.status).toBe(400);
 		expect(xmlValue(await unsigned.text(), 'Code')).toBe('MissingAuthorizationHeader');
 	});
 
 	it('signs the raw request URI: a query changed after signing is rejected', async () => {
-		const response = await mnsRequest(emulator, 'GET', `${MESSAGES}?waitseconds=1`, { signedResource: `${MESSAGES}?waitseconds=0` });
+		const response = await mnsRequest(emulator, 'GET', `${MESSAGES}?waitseconds=1`, {
+			signedResource: `${MESSAGES}?waitseconds=0`,
+		});
 		expect(response.status).toBe(403);
 		expect(xmlValue(response.text, 'Code')).toBe('SignatureDoesNotMatch');
 	});
 
 	it('signs every x-mns-* header', async () => {
-		const response = await mnsRequest(emulator, 'GET', `${MESSAGES}?waitseconds=0`, { extraHeaders: { 'x-mns-extra': 'signed' } });
+		const response = await mnsRequest(emulator, 'GET', `${MESSAGES}?waitseconds=0`, {
+			extraHeaders: { 'x-mns-extra': 'signed' },
+		});
 		expect(xmlValue(response.text, 'Code')).toBe('MessageNotExist');
 	});
 

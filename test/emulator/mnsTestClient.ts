@@ -27,7 +27,9 @@ export async function mnsRequest(
 	const headers: Record<string, string> = { date, 'x-mns-version': '2015-06-06' };
 	if (body !== '') {
 		headers['content-type'] = 'text/xml';
-		headers['content-md5'] = Buffer.from(createHash('md5').update(body).digest('hex')).toString('base64');
+		headers['content-md5'] = Buffer.from(createHash('md5').update(body).digest('hex')).toString(
+			'base64',
+		);
 	}
 	Object.assign(headers, options.extraHeaders);
 	const mnsHeaders = Object.keys(headers)

@@ -25,17 +25,29 @@ interface JobList {
 }
 
 const PIPELINE = 'b11c171cced04565b1f38f1ecc390001';
-const input = JSON.stringify({ Bucket: 'example', Location: 'oss-cn-shanghai', Object: 'example.flv' });
+const input = JSON.stringify({
+	Bucket: 'example',
+	Location: 'oss-cn-shanghai',
+	Object: 'example.flv',
+});
 const output = { Bucket: 'example', Location: 'oss-cn-shanghai', Object: 'snap%2F%7BCount%7D.jpg' };
 
 let emulator: Emulator;
 
 emulatorPerFile((started) => (emulator = started), { eachTest: () => emulator.setJobDuration(30) });
 
-const mps = async <T>(action: string, params: Record<string, string | number>) => await callRpc<T>(emulator, action, params, { version: MPS_VERSION });
+const mps = async <T>(action: string, params: Record<string, string | number>) =>
+	await callRpc<T>(emulator, action, params, { version: MPS_VERSION });
 
-async function submit(config: Record<string, unknown>, extra: Record<string, string> = {}): Promise<MpsJob> {
-	const body = await mps<{ SnapshotJob: MpsJob }>('SubmitSnapshotJob', { Input: input, SnapshotConfig: JSON.stringify(config), ...extra });
+async function submit(
+	config: Record<string, unknown>,
+	extra: Record<string, string> = {},
+): Promise<MpsJob> {
+	const body = await mps<{ SnapshotJob: MpsJob }>('SubmitSnapshotJob', {
+		Input: input,
+		SnapshotConfig: JSON.stringify(config),
+		...extra,
+	});
 	return body.SnapshotJob;
 }
 
@@ -46,12 +58,25 @@ async function query(params: Record<string, string | number>): Promise<JobList> 
 describe('MPS SubmitSnapshotJob', () => {
 	it('runs an asynchronous job (Num set): Submitted → Snapshoting → Success', async () => {
 		emulator.setJobDuration(800);
-		const job = await submit({ OutputFile: output, Time: '5', Num: '3', FrameType: 'intra' }, { PipelineId: PIPELINE, UserData: 'n8n-42' });
-		expect(job).toMatchObject({ State: 'Submitted', PipelineId: PIPELINE, UserData: 'n8n-42', Input: { Bucket: 'example' } });
+		const job = await submit(
+			{ OutputFile: output, Time: '5', Num: '3', FrameType: 'intra' },
+			{ PipelineId: PIPELINE, UserData: 'n8n-42' },
+		);
+		expect(job).toMatchObject({
+			State: 'Submitted',
+			PipelineId: PIPELINE,
+			UserData: 'n8n-42',
+			Input: { Bucket: 'example' },
+		});
 		await delay(550);
-		expect((await query({ SnapshotJobIds: job.Id })).SnapshotJobList.SnapshotJob[0].State).toBe('Snapshoting');
+		expect((await query({ SnapshotJobIds: job.Id })).SnapshotJobList.SnapshotJob[0].State).toBe(
+			'Snapshoting',
+		);
 		await waitFor(() => (emulator.mpsJob(job.Id)?.state === 'Success' ? true : undefined));
-		expect((await query({ SnapshotJobIds: job.Id })).SnapshotJobList.SnapshotJob[0]).toMatchObject({ State: 'Success', Count: '3' });
+		expect((await query({ SnapshotJobIds: job.Id })).SnapshotJobList.SnapshotJob[0]).toMatchObject({
+			State: 'Success',
+			Count: '3',
+		});
 	});
 
 	it('answers a single snapshot synchronously when neither Num nor Interval is set', async () => {
@@ -63,7 +88,9 @@ describe('MPS SubmitSnapshotJob', () => {
 		emulator.setJobDuration(1);
 		const capped = await submit({ OutputFile: output, Interval: '10', Num: '2' });
 		await delay(50);
-		expect((await query({ SnapshotJobIds: capped.Id })).SnapshotJobList.SnapshotJob[0].Count).toBe('2');
+		expect((await query({ SnapshotJobIds: capped.Id })).SnapshotJobList.SnapshotJob[0].Count).toBe(
+			'2',
+		);
 	});
 
 	it('fails the next job on request with Code and Message', async () => {
@@ -77,24 +104,55 @@ describe('MPS SubmitSnapshotJob', () => {
 	});
 
 	it.each([
-		{ name: 'missing Input', params: { SnapshotConfig: JSON.stringify({ OutputFile: output }) }, code: 'MissingInput' },
+		{
+			name: 'missing Input',
+			params: { SnapshotConfig: JSON.stringify({ OutputFile: output }) },
+			code: 'MissingInput',
+		},
 		{ name: 'missing SnapshotConfig', params: { Input: input }, code: 'MissingSnapshotConfig' },
-		{ name: 'Input not JSON', params: { Input: 'bucket/object', SnapshotConfig: JSON.stringify({ OutputFile: output }) }, code: 'InvalidParameter' },
-		{ name: 'Input without Object', params: { Input: JSON.stringify({ Bucket: 'b', Location: 'l' }), SnapshotConfig: JSON.stringify({ OutputFile: output }) }, code: 'InvalidParameter' },
-		{ name: 'no OutputFile', params: { Input: input, SnapshotConfig: JSON.stringify({ Num: '2' }) }, code: 'InvalidParameter' },
+		{
+			name: 'Input not JSON',
+			params: { Input: 'bucket/object', SnapshotConfig: JSON.stringify({ OutputFile: output }) },
+			code: 'InvalidParameter',
+		},
+		{
+			name: 'Input without Object',
+			params: {
+				Input: JSON.stringify({ Bucket: 'b', Location: 'l' }),
+				SnapshotConfig: JSON.stringify({ OutputFile: output }),
+			},
+			code: 'InvalidParameter',
+		},
+		{
+			name: 'no OutputFile',
+			params: { Input: input, SnapshotConfig: JSON.stringify({ Num: '2' }) },
+			code: 'InvalidParameter',
+		},
 		{
 			name: 'several snapshots without {Count}',
-			params: { Input: input, SnapshotConfig: JSON.stringify({ OutputFile: { ...output, Object: 'one.jpg' }, Num: '3' }) },
+			params: {
+				Input: input,
+				SnapshotConfig: JSON.stringify({ OutputFile: { ...output, Object: 'one.jpg' }, Num: '3' }),
+			},
 			code: 'InvalidParameter',
 		},
 		{
 			name: 'TimeArray with Num',
-			params: { Input: input, SnapshotConfig: JSON.stringify({ OutputFile: output, Num: '3', TimeArray: [1000, 2000] }) },
+			params: {
+				Input: input,
+				SnapshotConfig: JSON.stringify({ OutputFile: output, Num: '3', TimeArray: [1000, 2000] }),
+			},
 			code: 'InvalidParameter.Ambiguity',
 		},
-		{ name: 'Width 4', params: { Input: input, SnapshotConfig: JSON.stringify({ OutputFile: output, Width: '4' }) }, code: 'InvalidParameter' },
+		{
+			name: 'Width 4',
+			params: { Input: input, SnapshotConfig: JSON.stringify({ OutputFile: output, Width: '4' }) },
+			code: 'InvalidParameter',
+		},
 	])('rejects $name with $code', async ({ params, code }) => {
-		expect(await rpcFailure(emulator, 'SubmitSnapshotJob', params, { version: MPS_VERSION })).toMatchObject({ status: 400, Code: code });
+		expect(
+			await rpcFailure(emulator, 'SubmitSnapshotJob', params, { version: MPS_VERSION }),
+		).toMatchObject({ status: 400, Code: code });
 	});
 });
 
@@ -108,18 +166,28 @@ describe('MPS QuerySnapshotJobList', () => {
 
 	it('refuses more than 10 ids', async () => {
 		const ids = Array.from({ length: 11 }, (_, index) => `id${index}`).join(',');
-		expect(await rpcFailure(emulator, 'QuerySnapshotJobList', { SnapshotJobIds: ids }, { version: MPS_VERSION })).toMatchObject({
+		expect(
+			await rpcFailure(
+				emulator,
+				'QuerySnapshotJobList',
+				{ SnapshotJobIds: ids },
+				{ version: MPS_VERSION },
+			),
+		).toMatchObject({
 			Code: 'InvalidParameter',
 		});
 	});
 
 	it('pages newest first with MaximumPageSize and NextPageToken', async () => {
 		const ids: string[] = [];
-		for (let index = 0; index < 5; index++) ids.push((await submit({ OutputFile: { ...output, Object: `${index}.jpg` } })).Id);
+		for (let index = 0; index < 5; index++)
+			ids.push((await submit({ OutputFile: { ...output, Object: `${index}.jpg` } })).Id);
 		const first = await query({ MaximumPageSize: 2 });
 		const second = await query({ MaximumPageSize: 2, NextPageToken: first.NextPageToken ?? '' });
 		const third = await query({ MaximumPageSize: 2, NextPageToken: second.NextPageToken ?? '' });
-		const pages = [first, second, third].map((page) => page.SnapshotJobList.SnapshotJob.map((job) => job.Id));
+		const pages = [first, second, third].map((page) =>
+			page.SnapshotJobList.SnapshotJob.map((job) => job.Id),
+		);
 		expect(pages).toEqual([ids.slice(3).reverse(), ids.slice(1, 3).reverse(), [ids[0]]]);
 		expect(first.NextPageToken).toMatch(/^[0-9a-f]{32}$/);
 		expect(second.NextPageToken).not.toBe(first.NextPageToken);
@@ -127,29 +195,50 @@ describe('MPS QuerySnapshotJobList', () => {
 	});
 
 	it('filters by State, PipelineId and creation time range', async () => {
-		const other = await submit({ OutputFile: { ...output, Object: 'a.jpg' } }, { PipelineId: 'other' });
+		const other = await submit(
+			{ OutputFile: { ...output, Object: 'a.jpg' } },
+			{ PipelineId: 'other' },
+		);
 		const running = await submit({ OutputFile: output, Num: '2' }, { PipelineId: PIPELINE });
-		expect((await query({ State: 'Submitted' })).SnapshotJobList.SnapshotJob.map((job) => job.Id)).toEqual([running.Id]);
-		expect((await query({ PipelineId: 'other' })).SnapshotJobList.SnapshotJob.map((job) => job.Id)).toEqual([other.Id]);
-		expect((await query({ EndOfJobCreatedTimeRange: '2020-01-01T00:00:00Z' })).SnapshotJobList.SnapshotJob).toEqual([]);
-		expect((await query({ StartOfJobCreatedTimeRange: '2020-01-01T00:00:00Z' })).SnapshotJobList.SnapshotJob).toHaveLength(2);
+		expect(
+			(await query({ State: 'Submitted' })).SnapshotJobList.SnapshotJob.map((job) => job.Id),
+		).toEqual([running.Id]);
+		expect(
+			(await query({ PipelineId: 'other' })).SnapshotJobList.SnapshotJob.map((job) => job.Id),
+		).toEqual([other.Id]);
+		expect(
+			(await query({ EndOfJobCreatedTimeRange: '2020-01-01T00:00:00Z' })).SnapshotJobList
+				.SnapshotJob,
+		).toEqual([]);
+		expect(
+			(await query({ StartOfJobCreatedTimeRange: '2020-01-01T00:00:00Z' })).SnapshotJobList
+				.SnapshotJob,
+		).toHaveLength(2);
 	});
 
-	it.each([{ MaximumPageSize: 301 }, { MaximumPageSize: 0 }, { State: 'Done' }, { NextPageToken: 'unknown' }, { StartOfJobCreatedTimeRange: '2020-01-01' }])(
-		'rejects %o',
-		async (params) => {
-			expect(await rpcFailure(emulator, 'QuerySnapshotJobList', params, { version: MPS_VERSION })).toMatchObject({
-				status: 400,
-				Code: 'InvalidParameter',
-			});
-		},
-	);
+	it.each([
+		{ MaximumPageSize: 301 },
+		{ MaximumPageSize: 0 },
+		{ State: 'Done' },
+		{ NextPageToken: 'unknown' },
+		{ StartOfJobCreatedTimeRange: '2020-01-01' },
+	])('rejects %o', async (params) => {
+		expect(
+			await rpcFailure(emulator, 'QuerySnapshotJobList', params, { version: MPS_VERSION }),
+		).toMatchObject({
+			status: 400,
+			Code: 'InvalidParameter',
+		});
+	});
 });
 
 describe('MPS completion notification through MNS', () => {
 	it('writes the documented message (camelCase and PascalCase keys) to the pipeline queue', async () => {
 		emulator.bindPipelineQueue(PIPELINE, 'mps-events');
-		const job = await submit({ OutputFile: output, Num: '3' }, { PipelineId: PIPELINE, UserData: 'n8n-7' });
+		const job = await submit(
+			{ OutputFile: output, Num: '3' },
+			{ PipelineId: PIPELINE, UserData: 'n8n-7' },
+		);
 		const [message] = await waitFor(() => {
 			const messages = emulator.queueMessages('mps-events');
 			return messages.length > 0 ? messages : undefined;
@@ -175,7 +264,10 @@ describe('MPS completion notification through MNS', () => {
 
 	it('reports a failure with code and msg', async () => {
 		emulator.bindPipelineQueue(PIPELINE, 'mps-events');
-		emulator.failNextJobs('mps', { code: 'InvalidParameter.TimeArray', message: 'TimeArray greater than video duration.' });
+		emulator.failNextJobs('mps', {
+			code: 'InvalidParameter.TimeArray',
+			message: 'TimeArray greater than video duration.',
+		});
 		await submit({ OutputFile: output, Num: '2' }, { PipelineId: PIPELINE });
 		const [message] = await waitFor(() => {
 			const messages = emulator.queueMessages('mps-events');
@@ -192,6 +284,8 @@ describe('MPS completion notification through MNS', () => {
 	it('sends nothing for a pipeline without a queue', async () => {
 		const job = await submit({ OutputFile: output, Num: '2' }, { PipelineId: PIPELINE });
 		await delay(100);
-		expect((await query({ SnapshotJobIds: job.Id })).SnapshotJobList.SnapshotJob[0]).not.toHaveProperty('MNSMessageResult');
+		expect(
+			(await query({ SnapshotJobIds: job.Id })).SnapshotJobList.SnapshotJob[0],
+		).not.toHaveProperty('MNSMessageResult');
 	});
 });

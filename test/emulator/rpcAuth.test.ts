@@ -46,13 +46,25 @@ describe('Aliyun gateway authentication details', () => {
 
 	it('rejects an x-acs-* header left out of SignedHeaders with IncompleteSignature', async () => {
 		const { body, headers } = formBodyRequest();
-		const response = await send(emulator, 'POST', '/', { ...headers, 'x-acs-extra': 'unsigned' }, body);
+		const response = await send(
+			emulator,
+			'POST',
+			'/',
+			{ ...headers, 'x-acs-extra': 'unsigned' },
+			body,
+		);
 		expect(response.json()).toMatchObject({ Code: 'IncompleteSignature' });
 	});
 
 	it('rejects a malformed Authorization header with IncompleteSignature', async () => {
 		const { body, headers } = formBodyRequest();
-		const response = await send(emulator, 'POST', '/', { ...headers, authorization: 'ACS3-HMAC-SHA256 Credential=x' }, body);
+		const response = await send(
+			emulator,
+			'POST',
+			'/',
+			{ ...headers, authorization: 'ACS3-HMAC-SHA256 Credential=x' },
+			body,
+		);
 		expect(response.json()).toMatchObject({ Code: 'IncompleteSignature' });
 	});
 
@@ -63,14 +75,20 @@ describe('Aliyun gateway authentication details', () => {
 	});
 
 	it('asks for a missing V1 signature parameter by name', async () => {
-		const response = await send(emulator, 'GET', `/?Action=GetVideoInfo&Version=${VOD_VERSION}&AccessKeyId=${aliyunAccessKey.accessKeyId}`);
+		const response = await send(
+			emulator,
+			'GET',
+			`/?Action=GetVideoInfo&Version=${VOD_VERSION}&AccessKeyId=${aliyunAccessKey.accessKeyId}`,
+		);
 		expect(response.json()).toMatchObject({ Code: 'MissingSignature' });
 	});
 
 	it('gives every response a RequestId in upper-case UUID form, errors included', async () => {
 		const response = await send(emulator, 'GET', '/?Action=GetVideoInfo&Version=2099-01-01');
 		expect(response.json()).toMatchObject({
-			RequestId: expect.stringMatching(/^[0-9A-F]{8}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{12}$/),
+			RequestId: expect.stringMatching(
+				/^[0-9A-F]{8}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{12}$/,
+			),
 			HostId: `127.0.0.1:${emulator.port}`,
 			Recommend: expect.stringContaining('https://api.aliyun.com/troubleshoot?q=InvalidVersion'),
 		});
@@ -90,14 +108,26 @@ describe("the project's own signers against the emulator", () => {
 			timestamp: isoSeconds(Date.now()),
 			nonce: 'project-signer-v1',
 		});
-		const response = await send(emulator, 'POST', '/', { 'content-type': 'application/x-www-form-urlencoded' }, signed.signedQuery);
+		const response = await send(
+			emulator,
+			'POST',
+			'/',
+			{ 'content-type': 'application/x-www-form-urlencoded' },
+			signed.signedQuery,
+		);
 		expect(response.json()).toMatchObject({ Video: { Title: '截图 测试 clip' } });
 	});
 
 	it('signMnsRequest with STS credentials is accepted by the queue API', async () => {
 		emulator.createQueue('signed');
 		const resource = '/queues/signed/messages?waitseconds=0';
-		const signed = signMnsRequest({ verb: 'GET', resource, body: '', date: mnsDate(new Date()), ...aliyunStsKey });
+		const signed = signMnsRequest({
+			verb: 'GET',
+			resource,
+			body: '',
+			date: mnsDate(new Date()),
+			...aliyunStsKey,
+		});
 		const response = await send(emulator, 'GET', resource, signed.headers);
 		expect(response.status).toBe(404);
 		expect(response.text).toContain('<Code>MessageNotExist</Code>');

@@ -37,7 +37,8 @@ export interface Emulator extends EmulatorControl {
 
 async function readBody(message: IncomingMessage): Promise<Buffer> {
 	const chunks: Buffer[] = [];
-	for await (const chunk of message) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk));
+	for await (const chunk of message)
+		chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk));
 	return Buffer.concat(chunks);
 }
 
@@ -50,7 +51,11 @@ function lowerCaseHeaders(message: IncomingMessage): Record<string, string> {
 }
 
 function notFound(req: EmulatorRequest): EmulatorResponse {
-	return { status: 404, headers: { 'content-type': 'text/plain' }, body: `No emulated API at ${req.url.pathname}` };
+	return {
+		status: 404,
+		headers: { 'content-type': 'text/plain' },
+		body: `No emulated API at ${req.url.pathname}`,
+	};
 }
 
 class EmulatorServer extends EmulatorControl implements Emulator {
@@ -74,7 +79,11 @@ class EmulatorServer extends EmulatorControl implements Emulator {
 			limiter: state.limiter,
 			now: () => state.clock.now(),
 		});
-		this.mns = createMnsHandler({ queues: state.mns, clock: state.clock, shutdown: state.shutdown.signal });
+		this.mns = createMnsHandler({
+			queues: state.mns,
+			clock: state.clock,
+			shutdown: state.shutdown.signal,
+		});
 		this.controlApi = createControlApi(this, state.huawei, () => this.url);
 	}
 
@@ -91,7 +100,9 @@ class EmulatorServer extends EmulatorControl implements Emulator {
 		this.state.huawei.reset();
 		await this.state.huawei.idle();
 		this.server.closeAllConnections();
-		await new Promise<void>((resolve, reject) => this.server.close((error) => (error ? reject(error) : resolve())));
+		await new Promise<void>((resolve, reject) =>
+			this.server.close((error) => (error ? reject(error) : resolve())),
+		);
 	}
 
 	private async route(req: EmulatorRequest): Promise<EmulatorResponse> {
@@ -105,7 +116,11 @@ class EmulatorServer extends EmulatorControl implements Emulator {
 	/** Control calls are neither recorded nor faulted; snapshot downloads (ours and Huawei's) are. */
 	private isControl(req: EmulatorRequest): boolean {
 		const path = req.url.pathname;
-		return path.startsWith(CONTROL_PREFIX) && !path.startsWith(MEDIA_PATH_PREFIX) && !path.startsWith(HUAWEI_MEDIA_PATH_PREFIX);
+		return (
+			path.startsWith(CONTROL_PREFIX) &&
+			!path.startsWith(MEDIA_PATH_PREFIX) &&
+			!path.startsWith(HUAWEI_MEDIA_PATH_PREFIX)
+		);
 	}
 
 	private async serve(message: IncomingMessage, response: ServerResponse): Promise<void> {
@@ -130,7 +145,10 @@ class EmulatorServer extends EmulatorControl implements Emulator {
 	}
 
 	/** The response to send, or undefined when the connection must be reset. */
-	private async handleWithFault(req: EmulatorRequest, fault: FaultSpec | undefined): Promise<EmulatorResponse | undefined> {
+	private async handleWithFault(
+		req: EmulatorRequest,
+		fault: FaultSpec | undefined,
+	): Promise<EmulatorResponse | undefined> {
 		if (fault?.kind === 'delay') await sleep(fault.delayMs ?? 1000);
 		if (fault?.kind === 'serverError') return serverErrorResponse(req, fault);
 		if (fault?.kind === 'errorBody200') return errorBody200Response(req, fault);
@@ -147,7 +165,11 @@ class EmulatorServer extends EmulatorControl implements Emulator {
 			return await handle();
 		} catch (error) {
 			const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
-			return { status: 500, headers: { 'content-type': 'text/plain' }, body: `Emulator failure: ${detail}` };
+			return {
+				status: 500,
+				headers: { 'content-type': 'text/plain' },
+				body: `Emulator failure: ${detail}`,
+			};
 		}
 	}
 

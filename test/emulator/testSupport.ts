@@ -16,7 +16,11 @@ export interface AliyunTestKey {
 }
 
 /** The official V1 SDK pointed at the emulator. */
-export function popClient(emulator: Emulator, version = VOD_VERSION, key: AliyunTestKey = aliyunAccessKey): RPCClient {
+export function popClient(
+	emulator: Emulator,
+	version = VOD_VERSION,
+	key: AliyunTestKey = aliyunAccessKey,
+): RPCClient {
 	return new RPCClient({ ...key, endpoint: emulator.url, apiVersion: version });
 }
 
@@ -37,12 +41,22 @@ export interface Resend {
 const HOP_HEADERS = new Set(['content-length', 'connection', 'transfer-encoding', 'keep-alive']);
 
 /** Sends a recorded request again, byte for byte unless changed: how tests tamper with SDK requests. */
-export async function resend(emulator: Emulator, recorded: RecordedRequest, change: Resend = {}): Promise<RawResponse> {
+export async function resend(
+	emulator: Emulator,
+	recorded: RecordedRequest,
+	change: Resend = {},
+): Promise<RawResponse> {
 	const headers: Record<string, string> = {};
 	for (const [name, value] of Object.entries({ ...recorded.headers, ...change.headers })) {
 		if (value !== undefined && !HOP_HEADERS.has(name)) headers[name] = value;
 	}
-	return await send(emulator, change.method ?? recorded.method, change.rawUrl ?? recorded.rawUrl, headers, change.body ?? recorded.body);
+	return await send(
+		emulator,
+		change.method ?? recorded.method,
+		change.rawUrl ?? recorded.rawUrl,
+		headers,
+		change.body ?? recorded.body,
+	);
 }
 
 export async function send(
@@ -67,13 +81,20 @@ export async function send(
 
 /** The last request the emulator recorded for an action. */
 export function lastRequest(emulator: Emulator, action: string): RecordedRequest {
-	const found = emulator.requests().filter((entry) => entry.action === action).at(-1);
+	const found = emulator
+		.requests()
+		.filter((entry) => entry.action === action)
+		.at(-1);
 	if (!found) throw new Error(`no recorded ${action} request`);
 	return found;
 }
 
 /** Polls until `check` returns a value other than undefined. */
-export async function waitFor<T>(check: () => T | undefined, timeoutMs = 5000, label = 'condition'): Promise<T> {
+export async function waitFor<T>(
+	check: () => T | undefined,
+	timeoutMs = 5000,
+	label = 'condition',
+): Promise<T> {
 	const deadline = Date.now() + timeoutMs;
 	for (;;) {
 		const value = check();
@@ -83,11 +104,14 @@ export async function waitFor<T>(check: () => T | undefined, timeoutMs = 5000, l
 	}
 }
 
-export const delay = async (ms: number): Promise<void> => await new Promise((resolve) => setTimeout(resolve, ms));
+export const delay = async (ms: number): Promise<void> =>
+	await new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Replaces one `name=value` pair of a query or form string. */
 export function replaceParam(encoded: string, name: string, value: string): string {
-	const pairs = encoded.split('&').map((pair) => (pair.split('=')[0] === name ? `${name}=${encodeURIComponent(value)}` : pair));
+	const pairs = encoded
+		.split('&')
+		.map((pair) => (pair.split('=')[0] === name ? `${name}=${encodeURIComponent(value)}` : pair));
 	if (pairs.join('&') === encoded) throw new Error(`parameter ${name} not found in ${encoded}`);
 	return pairs.join('&');
 }
@@ -108,7 +132,11 @@ export async function callRpc<T = Record<string, unknown>>(
 	params: Params,
 	options: { version?: string; key?: AliyunTestKey; method?: 'GET' | 'POST' } = {},
 ): Promise<T> {
-	const client = popClient(emulator, options.version ?? VOD_VERSION, options.key ?? aliyunAccessKey);
+	const client = popClient(
+		emulator,
+		options.version ?? VOD_VERSION,
+		options.key ?? aliyunAccessKey,
+	);
 	return await client.request<T>(action, defined(params), { method: options.method ?? 'POST' });
 }
 
@@ -129,8 +157,10 @@ export async function rpcFailure(
 		() => new Error(`${action} unexpectedly succeeded`),
 		(caught: unknown) => caught,
 	);
-	const data = typeof error === 'object' && error !== null && 'data' in error ? error.data : undefined;
-	if (typeof data !== 'object' || data === null || !('Code' in data) || !('Message' in data)) throw error;
+	const data =
+		typeof error === 'object' && error !== null && 'data' in error ? error.data : undefined;
+	if (typeof data !== 'object' || data === null || !('Code' in data) || !('Message' in data))
+		throw error;
 	const status = emulator.requests().at(-1)?.outcome.status ?? 0;
 	return { status, Code: String(data.Code), Message: String(data.Message) };
 }

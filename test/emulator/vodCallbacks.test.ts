@@ -2,7 +2,11 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 
 import { vodCallbackAuthKey } from './accounts';
 import { seedVideoIds } from './aliyun/vod/videos';
-import { documentedVodSignature, startCallbackReceiver, type CallbackReceiver } from './callbackReceiver';
+import {
+	documentedVodSignature,
+	startCallbackReceiver,
+	type CallbackReceiver,
+} from './callbackReceiver';
 import { startEmulator, type Emulator } from './server';
 import { callRpc, delay, rpcFailure, waitFor } from './testSupport';
 
@@ -51,12 +55,20 @@ async function submit(params: Record<string, string | number> = {}): Promise<str
 }
 
 const received = async (count: number) =>
-	await waitFor(() => (receiver.received.length >= count ? receiver.received : undefined), 5000, `${count} callbacks`);
+	await waitFor(
+		() => (receiver.received.length >= count ? receiver.received : undefined),
+		5000,
+		`${count} callbacks`,
+	);
 
 describe('Set/Get/DeleteMessageCallback', () => {
 	it('stores the configuration per AppId (default app-1000000)', async () => {
 		await configureHttpCallback();
-		const got = await callRpc<{ MessageCallback: Record<string, string> }>(emulator, 'GetMessageCallback', {});
+		const got = await callRpc<{ MessageCallback: Record<string, string> }>(
+			emulator,
+			'GetMessageCallback',
+			{},
+		);
 		expect(got.MessageCallback).toMatchObject({
 			AppId: 'app-1000000',
 			CallbackType: 'HTTP',
@@ -65,18 +77,44 @@ describe('Set/Get/DeleteMessageCallback', () => {
 			AuthSwitch: 'on',
 			AuthKey: vodCallbackAuthKey,
 		});
-		expect(await callRpc(emulator, 'GetMessageCallback', { AppId: 'app-2' })).not.toHaveProperty('MessageCallback');
+		expect(await callRpc(emulator, 'GetMessageCallback', { AppId: 'app-2' })).not.toHaveProperty(
+			'MessageCallback',
+		);
 		await callRpc(emulator, 'DeleteMessageCallback', { AppId: 'app-1000000' });
 		expect(await callRpc(emulator, 'GetMessageCallback', {})).not.toHaveProperty('MessageCallback');
 	});
 
 	it.each([
-		{ name: 'an AuthKey without digits', params: { CallbackType: 'HTTP', CallbackURL: 'http://x/cb', AuthSwitch: 'on', AuthKey: 'NoDigitsHere' }, code: 'InvalidParameter' },
-		{ name: 'an AuthKey over 32 characters', params: { CallbackType: 'HTTP', CallbackURL: 'http://x/cb', AuthKey: `Ab1${'x'.repeat(30)}` }, code: 'InvalidParameter' },
-		{ name: 'HTTP without CallbackURL', params: { CallbackType: 'HTTP' }, code: 'MissingCallbackURL' },
-		{ name: 'MNS without a queue', params: { CallbackType: 'MNS', MnsEndpoint: 'http://1.mns.cn-shanghai.aliyuncs.com/' }, code: 'MissingMnsQueueName' },
+		{
+			name: 'an AuthKey without digits',
+			params: {
+				CallbackType: 'HTTP',
+				CallbackURL: 'http://x/cb',
+				AuthSwitch: 'on',
+				AuthKey: 'NoDigitsHere',
+			},
+			code: 'InvalidParameter',
+		},
+		{
+			name: 'an AuthKey over 32 characters',
+			params: { CallbackType: 'HTTP', CallbackURL: 'http://x/cb', AuthKey: `Ab1${'x'.repeat(30)}` },
+			code: 'InvalidParameter',
+		},
+		{
+			name: 'HTTP without CallbackURL',
+			params: { CallbackType: 'HTTP' },
+			code: 'MissingCallbackURL',
+		},
+		{
+			name: 'MNS without a queue',
+			params: { CallbackType: 'MNS', MnsEndpoint: 'http://1.mns.cn-shanghai.aliyuncs.com/' },
+			code: 'MissingMnsQueueName',
+		},
 	])('rejects $name', async ({ params, code }) => {
-		expect(await rpcFailure(emulator, 'SetMessageCallback', params)).toMatchObject({ status: 400, Code: code });
+		expect(await rpcFailure(emulator, 'SetMessageCallback', params)).toMatchObject({
+			status: 400,
+			Code: code,
+		});
 	});
 });
 
@@ -89,7 +127,9 @@ describe('SnapshotComplete HTTP callback', () => {
 		const timestamp = delivery.headers['x-vod-timestamp'];
 		expect(timestamp).toMatch(/^\d{10}$/);
 		expect(Math.abs(Number(timestamp) - Date.now() / 1000)).toBeLessThan(5);
-		expect(delivery.headers['x-vod-signature']).toBe(documentedVodSignature(callbackUrl(), timestamp, vodCallbackAuthKey));
+		expect(delivery.headers['x-vod-signature']).toBe(
+			documentedVodSignature(callbackUrl(), timestamp, vodCallbackAuthKey),
+		);
 		const event = JSON.parse(delivery.body);
 		expect(event).toMatchObject({
 			EventType: 'SnapshotComplete',
@@ -97,7 +137,9 @@ describe('SnapshotComplete HTTP callback', () => {
 			VideoId: seedVideoIds.normal,
 			Status: 'success',
 			Extend: '{"workflow":"n8n"}',
-			SnapshotInfos: [{ Status: 'success', SnapshotType: 'NormalSnapshot', SnapshotCount: 3, JobId: jobId }],
+			SnapshotInfos: [
+				{ Status: 'success', SnapshotType: 'NormalSnapshot', SnapshotCount: 3, JobId: jobId },
+			],
 		});
 		expect(event.EventTime).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/);
 		const [info] = event.SnapshotInfos;
@@ -112,7 +154,11 @@ describe('SnapshotComplete HTTP callback', () => {
 		emulator.failNextJobs('vod', { code: 'InternalError', message: 'boom' });
 		await submit();
 		const [delivery] = await received(1);
-		expect(JSON.parse(delivery.body)).toMatchObject({ Status: 'fail', ErrorCode: 'InternalError', ErrorMessage: 'boom' });
+		expect(JSON.parse(delivery.body)).toMatchObject({
+			Status: 'fail',
+			ErrorCode: 'InternalError',
+			ErrorMessage: 'boom',
+		});
 	});
 
 	it('sends unsigned callbacks when AuthSwitch is off', async () => {
@@ -130,7 +176,9 @@ describe('SnapshotComplete HTTP callback', () => {
 		await delay(300);
 		expect(receiver.received).toHaveLength(3);
 		expect(deliveries[1].at - deliveries[0].at).toBeGreaterThanOrEqual(90);
-		expect(emulator.callbackDeliveries().map((delivery) => [delivery.attempt, delivery.status])).toEqual([
+		expect(
+			emulator.callbackDeliveries().map((delivery) => [delivery.attempt, delivery.status]),
+		).toEqual([
 			[1, 500],
 			[2, 503],
 			[3, 500],
@@ -153,8 +201,12 @@ describe('SnapshotComplete HTTP callback', () => {
 			EventTypeList: 'ALL',
 		});
 		await submit();
-		const deliveries = await waitFor(() => (emulator.callbackDeliveries().length === 3 ? emulator.callbackDeliveries() : undefined));
-		expect(deliveries.every((delivery) => delivery.error !== undefined && delivery.status === undefined)).toBe(true);
+		const deliveries = await waitFor(() =>
+			emulator.callbackDeliveries().length === 3 ? emulator.callbackDeliveries() : undefined,
+		);
+		expect(
+			deliveries.every((delivery) => delivery.error !== undefined && delivery.status === undefined),
+		).toBe(true);
 	});
 
 	it('counts a receiver slower than the timeout as a failed attempt', async () => {
@@ -162,8 +214,14 @@ describe('SnapshotComplete HTTP callback', () => {
 		emulator.setCallbackTimeout(100);
 		receiver.respondAfter(400);
 		await submit();
-		const deliveries = await waitFor(() => (emulator.callbackDeliveries().length === 3 ? emulator.callbackDeliveries() : undefined));
-		expect(deliveries.map((delivery) => delivery.status)).toEqual([undefined, undefined, undefined]);
+		const deliveries = await waitFor(() =>
+			emulator.callbackDeliveries().length === 3 ? emulator.callbackDeliveries() : undefined,
+		);
+		expect(deliveries.map((delivery) => delivery.status)).toEqual([
+			undefined,
+			undefined,
+			undefined,
+		]);
 		expect(deliveries[0].error).toMatch(/timeout|abort/i);
 	});
 
@@ -209,6 +267,9 @@ describe('SnapshotComplete MNS callback', () => {
 			const messages = emulator.queueMessages('vod-events');
 			return messages.length > 0 ? messages : undefined;
 		});
-		expect(JSON.parse(message.body)).toMatchObject({ EventType: 'SnapshotComplete', SnapshotInfos: [{ JobId: jobId }] });
+		expect(JSON.parse(message.body)).toMatchObject({
+			EventType: 'SnapshotComplete',
+			SnapshotInfos: [{ JobId: jobId }],
+		});
 	});
 });

@@ -20,16 +20,26 @@ let emulator: Emulator;
 emulatorPerFile((started) => (emulator = started), { eachTest: () => emulator.setJobDuration(20) });
 
 async function submit(params: Params): Promise<string> {
-	const body = await callRpc<{ SnapshotJob: { JobId: string } }>(emulator, 'SubmitSnapshotJob', { VideoId: seedVideoIds.normal, ...params });
+	const body = await callRpc<{ SnapshotJob: { JobId: string } }>(emulator, 'SubmitSnapshotJob', {
+		VideoId: seedVideoIds.normal,
+		...params,
+	});
 	return body.SnapshotJob.JobId;
 }
 
 async function finished(jobId: string): Promise<void> {
-	await waitFor(() => (['Success', 'Fail'].includes(emulator.vodJob(jobId)?.state ?? '') ? true : undefined), 3000, `job ${jobId}`);
+	await waitFor(
+		() => (['Success', 'Fail'].includes(emulator.vodJob(jobId)?.state ?? '') ? true : undefined),
+		3000,
+		`job ${jobId}`,
+	);
 }
 
 async function listSnapshots(params: Params): Promise<ListSnapshotsBody['MediaSnapshot']> {
-	const body = await callRpc<ListSnapshotsBody>(emulator, 'ListSnapshots', { VideoId: seedVideoIds.normal, ...params });
+	const body = await callRpc<ListSnapshotsBody>(emulator, 'ListSnapshots', {
+		VideoId: seedVideoIds.normal,
+		...params,
+	});
 	return body.MediaSnapshot;
 }
 
@@ -54,12 +64,18 @@ describe('SubmitSnapshotJob job lifecycle', () => {
 		await finished(first);
 		const second = await submit({ Count: 4 });
 		await finished(second);
-		expect(await listSnapshots({ SnapshotType: 'NormalSnapshot' })).toMatchObject({ JobId: second, Total: 4 });
+		expect(await listSnapshots({ SnapshotType: 'NormalSnapshot' })).toMatchObject({
+			JobId: second,
+			Total: 4,
+		});
 		emulator.failNextJobs('vod');
 		const failed = await submit({ Count: 6 });
 		await finished(failed);
 		expect(emulator.vodJob(failed)?.state).toBe('Fail');
-		expect(await listSnapshots({ SnapshotType: 'NormalSnapshot' })).toMatchObject({ JobId: second, Total: 4 });
+		expect(await listSnapshots({ SnapshotType: 'NormalSnapshot' })).toMatchObject({
+			JobId: second,
+			Total: 4,
+		});
 	});
 
 	// The seeded video lasts 120.5 s; the doc: Interval 0 spreads Count evenly, and with both set the
@@ -75,30 +91,50 @@ describe('SubmitSnapshotJob job lifecycle', () => {
 	])('takes $total snapshots for $params', async ({ params, total }) => {
 		const jobId = await submit(params);
 		await finished(jobId);
-		expect((await listSnapshots({ SnapshotType: 'NormalSnapshot', PageSize: 1 })).Total).toBe(total);
+		expect((await listSnapshots({ SnapshotType: 'NormalSnapshot', PageSize: 1 })).Total).toBe(
+			total,
+		);
 	});
 
 	it('makes sprite sheets and keeps the cells unless KeepCellPic is delete', async () => {
-		const kept = await submit({ Count: 7, SpriteSnapshotConfig: JSON.stringify({ Lines: 2, Columns: 2 }) });
+		const kept = await submit({
+			Count: 7,
+			SpriteSnapshotConfig: JSON.stringify({ Lines: 2, Columns: 2 }),
+		});
 		await finished(kept);
-		expect(await listSnapshots({ SnapshotType: 'SpriteSnapshot' })).toMatchObject({ JobId: kept, Total: 2 });
-		expect(await listSnapshots({ SnapshotType: 'SpriteOriginSnapshot' })).toMatchObject({ JobId: kept, Total: 7 });
+		expect(await listSnapshots({ SnapshotType: 'SpriteSnapshot' })).toMatchObject({
+			JobId: kept,
+			Total: 2,
+		});
+		expect(await listSnapshots({ SnapshotType: 'SpriteOriginSnapshot' })).toMatchObject({
+			JobId: kept,
+			Total: 7,
+		});
 		emulator.reset();
 		emulator.setJobDuration(20);
-		const dropped = await submit({ Count: 7, SpriteSnapshotConfig: JSON.stringify({ KeepCellPic: 'delete' }) });
+		const dropped = await submit({
+			Count: 7,
+			SpriteSnapshotConfig: JSON.stringify({ KeepCellPic: 'delete' }),
+		});
 		await finished(dropped);
 		expect((await listSnapshots({ SnapshotType: 'SpriteSnapshot' })).Total).toBe(1);
 		expect((await listSnapshots({ SnapshotType: 'SpriteOriginSnapshot' })).Total).toBe(0);
 	});
 
 	it('uses the template and ignores the other parameters when SnapshotTemplateId is set', async () => {
-		const jobId = await submit({ SnapshotTemplateId: 'a9f1c7e4b2d84c3e9e0f5a6b7c8d9e01', Count: 50 });
+		const jobId = await submit({
+			SnapshotTemplateId: 'a9f1c7e4b2d84c3e9e0f5a6b7c8d9e01',
+			Count: 50,
+		});
 		await finished(jobId);
 		expect((await listSnapshots({ SnapshotType: 'NormalSnapshot' })).Total).toBe(5);
 	});
 
 	it('accepts a Blocked video, as the doc allows', async () => {
-		const body = await callRpc<{ SnapshotJob: { JobId: string } }>(emulator, 'SubmitSnapshotJob', { VideoId: seedVideoIds.blocked, Count: 1 });
+		const body = await callRpc<{ SnapshotJob: { JobId: string } }>(emulator, 'SubmitSnapshotJob', {
+			VideoId: seedVideoIds.blocked,
+			Count: 1,
+		});
 		expect(body.SnapshotJob.JobId).toMatch(/^[0-9a-f]{32}$/);
 	});
 });
@@ -106,17 +142,68 @@ describe('SubmitSnapshotJob job lifecycle', () => {
 describe('SubmitSnapshotJob validation errors', () => {
 	it.each([
 		{ name: 'missing VideoId', params: { Count: 1 }, status: 400, code: 'MissingVideoId' },
-		{ name: 'unknown video', params: { VideoId: 'ffffffffffffffffffffffffffffffff', Count: 1 }, status: 404, code: 'InvalidVideo.NotFound' },
-		{ name: 'video still uploading', params: { VideoId: seedVideoIds.uploading, Count: 1 }, status: 400, code: 'Forbidden.IllegalStatus' },
-		{ name: 'transcode failed', params: { VideoId: seedVideoIds.transcodeFail, Count: 1 }, status: 400, code: 'Forbidden.IllegalStatus' },
-		{ name: 'unknown template', params: { VideoId: seedVideoIds.normal, SnapshotTemplateId: 'nope' }, status: 404, code: 'NoSuchResource' },
-		{ name: 'neither Count nor Interval', params: { VideoId: seedVideoIds.normal }, status: 400, code: 'InvalidParameter' },
-		{ name: 'Width below 8', params: { VideoId: seedVideoIds.normal, Count: 1, Width: 4 }, status: 400, code: 'InvalidParameter' },
-		{ name: 'negative Interval', params: { VideoId: seedVideoIds.normal, Interval: -1 }, status: 400, code: 'InvalidParameter' },
-		{ name: 'sprite config not JSON', params: { VideoId: seedVideoIds.normal, Count: 1, SpriteSnapshotConfig: "{'Lines': 2}" }, status: 400, code: 'InvalidParameter' },
-		{ name: '31 offset times', params: { VideoId: seedVideoIds.normal, SpecifiedOffsetTimes: JSON.stringify(Array.from({ length: 31 }, (_, i) => i * 1000)) }, status: 400, code: 'InvalidParameter' },
+		{
+			name: 'unknown video',
+			params: { VideoId: 'ffffffffffffffffffffffffffffffff', Count: 1 },
+			status: 404,
+			code: 'InvalidVideo.NotFound',
+		},
+		{
+			name: 'video still uploading',
+			params: { VideoId: seedVideoIds.uploading, Count: 1 },
+			status: 400,
+			code: 'Forbidden.IllegalStatus',
+		},
+		{
+			name: 'transcode failed',
+			params: { VideoId: seedVideoIds.transcodeFail, Count: 1 },
+			status: 400,
+			code: 'Forbidden.IllegalStatus',
+		},
+		{
+			name: 'unknown template',
+			params: { VideoId: seedVideoIds.normal, SnapshotTemplateId: 'nope' },
+			status: 404,
+			code: 'NoSuchResource',
+		},
+		{
+			name: 'neither Count nor Interval',
+			params: { VideoId: seedVideoIds.normal },
+			status: 400,
+			code: 'InvalidParameter',
+		},
+		{
+			name: 'Width below 8',
+			params: { VideoId: seedVideoIds.normal, Count: 1, Width: 4 },
+			status: 400,
+			code: 'InvalidParameter',
+		},
+		{
+			name: 'negative Interval',
+			params: { VideoId: seedVideoIds.normal, Interval: -1 },
+			status: 400,
+			code: 'InvalidParameter',
+		},
+		{
+			name: 'sprite config not JSON',
+			params: { VideoId: seedVideoIds.normal, Count: 1, SpriteSnapshotConfig: "{'Lines': 2}" },
+			status: 400,
+			code: 'InvalidParameter',
+		},
+		{
+			name: '31 offset times',
+			params: {
+				VideoId: seedVideoIds.normal,
+				SpecifiedOffsetTimes: JSON.stringify(Array.from({ length: 31 }, (_, i) => i * 1000)),
+			},
+			status: 400,
+			code: 'InvalidParameter',
+		},
 	])('$name → $status $code', async ({ params, status, code }) => {
-		expect(await rpcFailure(emulator, 'SubmitSnapshotJob', params)).toMatchObject({ status, Code: code });
+		expect(await rpcFailure(emulator, 'SubmitSnapshotJob', params)).toMatchObject({
+			status,
+			Code: code,
+		});
 	});
 });
 
@@ -156,7 +243,11 @@ describe('snapshot downloads', () => {
 	});
 
 	it('answers 404 for an image that was never produced', async () => {
-		const response = await send(emulator, 'GET', '/__emulator/media/ffffffffffffffffffffffffffffffff/normal-00001.jpg');
+		const response = await send(
+			emulator,
+			'GET',
+			'/__emulator/media/ffffffffffffffffffffffffffffffff/normal-00001.jpg',
+		);
 		expect(response.status).toBe(404);
 	});
 });

@@ -20,7 +20,9 @@ interface PackageJson {
 	n8n: { n8nNodesApiVersion: number; strict: boolean; nodes: string[]; credentials: string[] };
 }
 
-const packageJson = JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as PackageJson;
+const packageJson = JSON.parse(
+	readFileSync(path.join(repoRoot, 'package.json'), 'utf8'),
+) as PackageJson;
 
 interface ScanResult {
 	passed: boolean;
@@ -58,7 +60,10 @@ beforeAll(() => {
 	unpackedPackage = path.join(installRoot, packageJson.name);
 	execFileSync('mv', [path.join(workDir, 'package'), unpackedPackage]);
 	// The only module n8n provides to a community package at run time.
-	symlinkSync(path.join(repoRoot, 'node_modules', 'n8n-workflow'), path.join(installRoot, 'n8n-workflow'));
+	symlinkSync(
+		path.join(repoRoot, 'node_modules', 'n8n-workflow'),
+		path.join(installRoot, 'n8n-workflow'),
+	);
 }, 120_000);
 
 afterAll(() => {
@@ -99,9 +104,9 @@ describe('the packed tarball', () => {
 			.trim()
 			.split('\n')
 			.sort();
-		expect(listing.every((file) => /^\.\/(package\.json|README\.md|LICENSE(\.md)?)$/.test(file))).toBe(
-			true,
-		);
+		expect(
+			listing.every((file) => /^\.\/(package\.json|README\.md|LICENSE(\.md)?)$/.test(file)),
+		).toBe(true);
 	});
 
 	it('loads every declared node and credential with only n8n-workflow installed', () => {

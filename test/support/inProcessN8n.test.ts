@@ -13,7 +13,14 @@ import type {
 } from 'n8n-workflow';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { nodeError, nodeOutput, nodeOutputJson, runSingleNode, runWorkflow, startWorkflow } from './inProcessN8n';
+import {
+	nodeError,
+	nodeOutput,
+	nodeOutputJson,
+	runSingleNode,
+	runWorkflow,
+	startWorkflow,
+} from './inProcessN8n';
 import { listenOnLoopback, stopServer } from './loopbackServer';
 
 interface Received {
@@ -46,7 +53,13 @@ const helloCredential: ICredentialType = {
 	displayName: 'Hello API',
 	properties: [
 		{ displayName: 'Key', name: 'key', type: 'string', default: '' },
-		{ displayName: 'Session', name: 'session', type: 'hidden', default: '', typeOptions: { expirable: true } },
+		{
+			displayName: 'Session',
+			name: 'session',
+			type: 'hidden',
+			default: '',
+			typeOptions: { expirable: true },
+		},
 	],
 	async preAuthentication(credentials) {
 		return { session: `session-for-${String(credentials.key)}` };
@@ -91,7 +104,10 @@ class HelloNode implements INodeType {
 				json: true,
 			})) as { path: string };
 			output.push({
-				json: { path: response.path, hasCancelSignal: this.getExecutionCancelSignal() instanceof AbortSignal },
+				json: {
+					path: response.path,
+					hasCancelSignal: this.getExecutionCancelSignal() instanceof AbortSignal,
+				},
 				pairedItem: { item: i },
 			});
 		}
@@ -137,7 +153,10 @@ describe('in-process n8n harness', () => {
 		const running = await startWorkflow(helloWorkflow('/again'));
 		await running.result;
 		expect(running.credentialsHelper.updates).toEqual([
-			{ type: 'helloApi', data: { key: 'key-inproc-secret', session: 'session-for-key-inproc-secret' } },
+			{
+				type: 'helloApi',
+				data: { key: 'key-inproc-secret', session: 'session-for-key-inproc-secret' },
+			},
 		]);
 
 		received.length = 0;

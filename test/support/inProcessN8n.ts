@@ -61,7 +61,10 @@ type NodeCredentialRefs = NonNullable<INode['credentials']>;
 
 /** n8n-core creates `<N8N_USER_FOLDER>/.n8n/config` on import: keep it out of $HOME. */
 function ensureUserFolder(): void {
-	if (process.env.N8N_USER_FOLDER === undefined || !process.env.N8N_USER_FOLDER.includes('n8n-inproc-')) {
+	if (
+		process.env.N8N_USER_FOLDER === undefined ||
+		!process.env.N8N_USER_FOLDER.includes('n8n-inproc-')
+	) {
 		process.env.N8N_USER_FOLDER = mkdtempSync(join(tmpdir(), 'n8n-inproc-'));
 	}
 }
@@ -112,7 +115,10 @@ class PlainCredentials extends ICredentials {
 		this.plain = { ...data };
 	}
 
-	async updateData(toUpdate: Partial<ICredentialDataDecryptedObject>, toDelete: string[] = []): Promise<void> {
+	async updateData(
+		toUpdate: Partial<ICredentialDataDecryptedObject>,
+		toDelete: string[] = [],
+	): Promise<void> {
 		const next: ICredentialDataDecryptedObject = { ...this.plain };
 		for (const [key, value] of Object.entries(toUpdate)) {
 			if (value !== undefined) next[key] = value;
@@ -164,7 +170,11 @@ export class InMemoryCredentialsHelper extends ICredentialsHelper {
 	): Promise<IHttpRequestOptions> {
 		const authenticate = this.type(typeName).authenticate;
 		if (typeof authenticate === 'function') {
-			return await authenticate.call(this.type(typeName), credentials, requestOptions as IHttpRequestOptions);
+			return await authenticate.call(
+				this.type(typeName),
+				credentials,
+				requestOptions as IHttpRequestOptions,
+			);
 		}
 		if (authenticate !== undefined) {
 			throw new Error('The harness supports function authenticate only');
@@ -189,7 +199,11 @@ export class InMemoryCredentialsHelper extends ICredentialsHelper {
 		const type = this.type(typeName);
 		const expirable = this.expirableProperty(type);
 		if (expirable === undefined || typeof type.preAuthentication !== 'function') return undefined;
-		if (credentials[expirable.name] !== '' && credentials[expirable.name] !== undefined && !credentialsExpired) {
+		if (
+			credentials[expirable.name] !== '' &&
+			credentials[expirable.name] !== undefined &&
+			!credentialsExpired
+		) {
 			return undefined;
 		}
 		const output = await type.preAuthentication.call(helpers, credentials);
@@ -324,7 +338,9 @@ export function additionalDataFor({
 let executionCounter = 0;
 
 /** Starts a workflow run; the returned `cancel` aborts it like the UI's stop button. */
-export async function startWorkflow(input: RunWorkflowInput): Promise<RunningWorkflow & { credentialsHelper: InMemoryCredentialsHelper }> {
+export async function startWorkflow(
+	input: RunWorkflowInput,
+): Promise<RunningWorkflow & { credentialsHelper: InMemoryCredentialsHelper }> {
 	const core = await loadN8nCore();
 	const nodeTypes = nodeTypesOf(input.nodeTypes);
 	const nodes = input.nodes.map((node) => withCredentialRefs(node, nodeTypes));
@@ -360,7 +376,9 @@ export async function startWorkflow(input: RunWorkflowInput): Promise<RunningWor
 	});
 	hooks.addHandler('workflowExecuteAfter', (run) => resolveRun(run));
 
-	const credentialsHelper = new InMemoryCredentialsHelper(input.credentialTypes, { ...input.credentials });
+	const credentialsHelper = new InMemoryCredentialsHelper(input.credentialTypes, {
+		...input.credentials,
+	});
 	const additionalData = additionalDataFor({ core, credentialsHelper, hooks, executionId });
 	const runExecutionData = createRunExecutionData({
 		executionData: {
@@ -369,7 +387,11 @@ export async function startWorkflow(input: RunWorkflowInput): Promise<RunningWor
 			],
 		},
 	});
-	const execute: WorkflowExecute = new core.WorkflowExecute(additionalData, 'manual', runExecutionData);
+	const execute: WorkflowExecute = new core.WorkflowExecute(
+		additionalData,
+		'manual',
+		runExecutionData,
+	);
 	const running = execute.processRunExecutionData(workflow);
 	const result = Promise.all([running, captured]).then(([, run]) => run);
 	return { result, cancel: () => running.cancel(), credentialsHelper };
@@ -381,13 +403,23 @@ export async function runWorkflow(input: RunWorkflowInput): Promise<IRun> {
 }
 
 /** The items a node emitted on one output of one run. */
-export function nodeOutput(run: IRun, nodeName: string, outputIndex = 0, runIndex = 0): INodeExecutionData[] {
+export function nodeOutput(
+	run: IRun,
+	nodeName: string,
+	outputIndex = 0,
+	runIndex = 0,
+): INodeExecutionData[] {
 	const task = run.data.resultData.runData[nodeName]?.[runIndex];
 	if (!task) throw new Error(`Node "${nodeName}" did not run (run ${runIndex})`);
 	return task.data?.main?.[outputIndex] ?? [];
 }
 
-export function nodeOutputJson(run: IRun, nodeName: string, outputIndex = 0, runIndex = 0): IDataObject[] {
+export function nodeOutputJson(
+	run: IRun,
+	nodeName: string,
+	outputIndex = 0,
+	runIndex = 0,
+): IDataObject[] {
 	return nodeOutput(run, nodeName, outputIndex, runIndex).map((item) => item.json);
 }
 

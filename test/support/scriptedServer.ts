@@ -58,9 +58,12 @@ export async function startScriptedServer(
 			const scripted = queue.shift() ?? fallback;
 			response.statusCode = scripted.status;
 			response.setHeader('content-type', contentTypeOf(scripted.body));
-			for (const [name, value] of Object.entries(scripted.headers ?? {})) response.setHeader(name, value);
+			for (const [name, value] of Object.entries(scripted.headers ?? {}))
+				response.setHeader(name, value);
 			const body = scripted.body;
-			response.end(body === undefined ? '' : typeof body === 'string' ? body : JSON.stringify(body));
+			response.end(
+				body === undefined ? '' : typeof body === 'string' ? body : JSON.stringify(body),
+			);
 		});
 	});
 	const url = await listenOnLoopback(server);

@@ -31,12 +31,10 @@ export function expandSnapshotUrls(regular: unknown, count: unknown): string[] {
 export function expandSnapshotInfos(event: IDataObject): IDataObject {
 	const infos: unknown = event.SnapshotInfos;
 	if (!Array.isArray(infos)) return event;
-	const expanded = infos
-		.filter(isRecord)
-		.map((info) => ({
-			...info,
-			Urls: expandSnapshotUrls(info.SnapshotRegular, info.SnapshotCount),
-		}));
+	const expanded = infos.filter(isRecord).map((info) => ({
+		...info,
+		Urls: expandSnapshotUrls(info.SnapshotRegular, info.SnapshotCount),
+	}));
 	return { ...event, SnapshotInfos: expanded };
 }
 

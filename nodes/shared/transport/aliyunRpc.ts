@@ -29,7 +29,9 @@ const ALIYUN_API_VERSIONS: Record<AliyunProduct, string> = {
 
 const ALIYUN_CREDENTIAL_TYPE = 'aliyunApi';
 
-export function aliyunRpcQuery(call: Pick<AliyunRpcCall, 'product' | 'action' | 'params'>): IDataObject {
+export function aliyunRpcQuery(
+	call: Pick<AliyunRpcCall, 'product' | 'action' | 'params'>,
+): IDataObject {
 	const query: IDataObject = { Action: call.action, Version: ALIYUN_API_VERSIONS[call.product] };
 	for (const [name, value] of Object.entries(call.params)) {
 		if (value !== undefined) query[name] = String(value);

@@ -68,7 +68,8 @@ const HUAWEI_THROTTLE_WAIT_MS = 2000;
 /** The least a retry waits: what the server asked for, else a provider's documented pause. */
 function minimumRetryWaitMs(classified: ClassifiedError): number | undefined {
 	if (classified.retryAfterMs !== undefined) return classified.retryAfterMs;
-	if (classified.provider === 'huawei' && classified.kind === 'throttled') return HUAWEI_THROTTLE_WAIT_MS;
+	if (classified.provider === 'huawei' && classified.kind === 'throttled')
+		return HUAWEI_THROTTLE_WAIT_MS;
 	return undefined;
 }
 
@@ -92,9 +93,13 @@ export async function credentialEndpoint(
 	try {
 		return { credentials, endpoint: resolve(credentials) };
 	} catch (error) {
-		throw new NodeOperationError(this.getNode(), error instanceof Error ? error.message : String(error), {
-			itemIndex,
-		});
+		throw new NodeOperationError(
+			this.getNode(),
+			error instanceof Error ? error.message : String(error),
+			{
+				itemIndex,
+			},
+		);
 	}
 }
 

@@ -53,4 +53,8 @@ export const missingParameter = (name: string): AliyunApiError =>
 	new AliyunApiError(400, `Missing${name}`, `${name} is mandatory for this action.`);
 
 export const invalidParameter = (name: string, why: string): AliyunApiError =>
-	new AliyunApiError(400, 'InvalidParameter', `The specified parameter "${name}" is not valid. ${why}`);
+	new AliyunApiError(
+		400,
+		'InvalidParameter',
+		`The specified parameter "${name}" is not valid. ${why}`,
+	);

@@ -35,12 +35,22 @@ export interface RpcAuthDeps {
 }
 
 const errors = {
-	keyNotFound: () => new AliyunApiError(404, 'InvalidAccessKeyId.NotFound', 'Specified access key is not found.'),
+	keyNotFound: () =>
+		new AliyunApiError(404, 'InvalidAccessKeyId.NotFound', 'Specified access key is not found.'),
 	timestampFormat: () =>
-		new AliyunApiError(400, 'InvalidTimeStamp.Format', 'Specified time stamp or date value is not well formatted.'),
+		new AliyunApiError(
+			400,
+			'InvalidTimeStamp.Format',
+			'Specified time stamp or date value is not well formatted.',
+		),
 	timestampExpired: () =>
-		new AliyunApiError(400, 'InvalidTimeStamp.Expired', 'Specified time stamp or date value is expired.'),
-	nonceUsed: () => new AliyunApiError(400, 'SignatureNonceUsed', 'Specified signature nonce was used already.'),
+		new AliyunApiError(
+			400,
+			'InvalidTimeStamp.Expired',
+			'Specified time stamp or date value is expired.',
+		),
+	nonceUsed: () =>
+		new AliyunApiError(400, 'SignatureNonceUsed', 'Specified signature nonce was used already.'),
 	tokenMismatch: () =>
 		new AliyunApiError(
 			400,
@@ -48,7 +58,11 @@ const errors = {
 			'Specified SecurityToken mismatch with the AccessKey.',
 		),
 	incomplete: (why: string) =>
-		new AliyunApiError(400, 'IncompleteSignature', `The request signature does not conform to Aliyun standards. ${why}`),
+		new AliyunApiError(
+			400,
+			'IncompleteSignature',
+			`The request signature does not conform to Aliyun standards. ${why}`,
+		),
 	mismatch: (serverStringToSign: string, detail = '') =>
 		new AliyunApiError(
 			400,
@@ -90,16 +104,25 @@ function verifyRpcV1(req: EmulatorRequest, params: RpcWireParams, deps: RpcAuthD
 	const timestamp = required(RPC_PARAM.timestamp);
 	const nonce = required(RPC_PARAM.signatureNonce);
 	if (value(RPC_PARAM.signatureMethod) !== RPC_V1_SIGNATURE_METHOD) {
-		throw new AliyunApiError(400, 'InvalidSignatureMethod', 'Specified signature method is not supported.');
+		throw new AliyunApiError(
+			400,
+			'InvalidSignatureMethod',
+			'Specified signature method is not supported.',
+		);
 	}
 	if (value(RPC_PARAM.signatureVersion) !== RPC_V1_SIGNATURE_VERSION) {
-		throw new AliyunApiError(400, 'InvalidSignatureVersion', 'Specified signature version is not supported.');
+		throw new AliyunApiError(
+			400,
+			'InvalidSignatureVersion',
+			'Specified signature version is not supported.',
+		);
 	}
 	const key = knownKey(accessKeyId);
 	checkTimestamp(timestamp, deps.now);
 	checkSecurityToken(key, value(RPC_PARAM.securityToken));
 	const stringToSign = rpcV1StringToSign(req.method, rpcV1CanonicalizedQuery(params.all));
-	if (!sameText(rpcV1Signature(stringToSign, key.accessKeySecret), signature)) throw errors.mismatch(stringToSign);
+	if (!sameText(rpcV1Signature(stringToSign, key.accessKeySecret), signature))
+		throw errors.mismatch(stringToSign);
 	if (!deps.nonces.claim(accessKeyId, nonce, deps.now)) throw errors.nonceUsed();
 	return key;
 }
@@ -138,7 +161,10 @@ function verifyAcs3(req: EmulatorRequest, params: RpcWireParams, deps: RpcAuthDe
 	});
 	const stringToSign = acs3StringToSign(canonicalRequest);
 	if (acs3HashedPayload(req.body) !== payloadHash) {
-		throw errors.mismatch(stringToSign, ' The x-acs-content-sha256 header does not match the body.');
+		throw errors.mismatch(
+			stringToSign,
+			' The x-acs-content-sha256 header does not match the body.',
+		);
 	}
 	if (!sameText(acs3Signature(stringToSign, key.accessKeySecret), authorization.signature)) {
 		throw errors.mismatch(stringToSign, ` Server canonical request is:${canonicalRequest}.`);
@@ -148,6 +174,10 @@ function verifyAcs3(req: EmulatorRequest, params: RpcWireParams, deps: RpcAuthDe
 }
 
 /** Verifies a V1 (`Signature` parameter) or V3 (`Authorization: ACS3-…`) request; throws the gateway's error. */
-export function verifyRpcRequest(req: EmulatorRequest, params: RpcWireParams, deps: RpcAuthDeps): AliyunKey {
+export function verifyRpcRequest(
+	req: EmulatorRequest,
+	params: RpcWireParams,
+	deps: RpcAuthDeps,
+): AliyunKey {
 	return isAcs3Request(req) ? verifyAcs3(req, params, deps) : verifyRpcV1(req, params, deps);
 }

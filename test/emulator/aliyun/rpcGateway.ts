@@ -36,7 +36,9 @@ const throttled = () =>
 	new AliyunApiError(400, 'Throttling.User', 'Request was denied due to user flow control.');
 
 /** The Aliyun POP gateway: version routing, authentication, flow control, then the action. */
-export function createRpcGateway(deps: RpcGatewayDeps): (req: EmulatorRequest) => Promise<EmulatorResponse> {
+export function createRpcGateway(
+	deps: RpcGatewayDeps,
+): (req: EmulatorRequest) => Promise<EmulatorResponse> {
 	return async (req) => {
 		const requestId = newRequestId();
 		const hostId = req.headers.host ?? req.url.host;
@@ -44,15 +46,27 @@ export function createRpcGateway(deps: RpcGatewayDeps): (req: EmulatorRequest) =
 		const version = rpcVersion(req, wire);
 		const product = deps.products.find((candidate) => candidate.version === version);
 		try {
-			if (!product) throw new AliyunApiError(400, 'InvalidVersion', 'Specified parameter Version is not valid.');
+			if (!product)
+				throw new AliyunApiError(
+					400,
+					'InvalidVersion',
+					'Specified parameter Version is not valid.',
+				);
 			const now = deps.now();
 			const key = verifyRpcRequest(req, wire, { nonces: deps.nonces, now });
 			const actionName = rpcAction(req, wire) ?? '';
-			const action = Object.prototype.hasOwnProperty.call(product.actions, actionName) ? product.actions[actionName] : undefined;
+			const action = Object.prototype.hasOwnProperty.call(product.actions, actionName)
+				? product.actions[actionName]
+				: undefined;
 			if (!action) {
-				throw new AliyunApiError(404, 'InvalidAction.NotFound', 'Specified api is not found, please check your url and method.');
+				throw new AliyunApiError(
+					404,
+					'InvalidAction.NotFound',
+					'Specified api is not found, please check your url and method.',
+				);
 			}
-			if (!deps.limiter.tryAcquire(`${product.code}:${actionName}`, key.accessKeyId, Date.now())) throw throttled();
+			if (!deps.limiter.tryAcquire(`${product.code}:${actionName}`, key.accessKeyId, Date.now()))
+				throw throttled();
 			const result = await action(new RpcParams(new Map(wire.all)), { requestId, now });
 			return {
 				status: 200,

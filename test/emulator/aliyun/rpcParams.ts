@@ -18,8 +18,16 @@ export class RpcParams {
 
 	/** An integer in [min, max]; absent → `fallback`. */
 	integer(name: string, fallback: number, range: { min: number; max: number }): number;
-	integer(name: string, fallback: undefined, range: { min: number; max: number }): number | undefined;
-	integer(name: string, fallback: number | undefined, range: { min: number; max: number }): number | undefined {
+	integer(
+		name: string,
+		fallback: undefined,
+		range: { min: number; max: number },
+	): number | undefined;
+	integer(
+		name: string,
+		fallback: number | undefined,
+		range: { min: number; max: number },
+	): number | undefined {
 		const raw = this.get(name);
 		if (raw === undefined) return fallback;
 		if (!/^-?\d+$/.test(raw)) throw invalidParameter(name, 'It must be an integer.');

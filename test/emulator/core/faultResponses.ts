@@ -8,7 +8,8 @@ type Cloud = 'aliyun' | 'mns' | 'huawei';
 
 const MESSAGES: Readonly<Record<string, string>> = {
 	ServiceUnavailable: 'The request has failed due to a temporary failure of the server.',
-	InternalError: 'The request processing has failed due to some unknown error, exception or failure.',
+	InternalError:
+		'The request processing has failed due to some unknown error, exception or failure.',
 };
 
 /** Product named in the `Recommend` link, from the RPC version. */
@@ -32,10 +33,17 @@ function errorResponse(req: EmulatorRequest, status: number, code: string): Emul
 			return {
 				status,
 				headers: JSON_HEADERS,
-				body: JSON.stringify(aliyunErrorBody({ code, message }, requestId, host, aliyunProduct(req))),
+				body: JSON.stringify(
+					aliyunErrorBody({ code, message }, requestId, host, aliyunProduct(req)),
+				),
 			};
 		case 'mns':
-			return mnsXmlResponse(status, 'Error', { Code: code, Message: message, RequestId: requestId, HostId: host }, requestId);
+			return mnsXmlResponse(
+				status,
+				'Error',
+				{ Code: code, Message: message, RequestId: requestId, HostId: host },
+				requestId,
+			);
 		case 'huawei':
 			return {
 				status,
@@ -51,12 +59,23 @@ const DEFAULT_HUAWEI_CODE = 'APIGW.0201';
 export function serverErrorResponse(req: EmulatorRequest, fault: FaultSpec): EmulatorResponse {
 	const status = fault.status ?? 503;
 	const aliyunCode = status === 503 ? 'ServiceUnavailable' : 'InternalError';
-	return errorResponse(req, status, fault.code ?? (cloudOf(req) === 'huawei' ? DEFAULT_HUAWEI_CODE : aliyunCode));
+	return errorResponse(
+		req,
+		status,
+		fault.code ?? (cloudOf(req) === 'huawei' ? DEFAULT_HUAWEI_CODE : aliyunCode),
+	);
 }
 
 /** HTTP 200 whose body is an error, as a misbehaving gateway might return. */
 export function errorBody200Response(req: EmulatorRequest, fault: FaultSpec): EmulatorResponse {
-	return { ...errorResponse(req, 200, fault.code ?? (cloudOf(req) === 'huawei' ? DEFAULT_HUAWEI_CODE : 'InternalError')), status: 200 };
+	return {
+		...errorResponse(
+			req,
+			200,
+			fault.code ?? (cloudOf(req) === 'huawei' ? DEFAULT_HUAWEI_CODE : 'InternalError'),
+		),
+		status: 200,
+	};
 }
 
 /** The handler's answer with its body cut in half (truncated JSON or XML). */

@@ -16,7 +16,14 @@ const quantizationTable = segment(0xdb, [0x00, ...new Array<number>(64).fill(1)]
 const frameHeader = segment(0xc0, [8, 0, SIZE, 0, SIZE, 1, 1, 0x11, 0]);
 /** One code of length 1 per table: DC category 0, AC end-of-block (symbol 0x00). */
 const singleCodeCounts = [1, ...new Array<number>(15).fill(0)];
-const huffmanTables = segment(0xc4, [0x00, ...singleCodeCounts, 0x00, 0x10, ...singleCodeCounts, 0x00]);
+const huffmanTables = segment(0xc4, [
+	0x00,
+	...singleCodeCounts,
+	0x00,
+	0x10,
+	...singleCodeCounts,
+	0x00,
+]);
 const scanHeader = segment(0xda, [1, 1, 0x00, 0, 63, 0]);
 /** Four blocks × ("0" DC + "0" EOB) = 8 zero bits. */
 const entropyCodedData = [0x00];

@@ -13,7 +13,9 @@ function fileName(kind: string, index: number): string {
 }
 
 function authHash(path: string, expiresAtSeconds: number): string {
-	return createHash('md5').update(`${path}-${expiresAtSeconds}-0-0-${URL_AUTH_PRIVATE_KEY}`).digest('hex');
+	return createHash('md5')
+		.update(`${path}-${expiresAtSeconds}-0-0-${URL_AUTH_PRIVATE_KEY}`)
+		.digest('hex');
 }
 
 /**

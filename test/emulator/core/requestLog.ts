@@ -65,7 +65,11 @@ export class RequestLog {
 	private entries: RecordedRequest[] = [];
 	private nextSeq = 1;
 
-	record(req: EmulatorRequest, response: EmulatorResponse | undefined, fault?: FaultKind): RecordedRequest {
+	record(
+		req: EmulatorRequest,
+		response: EmulatorResponse | undefined,
+		fault?: FaultKind,
+	): RecordedRequest {
 		const entry: RecordedRequest = {
 			seq: this.nextSeq++,
 			method: req.method,

@@ -36,7 +36,10 @@ describe('updateDisplayOptions', () => {
 
 	it('leaves the other fields and the input untouched', () => {
 		expect(result[1]).toMatchObject({ name: 'limit', type: 'number', default: 50 });
-		expect(properties[1].displayOptions).toEqual({ show: { returnAll: [false] }, hide: { mode: ['raw'] } });
+		expect(properties[1].displayOptions).toEqual({
+			show: { returnAll: [false] },
+			hide: { mode: ['raw'] },
+		});
 		expect(properties[0].displayOptions).toBeUndefined();
 	});
 

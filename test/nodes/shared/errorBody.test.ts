@@ -15,7 +15,11 @@ describe('parseXmlErrorBody', () => {
 	});
 
 	it('accepts attributes on the root and empty elements', () => {
-		expect(parseXmlErrorBody('<Error xmlns="http://mns.aliyuncs.com/doc/v1/"><Code>A</Code><Message /></Error>')).toEqual({
+		expect(
+			parseXmlErrorBody(
+				'<Error xmlns="http://mns.aliyuncs.com/doc/v1/"><Code>A</Code><Message /></Error>',
+			),
+		).toEqual({
 			code: 'A',
 			message: undefined,
 			requestId: undefined,

@@ -35,7 +35,9 @@ beforeAll(async () => {
 		response.statusCode = 400;
 		response.setHeader('content-type', 'text/xml');
 		response.setHeader('x-acs-request-id', 'HDR-ID');
-		response.end('<?xml version="1.0"?><Error><Code>Throttling.User</Code><Message>flow control</Message></Error>');
+		response.end(
+			'<?xml version="1.0"?><Error><Code>Throttling.User</Code><Message>flow control</Message></Error>',
+		);
 	});
 	baseUrl = await listenOnLoopback(server);
 	const probe = createServer();
@@ -50,7 +52,10 @@ const plainCredential: ICredentialType = {
 	displayName: 'Plain',
 	properties: [],
 	async authenticate(_credentials, options: IHttpRequestOptions) {
-		return { ...options, headers: { ...options.headers, authorization: 'Bearer plain-secret-token' } };
+		return {
+			...options,
+			headers: { ...options.headers, authorization: 'Bearer plain-secret-token' },
+		};
 	},
 };
 
@@ -110,7 +115,10 @@ describe('classifyError on what n8n-core really throws', () => {
 	});
 
 	it('sees a refused connection as ECONNREFUSED', async () => {
-		expect(await classifyRequest(`${closedPortUrl}/`)).toMatchObject({ kind: 'network', networkCode: 'ECONNREFUSED' });
+		expect(await classifyRequest(`${closedPortUrl}/`)).toMatchObject({
+			kind: 'network',
+			networkCode: 'ECONNREFUSED',
+		});
 	});
 
 	it('sees a socket closed mid-request as a network failure, not a refusal', async () => {

@@ -27,20 +27,28 @@ interface FakeResponse {
 }
 
 /** Shaped like what n8n-core throws: NodeApiError(node, AxiosError) with the request config attached. */
-function n8nHttpError(response: FakeResponse | undefined, options: { code?: string; message?: string } = {}) {
+function n8nHttpError(
+	response: FakeResponse | undefined,
+	options: { code?: string; message?: string } = {},
+) {
 	const config = {
 		url: `https://vod.cn-shanghai.aliyuncs.com/?Action=GetVideoInfo&AccessKeyId=LTAIexample&Signature=${QUERY_SIGNATURE}`,
 		headers: { Authorization: AUTHORIZATION, 'x-acs-security-token': SECRET },
 		auth: { username: 'LTAIexample', password: SECRET },
 	};
 	const axiosError = Object.assign(
-		new Error(options.message ?? (response ? `Request failed with status code ${response.status}` : 'network')),
+		new Error(
+			options.message ??
+				(response ? `Request failed with status code ${response.status}` : 'network'),
+		),
 		{
 			name: 'AxiosError',
 			isAxiosError: true,
 			code: options.code ?? (response ? 'ERR_BAD_REQUEST' : undefined),
 			config,
-			request: { _header: `POST /?Signature=${QUERY_SIGNATURE} HTTP/1.1\r\nAuthorization: ${AUTHORIZATION}` },
+			request: {
+				_header: `POST /?Signature=${QUERY_SIGNATURE} HTTP/1.1\r\nAuthorization: ${AUTHORIZATION}`,
+			},
 			response: response && {
 				status: response.status,
 				statusText: 'Error',
@@ -86,7 +94,12 @@ describe('classifyError — Alibaba Cloud codes (aliyun.md §f)', () => {
 	])('%s (HTTP %i) is %s', (code, status, kind) => {
 		const classified = classify('aliyun', {
 			status,
-			data: { RequestId: 'REQ-1', HostId: 'vod.cn-shanghai.aliyuncs.com', Code: code, Message: `msg ${code}` },
+			data: {
+				RequestId: 'REQ-1',
+				HostId: 'vod.cn-shanghai.aliyuncs.com',
+				Code: code,
+				Message: `msg ${code}`,
+			},
 		});
 		expect(classified).toMatchObject({
 			provider: 'aliyun',
@@ -123,7 +136,11 @@ describe('classifyError — Alibaba Cloud codes (aliyun.md §f)', () => {
 	});
 
 	it('reads a JSON body that arrived as a string', () => {
-		const body = JSON.stringify({ RequestId: 'R-2', Code: 'Forbidden.RAM', Message: 'User not authorized' });
+		const body = JSON.stringify({
+			RequestId: 'R-2',
+			Code: 'Forbidden.RAM',
+			Message: 'User not authorized',
+		});
 		expect(classify('aliyun', { status: 403, data: body })).toMatchObject({
 			kind: 'permission',
 			code: 'Forbidden.RAM',
@@ -132,14 +149,18 @@ describe('classifyError — Alibaba Cloud codes (aliyun.md §f)', () => {
 	});
 
 	it('takes the request id from x-acs-request-id when the body has none', () => {
-		expect(classify('aliyun', { status: 503, headers: { 'X-Acs-Request-Id': 'HDR-9' }, data: '' })).toMatchObject({
+		expect(
+			classify('aliyun', { status: 503, headers: { 'X-Acs-Request-Id': 'HDR-9' }, data: '' }),
+		).toMatchObject({
 			kind: 'server',
 			requestId: 'HDR-9',
 		});
 	});
 
 	it('reads Retry-After in seconds', () => {
-		expect(classify('aliyun', { status: 429, headers: { 'retry-after': '3' } }).retryAfterMs).toBe(3000);
+		expect(classify('aliyun', { status: 429, headers: { 'retry-after': '3' } }).retryAfterMs).toBe(
+			3000,
+		);
 	});
 });
 
@@ -179,7 +200,12 @@ describe('classifyError — MNS codes (MNS "Error codes" and "Throttling policy"
 		['ReceiptHandleError', 400, 'client'],
 		['InvalidArgument', 400, 'client'],
 	])('%s (HTTP %i) is %s', (code, status, kind) => {
-		expect(classify('mns', { status, data: mnsXml(code) })).toMatchObject({ provider: 'mns', kind, code, requestId: 'R' });
+		expect(classify('mns', { status, data: mnsXml(code) })).toMatchObject({
+			provider: 'mns',
+			kind,
+			code,
+			requestId: 'R',
+		});
 	});
 
 	it('explains QueueNotExist instead of the generic 404 hint', () => {
@@ -208,11 +234,19 @@ describe('classifyError — Huawei Cloud codes (huawei.md §1.7, §5)', () => {
 			status,
 			data: { error_code: code, error_msg: `msg ${code}`, request_id: 'hw-req' },
 		});
-		expect(classified).toMatchObject({ provider: 'huawei', kind, code, message: `msg ${code}`, requestId: 'hw-req' });
+		expect(classified).toMatchObject({
+			provider: 'huawei',
+			kind,
+			code,
+			message: `msg ${code}`,
+			requestId: 'hw-req',
+		});
 	});
 
 	it('treats a 5xx without a code as a server error and reads X-Request-Id', () => {
-		expect(classify('huawei', { status: 500, headers: { 'X-Request-Id': 'hdr-id' }, data: '' })).toMatchObject({
+		expect(
+			classify('huawei', { status: 500, headers: { 'X-Request-Id': 'hdr-id' }, data: '' }),
+		).toMatchObject({
 			kind: 'server',
 			requestId: 'hdr-id',
 			httpStatus: 500,
@@ -221,7 +255,10 @@ describe('classifyError — Huawei Cloud codes (huawei.md §1.7, §5)', () => {
 
 	it('reads the {"error":{"code","message"}} shape', () => {
 		expect(
-			classify('huawei', { status: 400, data: { error: { code: 'VOD.10081', message: 'illegal' } } }),
+			classify('huawei', {
+				status: 400,
+				data: { error: { code: 'VOD.10081', message: 'illegal' } },
+			}),
 		).toMatchObject({ kind: 'client', code: 'VOD.10081', message: 'illegal' });
 	});
 });
@@ -244,7 +281,9 @@ describe('classifyError — failures without a response', () => {
 	});
 
 	it('reports an unrecognised failure as a client error', () => {
-		expect(classifyError('aliyun', new Error('Signing failed: missing AccessKey ID')).kind).toBe('client');
+		expect(classifyError('aliyun', new Error('Signing failed: missing AccessKey ID')).kind).toBe(
+			'client',
+		);
 	});
 });
 
@@ -252,29 +291,60 @@ describe('toNodeApiError', () => {
 	it('builds "<Code>: <message>" with status, request id and a hint', () => {
 		const original = n8nHttpError({
 			status: 400,
-			data: { RequestId: 'RID-7', Code: 'InvalidTimeStamp.Expired', Message: 'Specified time stamp or date value is expired.' },
+			data: {
+				RequestId: 'RID-7',
+				Code: 'InvalidTimeStamp.Expired',
+				Message: 'Specified time stamp or date value is expired.',
+			},
 		});
-		const error = toNodeApiError(node, classifyError('aliyun', original), original, 2, 'GetVideoInfo');
+		const error = toNodeApiError(
+			node,
+			classifyError('aliyun', original),
+			original,
+			2,
+			'GetVideoInfo',
+		);
 		expect(error).toBeInstanceOf(NodeApiError);
-		expect(error.message).toBe('InvalidTimeStamp.Expired: Specified time stamp or date value is expired.');
+		expect(error.message).toBe(
+			'InvalidTimeStamp.Expired: Specified time stamp or date value is expired.',
+		);
 		expect(error.httpCode).toBe('400');
 		expect(error.description).toContain('15 minutes');
 		expect(error.description).toContain('Error code: InvalidTimeStamp.Expired.');
 		expect(error.description).toContain('Request ID: RID-7.');
 		expect(error.context.itemIndex).toBe(2);
-		expect(error.errorResponse).toMatchObject({ code: 'InvalidTimeStamp.Expired', requestId: 'RID-7', httpStatus: 400 });
+		expect(error.errorResponse).toMatchObject({
+			code: 'InvalidTimeStamp.Expired',
+			requestId: 'RID-7',
+			httpStatus: 400,
+		});
 	});
 
 	it('names the action in a permission hint', () => {
-		const original = n8nHttpError({ status: 403, data: { Code: 'Forbidden.RAM', Message: 'User not authorized to operate on the specified resource.' } });
-		const error = toNodeApiError(node, classifyError('aliyun', original), original, 0, 'SubmitSnapshotJob');
+		const original = n8nHttpError({
+			status: 403,
+			data: {
+				Code: 'Forbidden.RAM',
+				Message: 'User not authorized to operate on the specified resource.',
+			},
+		});
+		const error = toNodeApiError(
+			node,
+			classifyError('aliyun', original),
+			original,
+			0,
+			'SubmitSnapshotJob',
+		);
 		expect(error.description).toContain('"SubmitSnapshotJob"');
 		expect(error.description).toContain('RAM');
 		expect(error.failure).toEqual({ cause: 'configuration-invalid' });
 	});
 
 	it('warns about the Huawei 5-minute lockout on an auth failure', () => {
-		const original = n8nHttpError({ status: 401, data: { error_code: 'APIGW.0301', error_msg: 'verify aksk signature fail', request_id: 'h1' } });
+		const original = n8nHttpError({
+			status: 401,
+			data: { error_code: 'APIGW.0301', error_msg: 'verify aksk signature fail', request_id: 'h1' },
+		});
 		const error = toNodeApiError(node, classifyError('huawei', original), original);
 		expect(error.message).toBe('APIGW.0301: verify aksk signature fail');
 		expect(error.description).toContain('5 minutes');
@@ -282,20 +352,36 @@ describe('toNodeApiError', () => {
 	});
 
 	it('declares rate limiting with the wait the server asked for', () => {
-		const original = n8nHttpError({ status: 429, headers: { 'Retry-After': '2' }, data: { error_code: 'APIGW.0308', error_msg: 'over ratelimit' } });
+		const original = n8nHttpError({
+			status: 429,
+			headers: { 'Retry-After': '2' },
+			data: { error_code: 'APIGW.0308', error_msg: 'over ratelimit' },
+		});
 		const error = toNodeApiError(node, classifyError('huawei', original), original);
 		expect(error.failure).toEqual({ cause: 'rate-limited', retryAfterMs: 2000 });
 	});
 
 	it('hints at the endpoint for a wrong path', () => {
-		const original = n8nHttpError({ status: 404, data: { error_code: 'APIGW.0101', error_msg: 'The API does not exist or has not been published in the environment' } });
-		expect(toNodeApiError(node, classifyError('huawei', original), original).description).toContain('region or endpoint');
+		const original = n8nHttpError({
+			status: 404,
+			data: {
+				error_code: 'APIGW.0101',
+				error_msg: 'The API does not exist or has not been published in the environment',
+			},
+		});
+		expect(toNodeApiError(node, classifyError('huawei', original), original).description).toContain(
+			'region or endpoint',
+		);
 	});
 
 	it('never carries the secret, the Authorization header or the Signature', () => {
 		const original = n8nHttpError({
 			status: 400,
-			data: { RequestId: 'R', Code: 'SignatureDoesNotMatch', Message: `Specified signature is not matched with our calculation. Signature=${QUERY_SIGNATURE}` },
+			data: {
+				RequestId: 'R',
+				Code: 'SignatureDoesNotMatch',
+				Message: `Specified signature is not matched with our calculation. Signature=${QUERY_SIGNATURE}`,
+			},
 		});
 		const error = toNodeApiError(node, classifyError('aliyun', original), original);
 		const texts = [

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 
-import { DEFAULT_QPS, Pacer, defaultRequestsPerSecond, pacerFor } from '../../../nodes/shared/pacing';
+import {
+	DEFAULT_QPS,
+	Pacer,
+	defaultRequestsPerSecond,
+	pacerFor,
+} from '../../../nodes/shared/pacing';
 import type { PaceKey, PacerClock } from '../../../nodes/shared/pacing';
 
 /** A clock that only moves when something sleeps. */
@@ -16,7 +21,11 @@ function fakeClock(start = 1_000_000): PacerClock & { sends: number[] } {
 	};
 }
 
-async function sendThrough(pacer: Pacer, clock: ReturnType<typeof fakeClock>, count: number): Promise<void> {
+async function sendThrough(
+	pacer: Pacer,
+	clock: ReturnType<typeof fakeClock>,
+	count: number,
+): Promise<void> {
 	for (let i = 0; i < count; i++) {
 		await pacer.acquire();
 		clock.sends.push(clock.now());
@@ -27,7 +36,12 @@ function gaps(times: number[]): number[] {
 	return times.slice(1).map((time, i) => time - times[i]);
 }
 
-const key: PaceKey = { credentialType: 'aliyunApi', credentialId: 'c1', service: 'vod', action: 'SubmitSnapshotJob' };
+const key: PaceKey = {
+	credentialType: 'aliyunApi',
+	credentialId: 'c1',
+	service: 'vod',
+	action: 'SubmitSnapshotJob',
+};
 
 describe('defaultRequestsPerSecond', () => {
 	it.each([

@@ -28,7 +28,8 @@ function tokenServer(total: number) {
 	return { requests, fetchPage };
 }
 
-const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i);
+const range = (from: number, to: number) =>
+	Array.from({ length: to - from + 1 }, (_, i) => from + i);
 
 describe('pageSizeFor', () => {
 	it.each([

@@ -87,7 +87,9 @@ describe('withRetry', () => {
 	it('gives up after maxAttempts and throws the last error', async () => {
 		const { waits, sleep } = fakeSleep();
 		const { calls, attempt } = failingThen(['e1', 'e2', 'e3', 'e4', 'e5']);
-		await expect(withRetry(attempt, { ...policy, sleep, random: () => 0, shouldRetry: () => true })).rejects.toBe('e4');
+		await expect(
+			withRetry(attempt, { ...policy, sleep, random: () => 0, shouldRetry: () => true }),
+		).rejects.toBe('e4');
 		expect(calls).toHaveLength(4);
 		expect(waits).toHaveLength(3);
 	});
@@ -103,11 +105,19 @@ describe('withRetry', () => {
 	});
 
 	it('never re-sends a non-idempotent call after a 5xx or a timeout', async () => {
-		for (const failure of [classified('server'), classified('timeout', 'ETIMEDOUT'), classified('network', 'ECONNRESET')]) {
+		for (const failure of [
+			classified('server'),
+			classified('timeout', 'ETIMEDOUT'),
+			classified('network', 'ECONNRESET'),
+		]) {
 			const { sleep } = fakeSleep();
 			const { calls, attempt } = failingThen([failure]);
 			await expect(
-				withRetry(attempt, { ...policy, sleep, shouldRetry: (error) => isRetryable(error as ClassifiedError, false) }),
+				withRetry(attempt, {
+					...policy,
+					sleep,
+					shouldRetry: (error) => isRetryable(error as ClassifiedError, false),
+				}),
 			).rejects.toBe(failure);
 			expect(calls).toEqual([1]);
 		}
@@ -137,7 +147,12 @@ describe('withRetry', () => {
 			expect(signal).toBe(controller.signal);
 		};
 		await expect(
-			withRetry(attempt, { ...policy, sleep: cancellingSleep, signal: controller.signal, shouldRetry: () => true }),
+			withRetry(attempt, {
+				...policy,
+				sleep: cancellingSleep,
+				signal: controller.signal,
+				shouldRetry: () => true,
+			}),
 		).rejects.toBe('first');
 		expect(calls).toEqual([1]);
 		expect(waits).toHaveLength(1);

@@ -32,9 +32,15 @@ function sameText(left: string, right: string): boolean {
 /** Checks `Authorization: MNS id:sig` over the raw request URI, the date window and the API version. */
 export function verifyMnsRequest(req: EmulatorRequest, now: number): AliyunKey {
 	const header = req.headers[MNS_HEADER.authorization];
-	if (!header) throw new MnsError(400, 'MissingAuthorizationHeader', 'Authorization header is required.');
+	if (!header)
+		throw new MnsError(400, 'MissingAuthorizationHeader', 'Authorization header is required.');
 	const authorization = parseMnsAuthorization(header);
-	if (!authorization) throw new MnsError(400, 'InvalidAuthorizationHeader', 'The Authorization header format is invalid.');
+	if (!authorization)
+		throw new MnsError(
+			400,
+			'InvalidAuthorizationHeader',
+			'The Authorization header format is invalid.',
+		);
 	const date = req.headers[MNS_HEADER.date] ?? req.headers[MNS_HEADER.mnsDate];
 	if (!date) throw new MnsError(400, 'MissingDateHeader', 'Date header is required.');
 	const dateMs = Date.parse(date);
@@ -42,10 +48,15 @@ export function verifyMnsRequest(req: EmulatorRequest, now: number): AliyunKey {
 		throw new MnsError(400, 'InvalidDateHeader', 'The Date header format is invalid.');
 	}
 	if (req.headers[MNS_HEADER.version] !== MNS_API_VERSION) {
-		throw new MnsError(400, 'InvalidArgument', `The x-mns-version header must be ${MNS_API_VERSION}.`);
+		throw new MnsError(
+			400,
+			'InvalidArgument',
+			`The x-mns-version header must be ${MNS_API_VERSION}.`,
+		);
 	}
 	const key = findAliyunKey(authorization.accessKeyId);
-	if (!key) throw new MnsError(403, 'InvalidAccessKeyId', 'The AccessKey Id you provided is not exist.');
+	if (!key)
+		throw new MnsError(403, 'InvalidAccessKeyId', 'The AccessKey Id you provided is not exist.');
 	if (Math.abs(dateMs - now) > CLOCK_TOLERANCE_MS) {
 		throw new MnsError(403, 'TimeExpired', 'The http request you sent is expired.');
 	}
@@ -55,7 +66,11 @@ export function verifyMnsRequest(req: EmulatorRequest, now: number): AliyunKey {
 	}
 	const token = req.headers[MNS_HEADER.mnsSecurityToken] ?? req.headers[MNS_HEADER.securityToken];
 	if ((key.securityToken ?? '') !== (token ?? '')) {
-		throw new MnsError(403, 'AccessDenied', 'The SecurityToken you provided does not match the AccessKey Id.');
+		throw new MnsError(
+			403,
+			'AccessDenied',
+			'The SecurityToken you provided does not match the AccessKey Id.',
+		);
 	}
 	const stringToSign = mnsStringToSign(req.method, req.headers, req.rawUrl);
 	if (!sameText(mnsSignature(stringToSign, key.accessKeySecret), authorization.signature)) {

@@ -27,18 +27,40 @@ function rawQueryParam(rawUrl: string, name: string): string | undefined {
 	return pair === undefined ? undefined : decodeURIComponent(pair.slice(name.length + 1));
 }
 
-function boundedInteger(raw: string | null, name: string, min: number, max: number, fallback: number): number {
+function boundedInteger(
+	raw: string | null,
+	name: string,
+	min: number,
+	max: number,
+	fallback: number,
+): number {
 	if (raw === null) return fallback;
 	const value = Number(raw);
 	if (!Number.isInteger(value) || value < min || value > max) {
-		throw new MnsError(400, 'InvalidArgument', `The value of ${name} should between ${min} and ${max}.`);
+		throw new MnsError(
+			400,
+			'InvalidArgument',
+			`The value of ${name} should between ${min} and ${max}.`,
+		);
 	}
 	return value;
 }
 
-export function createMnsHandler(deps: MnsHandlerDeps): (req: EmulatorRequest) => Promise<EmulatorResponse> {
-	const receive = async (req: EmulatorRequest, queueName: string, requestId: string): Promise<EmulatorResponse> => {
-		const waitSeconds = boundedInteger(req.url.searchParams.get('waitseconds'), 'waitseconds', 0, MAX_WAIT_SECONDS, 0);
+export function createMnsHandler(
+	deps: MnsHandlerDeps,
+): (req: EmulatorRequest) => Promise<EmulatorResponse> {
+	const receive = async (
+		req: EmulatorRequest,
+		queueName: string,
+		requestId: string,
+	): Promise<EmulatorResponse> => {
+		const waitSeconds = boundedInteger(
+			req.url.searchParams.get('waitseconds'),
+			'waitseconds',
+			0,
+			MAX_WAIT_SECONDS,
+			0,
+		);
 		const batch = req.url.searchParams.get('numOfMessages');
 		const max = boundedInteger(batch, 'numOfMessages', 1, MAX_BATCH, 1);
 		const deadline = Date.now() + waitSeconds * 1000;
@@ -48,7 +70,8 @@ export function createMnsHandler(deps: MnsHandlerDeps): (req: EmulatorRequest) =
 			messages = deps.queues.receive(queueName, max, deps.clock.now());
 		}
 		if (messages.length === 0) throw new MnsError(404, 'MessageNotExist', 'Message not exist.');
-		if (batch === null) return mnsXmlResponse(200, 'Message', mnsMessageElement(messages[0]), requestId);
+		if (batch === null)
+			return mnsXmlResponse(200, 'Message', mnsMessageElement(messages[0]), requestId);
 		return mnsXmlResponse(200, 'Messages', { Message: messages.map(mnsMessageElement) }, requestId);
 	};
 
@@ -56,16 +79,30 @@ export function createMnsHandler(deps: MnsHandlerDeps): (req: EmulatorRequest) =
 		const handle = rawQueryParam(req.rawUrl, 'ReceiptHandle');
 		if (!handle) throw new MnsError(400, 'MissingReceiptHandle', 'ReceiptHandle is required.');
 		const outcome = deps.queues.delete(queueName, handle, deps.clock.now());
-		if (outcome === 'messageNotExist') throw new MnsError(404, 'MessageNotExist', 'Message not exist.');
-		if (outcome === 'receiptHandleError') throw new MnsError(400, 'ReceiptHandleError', 'The receipt handle you provide is not valid.');
+		if (outcome === 'messageNotExist')
+			throw new MnsError(404, 'MessageNotExist', 'Message not exist.');
+		if (outcome === 'receiptHandleError')
+			throw new MnsError(400, 'ReceiptHandleError', 'The receipt handle you provide is not valid.');
 		return { status: 204 };
 	};
 
 	const send = (req: EmulatorRequest, queueName: string, requestId: string): EmulatorResponse => {
 		const message = parseSendMessage(req.body.toString('utf8'));
-		if (!message) throw new MnsError(400, 'MalformedXML', 'The XML you provided was not well-formed.');
-		const sent = deps.queues.send(queueName, message.body, deps.clock.now(), message.delaySeconds, message.priority);
-		return mnsXmlResponse(201, 'Message', { MessageId: sent.messageId, MessageBodyMD5: sent.bodyMd5 }, requestId);
+		if (!message)
+			throw new MnsError(400, 'MalformedXML', 'The XML you provided was not well-formed.');
+		const sent = deps.queues.send(
+			queueName,
+			message.body,
+			deps.clock.now(),
+			message.delaySeconds,
+			message.priority,
+		);
+		return mnsXmlResponse(
+			201,
+			'Message',
+			{ MessageId: sent.messageId, MessageBodyMD5: sent.bodyMd5 },
+			requestId,
+		);
 	};
 
 	return async (req) => {
@@ -73,8 +110,10 @@ export function createMnsHandler(deps: MnsHandlerDeps): (req: EmulatorRequest) =
 		try {
 			verifyMnsRequest(req, deps.clock.now());
 			const queueName = QUEUE_PATH.exec(req.url.pathname)?.[1];
-			if (queueName === undefined) throw new MnsError(400, 'InvalidRequestURL', 'Http request URL format invalid.');
-			if (!deps.queues.exists(queueName)) throw new MnsError(404, 'QueueNotExist', 'The queue name you provided is not exist.');
+			if (queueName === undefined)
+				throw new MnsError(400, 'InvalidRequestURL', 'Http request URL format invalid.');
+			if (!deps.queues.exists(queueName))
+				throw new MnsError(404, 'QueueNotExist', 'The queue name you provided is not exist.');
 			if (req.method === 'GET') return await receive(req, queueName, requestId);
 			if (req.method === 'DELETE') return remove(req, queueName);
 			if (req.method === 'POST') return send(req, queueName, requestId);
@@ -84,7 +123,12 @@ export function createMnsHandler(deps: MnsHandlerDeps): (req: EmulatorRequest) =
 			return mnsXmlResponse(
 				error.status,
 				'Error',
-				{ Code: error.code, Message: error.message, RequestId: requestId, HostId: req.headers.host ?? req.url.host },
+				{
+					Code: error.code,
+					Message: error.message,
+					RequestId: requestId,
+					HostId: req.headers.host ?? req.url.host,
+				},
 				requestId,
 			);
 		}

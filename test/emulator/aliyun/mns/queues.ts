@@ -63,7 +63,9 @@ export class MnsQueues {
 	/** Up to `max` visible messages, each made invisible for the queue's visibility timeout. */
 	receive(name: string, max: number, now: number): MnsMessage[] {
 		const queue = this.queue(name);
-		const visible = queue.messages.filter((message) => message.nextVisibleTime <= now).slice(0, max);
+		const visible = queue.messages
+			.filter((message) => message.nextVisibleTime <= now)
+			.slice(0, max);
 		for (const message of visible) {
 			message.dequeueCount += 1;
 			message.firstDequeueTime ??= now;
@@ -81,7 +83,8 @@ export class MnsQueues {
 		const index = queue.messages.findIndex((message) => message.messageId === messageId);
 		if (index === -1) return 'messageNotExist';
 		const message = queue.messages[index];
-		if (message.receiptHandle !== receiptHandle || message.nextVisibleTime <= now) return 'receiptHandleError';
+		if (message.receiptHandle !== receiptHandle || message.nextVisibleTime <= now)
+			return 'receiptHandleError';
 		queue.messages.splice(index, 1);
 		return 'deleted';
 	}

@@ -5,7 +5,12 @@ import { invalidParameter } from '../errors';
 import type { MnsQueues } from '../mns/queues';
 import type { RpcAction } from '../rpcGateway';
 import type { RpcParams } from '../rpcParams';
-import { MPS_JOB_STATES, type MpsJobState, type MpsSnapshotJob, type MpsSnapshotJobs } from './mpsJobs';
+import {
+	MPS_JOB_STATES,
+	type MpsJobState,
+	type MpsSnapshotJob,
+	type MpsSnapshotJobs,
+} from './mpsJobs';
 import { MPS_MEDIA_KIND, mpsNotificationBody } from './notification';
 import { ossFile, planMpsSnapshot, readJsonParam } from './snapshotConfig';
 
@@ -56,14 +61,19 @@ function finish(job: MpsSnapshotJob, deps: MpsActionDeps): void {
 	}
 	const queueName = deps.pipelineQueues.get(job.pipelineId);
 	if (queueName === undefined) return;
-	const message = deps.mns.send(queueName, JSON.stringify(mpsNotificationBody(job, deps.media)), deps.now());
+	const message = deps.mns.send(
+		queueName,
+		JSON.stringify(mpsNotificationBody(job, deps.media)),
+		deps.now(),
+	);
 	job.mnsMessageId = message.messageId;
 }
 
 function timeBound(params: RpcParams, name: string): number | undefined {
 	const raw = params.get(name);
 	if (raw === undefined) return undefined;
-	if (!UTC_SECONDS.test(raw)) throw invalidParameter(name, 'It must be yyyy-MM-ddTHH:mm:ssZ (UTC).');
+	if (!UTC_SECONDS.test(raw))
+		throw invalidParameter(name, 'It must be yyyy-MM-ddTHH:mm:ssZ (UTC).');
 	return Date.parse(raw);
 }
 
@@ -71,8 +81,11 @@ export function mpsActions(deps: MpsActionDeps): Record<string, RpcAction> {
 	const pageTokens = new Map<string, number>();
 
 	const byIds = (ids: string[]) => {
-		if (ids.length > MAX_JOB_IDS) throw invalidParameter('SnapshotJobIds', `At most ${MAX_JOB_IDS} ids per call.`);
-		const found = ids.map((id) => deps.jobs.get(id)).filter((job): job is MpsSnapshotJob => job !== undefined);
+		if (ids.length > MAX_JOB_IDS)
+			throw invalidParameter('SnapshotJobIds', `At most ${MAX_JOB_IDS} ids per call.`);
+		const found = ids
+			.map((id) => deps.jobs.get(id))
+			.filter((job): job is MpsSnapshotJob => job !== undefined);
 		const missing = ids.filter((id) => !deps.jobs.get(id));
 		return {
 			SnapshotJobList: { SnapshotJob: found.map(mpsJobBody) },
@@ -82,7 +95,10 @@ export function mpsActions(deps: MpsActionDeps): Record<string, RpcAction> {
 
 	const paged = (params: RpcParams) => {
 		const state = params.get('State');
-		if (state !== undefined && !MPS_JOB_STATES.some((candidate: MpsJobState) => candidate === state)) {
+		if (
+			state !== undefined &&
+			!MPS_JOB_STATES.some((candidate: MpsJobState) => candidate === state)
+		) {
 			throw invalidParameter('State', 'It must be Submitted, Snapshoting, Success or Fail.');
 		}
 		const pipelineId = params.get('PipelineId');
@@ -102,7 +118,9 @@ export function mpsActions(deps: MpsActionDeps): Record<string, RpcAction> {
 			);
 		});
 		const page = matching.slice(offset, offset + pageSize);
-		const body: Record<string, unknown> = { SnapshotJobList: { SnapshotJob: page.map(mpsJobBody) } };
+		const body: Record<string, unknown> = {
+			SnapshotJobList: { SnapshotJob: page.map(mpsJobBody) },
+		};
 		if (offset + page.length < matching.length) {
 			const next = newHexId();
 			pageTokens.set(next, offset + page.length);
@@ -147,7 +165,12 @@ export function mpsActions(deps: MpsActionDeps): Record<string, RpcAction> {
 		QuerySnapshotJobList: (params) => {
 			const ids = params.get('SnapshotJobIds');
 			if (ids === undefined) return paged(params);
-			return byIds(ids.split(',').map((id) => id.trim()).filter((id) => id !== ''));
+			return byIds(
+				ids
+					.split(',')
+					.map((id) => id.trim())
+					.filter((id) => id !== ''),
+			);
 		},
 	};
 }

@@ -3,7 +3,12 @@ import type { OssFile } from './snapshotConfig';
 
 export type MpsJobState = 'Submitted' | 'Snapshoting' | 'Success' | 'Fail';
 
-export const MPS_JOB_STATES: readonly MpsJobState[] = ['Submitted', 'Snapshoting', 'Success', 'Fail'];
+export const MPS_JOB_STATES: readonly MpsJobState[] = [
+	'Submitted',
+	'Snapshoting',
+	'Success',
+	'Fail',
+];
 
 export interface MpsSnapshotJob {
 	id: string;
@@ -39,7 +44,9 @@ export class MpsSnapshotJobs {
 
 	/** Newest first, as QuerySnapshotJobList sorts (CreationTime descending). */
 	newestFirst(): MpsSnapshotJob[] {
-		return [...this.jobs.values()].sort((left, right) => right.createdAt - left.createdAt || right.seq - left.seq);
+		return [...this.jobs.values()].sort(
+			(left, right) => right.createdAt - left.createdAt || right.seq - left.seq,
+		);
 	}
 
 	clear(): void {

@@ -7,7 +7,10 @@ export const MPS_MEDIA_KIND = 'mps';
  * The single-job message MPS writes to the pipeline's MNS queue: every key twice, camelCase and
  * PascalCase (MPS "receive notifications" doc).
  */
-export function mpsNotificationBody(job: MpsSnapshotJob, media: MediaLibrary): Record<string, unknown> {
+export function mpsNotificationBody(
+	job: MpsSnapshotJob,
+	media: MediaLibrary,
+): Record<string, unknown> {
 	const body: Record<string, unknown> = {
 		jobId: job.id,
 		JobId: job.id,
@@ -23,7 +26,12 @@ export function mpsNotificationBody(job: MpsSnapshotJob, media: MediaLibrary): R
 		body.UserData = job.userData;
 	}
 	if (job.failure) {
-		Object.assign(body, { code: job.failure.code, Code: job.failure.code, msg: job.failure.message, Msg: job.failure.message });
+		Object.assign(body, {
+			code: job.failure.code,
+			Code: job.failure.code,
+			msg: job.failure.message,
+			Msg: job.failure.message,
+		});
 		return body;
 	}
 	Object.assign(body, {

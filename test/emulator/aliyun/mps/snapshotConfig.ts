@@ -23,15 +23,28 @@ const MAX_TIME_POINTS = 100;
 const SIZE_RANGE = { min: 8, max: 4096 };
 
 export function ossFile(value: unknown, name: string): OssFile {
-	if (!isRecord(value)) throw invalidParameter(name, 'It must be a JSON object with Bucket, Location and Object.');
+	if (!isRecord(value))
+		throw invalidParameter(name, 'It must be a JSON object with Bucket, Location and Object.');
 	const { Bucket, Location, Object: object, RoleArn } = value;
-	if (typeof Bucket !== 'string' || typeof Location !== 'string' || typeof object !== 'string' || !Bucket || !Location || !object) {
+	if (
+		typeof Bucket !== 'string' ||
+		typeof Location !== 'string' ||
+		typeof object !== 'string' ||
+		!Bucket ||
+		!Location ||
+		!object
+	) {
 		throw invalidParameter(name, 'Bucket, Location and Object are required strings.');
 	}
 	return { Bucket, Location, Object: object, ...(typeof RoleArn === 'string' ? { RoleArn } : {}) };
 }
 
-function integerField(config: Record<string, unknown>, name: string, min: number, max: number): number | undefined {
+function integerField(
+	config: Record<string, unknown>,
+	name: string,
+	min: number,
+	max: number,
+): number | undefined {
 	const raw = config[name];
 	if (raw === undefined || raw === '') return undefined;
 	const value = Number(raw);
@@ -45,8 +58,16 @@ function timeArray(config: Record<string, unknown>): number[] | undefined {
 	const raw = config.TimeArray;
 	if (raw === undefined) return undefined;
 	const list = typeof raw === 'string' ? parseJson(raw) : isRecord(raw) ? raw.TimePointList : raw;
-	if (!Array.isArray(list) || list.length === 0 || list.length > MAX_TIME_POINTS || !list.every((item) => typeof item === 'number' && item >= 0)) {
-		throw invalidParameter('SnapshotConfig', `TimeArray must hold 1 to ${MAX_TIME_POINTS} non-negative time points (ms).`);
+	if (
+		!Array.isArray(list) ||
+		list.length === 0 ||
+		list.length > MAX_TIME_POINTS ||
+		!list.every((item) => typeof item === 'number' && item >= 0)
+	) {
+		throw invalidParameter(
+			'SnapshotConfig',
+			`TimeArray must hold 1 to ${MAX_TIME_POINTS} non-negative time points (ms).`,
+		);
 	}
 	return list.map(Number).sort((left, right) => left - right);
 }
@@ -70,19 +91,31 @@ export function planMpsSnapshot(config: Record<string, unknown>): MpsSnapshotPla
 	if (config.TileOut !== undefined) ossFile(config.TileOutputFile, 'SnapshotConfig.TileOutputFile');
 	const points = timeArray(config);
 	if (points && (num !== undefined || time !== undefined || interval !== undefined)) {
-		throw new AliyunApiError(400, 'InvalidParameter.Ambiguity', 'TimeArray cannot be combined with Num, Time or Interval.');
+		throw new AliyunApiError(
+			400,
+			'InvalidParameter.Ambiguity',
+			'TimeArray cannot be combined with Num, Time or Interval.',
+		);
 	}
 	let count = 1;
 	if (points) count = points.length;
 	else if (num === 1) count = 1;
 	else if (interval !== undefined && interval > 0) {
-		const byInterval = Math.floor((NOMINAL_INPUT_DURATION_MS - (time ?? 0)) / (interval * 1000)) + 1;
+		const byInterval =
+			Math.floor((NOMINAL_INPUT_DURATION_MS - (time ?? 0)) / (interval * 1000)) + 1;
 		count = Math.max(1, num === undefined ? byInterval : Math.min(num, byInterval));
 	} else if (num !== undefined) count = num;
 	if (count > 1 && !hasCountPlaceholder(output.Object)) {
-		throw invalidParameter('SnapshotConfig', 'OutputFile.Object must contain {Count} when several snapshots are taken.');
+		throw invalidParameter(
+			'SnapshotConfig',
+			'OutputFile.Object must contain {Count} when several snapshots are taken.',
+		);
 	}
-	return { async: points !== undefined || num !== undefined || interval !== undefined, count, timeArray: points };
+	return {
+		async: points !== undefined || num !== undefined || interval !== undefined,
+		count,
+		timeArray: points,
+	};
 }
 
 export function readJsonParam(params: RpcParams, name: string): Record<string, unknown> {

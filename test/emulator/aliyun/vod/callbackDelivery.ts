@@ -23,9 +23,7 @@ export interface CallbackDelivery {
 	error?: string;
 }
 
-type Target =
-	| { kind: 'http'; url: string; authKey?: string }
-	| { kind: 'mns'; queueName: string };
+type Target = { kind: 'http'; url: string; authKey?: string } | { kind: 'mns'; queueName: string };
 
 /** VOD gives a receiver 5 s, retries about every second, 3 attempts in total. */
 export const CALLBACK_TIMEOUT_MS = 5000;
@@ -46,7 +44,10 @@ export class VodCallbackNotifier {
 	timeoutMs = CALLBACK_TIMEOUT_MS;
 	private log: CallbackDelivery[] = [];
 	private nextSeq = 1;
-	private readonly sentEvents = new Map<string, { job: VodSnapshotJob; event: SnapshotCompleteEvent }>();
+	private readonly sentEvents = new Map<
+		string,
+		{ job: VodSnapshotJob; event: SnapshotCompleteEvent }
+	>();
 
 	constructor(private readonly deps: CallbackNotifierDeps) {}
 
@@ -83,10 +84,14 @@ export class VodCallbackNotifier {
 	private target(job: VodSnapshotJob): Target | undefined {
 		const config = this.deps.callbacks.get(job.appId);
 		const authKey = config?.AuthSwitch === 'on' ? config.AuthKey : undefined;
-		const override = isRecord(job.userData?.MessageCallback) ? job.userData.MessageCallback.CallbackURL : undefined;
-		if (typeof override === 'string' && override !== '') return { kind: 'http', url: override, authKey };
+		const override = isRecord(job.userData?.MessageCallback)
+			? job.userData.MessageCallback.CallbackURL
+			: undefined;
+		if (typeof override === 'string' && override !== '')
+			return { kind: 'http', url: override, authKey };
 		if (!config || !subscribes(config, EVENT_TYPE)) return undefined;
-		if (config.CallbackType === 'MNS' && config.MnsQueueName) return { kind: 'mns', queueName: config.MnsQueueName };
+		if (config.CallbackType === 'MNS' && config.MnsQueueName)
+			return { kind: 'mns', queueName: config.MnsQueueName };
 		return config.CallbackURL ? { kind: 'http', url: config.CallbackURL, authKey } : undefined;
 	}
 
@@ -94,7 +99,9 @@ export class VodCallbackNotifier {
 		for (let attempt = 1; attempt <= CALLBACK_ATTEMPTS; attempt++) {
 			if (attempt > 1) await this.deps.timers.sleep(this.retryDelayMs);
 			const delivered =
-				target.kind === 'mns' ? this.enqueue(jobId, target.queueName, body, attempt) : await this.post(jobId, target, body, attempt);
+				target.kind === 'mns'
+					? this.enqueue(jobId, target.queueName, body, attempt)
+					: await this.post(jobId, target, body, attempt);
 			if (delivered) return;
 		}
 	}
@@ -102,11 +109,24 @@ export class VodCallbackNotifier {
 	private enqueue(jobId: string, queueName: string, body: string, attempt: number): boolean {
 		const sentAt = this.deps.clock.now();
 		this.deps.mns.send(queueName, body, sentAt);
-		this.record({ jobId, target: `mns:${queueName}`, attempt, sentAt, headers: {}, body, status: 201 });
+		this.record({
+			jobId,
+			target: `mns:${queueName}`,
+			attempt,
+			sentAt,
+			headers: {},
+			body,
+			status: 201,
+		});
 		return true;
 	}
 
-	private async post(jobId: string, target: Extract<Target, { kind: 'http' }>, body: string, attempt: number): Promise<boolean> {
+	private async post(
+		jobId: string,
+		target: Extract<Target, { kind: 'http' }>,
+		body: string,
+		attempt: number,
+	): Promise<boolean> {
 		const sentAt = this.deps.clock.now();
 		const headers: Record<string, string> = { 'content-type': 'application/json' };
 		if (target.authKey) {

@@ -47,24 +47,35 @@ export function subscribes(config: MessageCallbackConfig, eventType: string): bo
 function parseConfig(params: RpcParams): MessageCallbackConfig {
 	const appId = params.get('AppId') ?? DEFAULT_APP_ID;
 	const type = params.get('CallbackType') ?? 'HTTP';
-	if (type !== 'HTTP' && type !== 'MNS') throw invalidParameter('CallbackType', 'It must be HTTP or MNS.');
+	if (type !== 'HTTP' && type !== 'MNS')
+		throw invalidParameter('CallbackType', 'It must be HTTP or MNS.');
 	const eventTypeList = params.get('EventTypeList') ?? '';
 	if (type === 'MNS') {
 		const endpoint = params.get('MnsEndpoint');
 		const queueName = params.get('MnsQueueName');
 		if (!endpoint) throw missingParameter('MnsEndpoint');
 		if (!queueName) throw missingParameter('MnsQueueName');
-		return { AppId: appId, CallbackType: type, EventTypeList: eventTypeList, MnsEndpoint: endpoint, MnsQueueName: queueName };
+		return {
+			AppId: appId,
+			CallbackType: type,
+			EventTypeList: eventTypeList,
+			MnsEndpoint: endpoint,
+			MnsQueueName: queueName,
+		};
 	}
 	const url = params.required('CallbackURL');
 	if (!/^https?:\/\//.test(url) || Buffer.byteLength(url) > MAX_CALLBACK_URL_BYTES) {
 		throw invalidParameter('CallbackURL', 'It must be one http(s) URL of at most 256 bytes.');
 	}
 	const authSwitch = params.get('AuthSwitch') ?? 'off';
-	if (authSwitch !== 'on' && authSwitch !== 'off') throw invalidParameter('AuthSwitch', 'It must be on or off.');
+	if (authSwitch !== 'on' && authSwitch !== 'off')
+		throw invalidParameter('AuthSwitch', 'It must be on or off.');
 	const authKey = params.get('AuthKey');
 	if (authKey !== undefined && !AUTH_KEY_RULE.test(authKey)) {
-		throw invalidParameter('AuthKey', 'At most 32 characters with upper-case, lower-case letters and digits.');
+		throw invalidParameter(
+			'AuthKey',
+			'At most 32 characters with upper-case, lower-case letters and digits.',
+		);
 	}
 	if (authSwitch === 'on' && authKey === undefined) throw missingParameter('AuthKey');
 	return {

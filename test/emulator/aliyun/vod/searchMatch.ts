@@ -28,7 +28,8 @@ function clausePredicate(clause: string): VideoPredicate {
 	if (!found || !field) throw invalidParameter('Match', `Unsupported expression: ${clause.trim()}`);
 	const [, name, operator, operand] = found;
 	if (operator.toLowerCase() === 'in') {
-		if (!operand.startsWith('(')) throw invalidParameter('Match', `"in" needs a list: ${clause.trim()}`);
+		if (!operand.startsWith('('))
+			throw invalidParameter('Match', `"in" needs a list: ${clause.trim()}`);
 		const values = operand.slice(1, -1).split(',').map(unquote);
 		return (video) => values.includes(field(video));
 	}

@@ -5,7 +5,13 @@ import { AliyunApiError, invalidParameter } from '../errors';
 import type { RpcAction } from '../rpcGateway';
 import type { VodCallbackNotifier } from './callbackDelivery';
 import { snapshotCompleteEvent } from './snapshotEvent';
-import { MEDIA_KIND, VOD_SNAPSHOT_TYPES, type VodSnapshotJob, type VodSnapshotJobs, type VodSnapshotType } from './snapshotJobs';
+import {
+	MEDIA_KIND,
+	VOD_SNAPSHOT_TYPES,
+	type VodSnapshotJob,
+	type VodSnapshotJobs,
+	type VodSnapshotType,
+} from './snapshotJobs';
 import { parseUserData, planSnapshotJob, type VodSnapshotTemplate } from './snapshotPlan';
 import { findVideo, type VideoCatalog } from './videoActions';
 import { SNAPSHOT_ALLOWED_STATUSES } from './videos';
@@ -43,7 +49,8 @@ function runJob(job: VodSnapshotJob, deps: SnapshotActionDeps): void {
 				job.failure = failure;
 			} else {
 				job.state = 'Success';
-				for (const output of job.outputs) deps.media.register(job.jobId, MEDIA_KIND[output.type], output.count);
+				for (const output of job.outputs)
+					deps.media.register(job.jobId, MEDIA_KIND[output.type], output.count);
 			}
 			void deps.notifier.notify(job, snapshotCompleteEvent(job, deps.media, job.completedAt));
 		},
@@ -77,8 +84,14 @@ export function snapshotActions(deps: SnapshotActionDeps): Record<string, RpcAct
 			const pageNo = params.integer('PageNo', 1, { min: 1, max: Number.MAX_SAFE_INTEGER });
 			const pageSize = params.integer('PageSize', DEFAULT_LIST_PAGE_SIZE, LIST_PAGE_SIZE);
 			// Below the minimum counts as the minimum (ListSnapshots doc); URLs are signed for that long.
-			const requestedTimeout = params.integer('AuthTimeout', MIN_AUTH_TIMEOUT_SECONDS, { min: 1, max: Number.MAX_SAFE_INTEGER });
-			const authTimeout = Math.min(Math.max(requestedTimeout, MIN_AUTH_TIMEOUT_SECONDS), MAX_AUTH_TIMEOUT_SECONDS);
+			const requestedTimeout = params.integer('AuthTimeout', MIN_AUTH_TIMEOUT_SECONDS, {
+				min: 1,
+				max: Number.MAX_SAFE_INTEGER,
+			});
+			const authTimeout = Math.min(
+				Math.max(requestedTimeout, MIN_AUTH_TIMEOUT_SECONDS),
+				MAX_AUTH_TIMEOUT_SECONDS,
+			);
 			const job = deps.jobs.latestSuccessful(video.videoId, type);
 			if (!job) return { MediaSnapshot: { Total: 0, Snapshots: { Snapshot: [] } } };
 			const total = job.outputs.find((output) => output.type === type)?.count ?? 0;
@@ -87,7 +100,10 @@ export function snapshotActions(deps: SnapshotActionDeps): Record<string, RpcAct
 			const last = Math.min(total, first + pageSize - 1);
 			const snapshots = [];
 			for (let index = first; index <= last; index++) {
-				snapshots.push({ Index: index, Url: deps.media.signedUrl(job.jobId, kind, index, context.now + authTimeout * 1000) });
+				snapshots.push({
+					Index: index,
+					Url: deps.media.signedUrl(job.jobId, kind, index, context.now + authTimeout * 1000),
+				});
 			}
 			return {
 				MediaSnapshot: {

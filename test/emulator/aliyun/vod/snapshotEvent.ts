@@ -38,7 +38,11 @@ function extendOf(job: VodSnapshotJob): string | undefined {
 	return typeof extend === 'string' ? extend : JSON.stringify(extend);
 }
 
-export function snapshotCompleteEvent(job: VodSnapshotJob, media: MediaLibrary, now: number): SnapshotCompleteEvent {
+export function snapshotCompleteEvent(
+	job: VodSnapshotJob,
+	media: MediaLibrary,
+	now: number,
+): SnapshotCompleteEvent {
 	const status = job.state === 'Success' ? 'success' : 'fail';
 	const infos = job.outputs
 		.filter((output) => REPORTED_TYPES.has(output.type))

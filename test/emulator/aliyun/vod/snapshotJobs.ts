@@ -66,7 +66,11 @@ export class VodSnapshotJobs {
 		for (const job of this.jobs.values()) {
 			if (job.videoId !== videoId || job.state !== 'Success') continue;
 			if (!job.outputs.some((output) => output.type === type)) continue;
-			if (!latest || job.createdAt > latest.createdAt || (job.createdAt === latest.createdAt && job.seq > latest.seq)) {
+			if (
+				!latest ||
+				job.createdAt > latest.createdAt ||
+				(job.createdAt === latest.createdAt && job.seq > latest.seq)
+			) {
 				latest = job;
 			}
 		}

@@ -12,14 +12,21 @@ export interface VodSnapshotTemplate {
 
 export const seedSnapshotTemplates: readonly VodSnapshotTemplate[] = [
 	{ templateId: 'a9f1c7e4b2d84c3e9e0f5a6b7c8d9e01', count: 5 },
-	{ templateId: 'a9f1c7e4b2d84c3e9e0f5a6b7c8d9e02', count: 20, sprite: { lines: 2, columns: 5, keepCellPic: true } },
+	{
+		templateId: 'a9f1c7e4b2d84c3e9e0f5a6b7c8d9e02',
+		count: 20,
+		sprite: { lines: 2, columns: 5, keepCellPic: true },
+	},
 ];
 
 const MAX_OFFSET_TIMES = 30;
 const SIZE_RANGE = { min: 8, max: 4096 };
 const GRID_RANGE = { min: 1, max: 10000 };
 
-function spriteOutputs(count: number, sprite: NonNullable<VodSnapshotTemplate['sprite']>): VodSnapshotOutput[] {
+function spriteOutputs(
+	count: number,
+	sprite: NonNullable<VodSnapshotTemplate['sprite']>,
+): VodSnapshotOutput[] {
 	const sheets = Math.ceil(count / (sprite.lines * sprite.columns));
 	const outputs: VodSnapshotOutput[] = [{ type: 'SpriteSnapshot', count: sheets }];
 	if (sprite.keepCellPic) outputs.push({ type: 'SpriteOriginSnapshot', count });
@@ -50,7 +57,10 @@ function offsetTimes(params: RpcParams): number[] | undefined {
 	if (raw === undefined) return undefined;
 	const parsed = parseJson(raw);
 	if (!Array.isArray(parsed) || parsed.length === 0 || parsed.length > MAX_OFFSET_TIMES) {
-		throw invalidParameter('SpecifiedOffsetTimes', `It must be a JSON array of 1 to ${MAX_OFFSET_TIMES} offsets.`);
+		throw invalidParameter(
+			'SpecifiedOffsetTimes',
+			`It must be a JSON array of 1 to ${MAX_OFFSET_TIMES} offsets.`,
+		);
 	}
 	if (!parsed.every((value) => Number.isInteger(value) && Number(value) >= 0)) {
 		throw invalidParameter('SpecifiedOffsetTimes', 'Offsets must be non-negative integers (ms).');
@@ -72,7 +82,8 @@ function snapshotCount(params: RpcParams, video: VodVideo): number {
 	}
 	const durationMs = Math.floor(video.durationSeconds * 1000);
 	const offset = params.integer('SpecifiedOffsetTime', 0, { min: 0, max: Number.MAX_SAFE_INTEGER });
-	if (offset > durationMs) throw invalidParameter('SpecifiedOffsetTime', 'It is beyond the video duration.');
+	if (offset > durationMs)
+		throw invalidParameter('SpecifiedOffsetTime', 'It is beyond the video duration.');
 	const effectiveInterval = interval ?? 1;
 	if (effectiveInterval === 0) return count ?? 1;
 	const byInterval = Math.floor((durationMs - offset) / (effectiveInterval * 1000)) + 1;
@@ -90,9 +101,15 @@ export function planSnapshotJob(
 		// With a template every parameter but Action and VideoId is ignored.
 		const template = templates.find((candidate) => candidate.templateId === templateId);
 		if (!template) {
-			throw new AliyunApiError(404, 'NoSuchResource', `The specified resource ${templateId} does not exist.`);
+			throw new AliyunApiError(
+				404,
+				'NoSuchResource',
+				`The specified resource ${templateId} does not exist.`,
+			);
 		}
-		return template.sprite ? spriteOutputs(template.count, template.sprite) : [{ type: 'NormalSnapshot', count: template.count }];
+		return template.sprite
+			? spriteOutputs(template.count, template.sprite)
+			: [{ type: 'NormalSnapshot', count: template.count }];
 	}
 	params.integer('Width', undefined, SIZE_RANGE);
 	params.integer('Height', undefined, SIZE_RANGE);

@@ -72,7 +72,8 @@ export function videoActions(catalog: VideoCatalog): Record<string, RpcAction> {
 		},
 		SearchMedia: (params) => {
 			const searchType = params.get('SearchType') ?? 'video';
-			if (!SEARCH_TYPES.has(searchType)) throw invalidParameter('SearchType', 'Unknown media type.');
+			if (!SEARCH_TYPES.has(searchType))
+				throw invalidParameter('SearchType', 'Unknown media type.');
 			const pageSize = params.integer('PageSize', 10, SEARCH_PAGE_SIZE);
 			const pageNo = params.integer('PageNo', 1, { min: 1, max: Number.MAX_SAFE_INTEGER });
 			const scrollToken = params.get('ScrollToken');
@@ -80,10 +81,14 @@ export function videoActions(catalog: VideoCatalog): Record<string, RpcAction> {
 			let offset = (pageNo - 1) * pageSize;
 			if (scrollToken !== undefined) {
 				const scrolled = scrollTokens.get(scrollToken);
-				if (scrolled === undefined) throw invalidParameter('ScrollToken', 'It is unknown or expired.');
+				if (scrolled === undefined)
+					throw invalidParameter('ScrollToken', 'It is unknown or expired.');
 				offset = scrolled;
 			} else if (offset + pageSize > MAX_PAGED_RESULTS) {
-				throw invalidParameter('PageNo', `PageNo * PageSize must not exceed ${MAX_PAGED_RESULTS}; use ScrollToken.`);
+				throw invalidParameter(
+					'PageNo',
+					`PageNo * PageSize must not exceed ${MAX_PAGED_RESULTS}; use ScrollToken.`,
+				);
 			}
 			const page = videos.slice(offset, offset + pageSize);
 			const nextToken = newHexId();

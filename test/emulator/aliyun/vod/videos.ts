@@ -52,12 +52,33 @@ export const seedVideoIds = {
 const SEEDED_AT = Date.parse('2026-01-05T08:00:00Z');
 
 export const DEFAULT_VOD_VIDEOS: readonly VodVideoSeed[] = [
-	{ videoId: seedVideoIds.normal, title: 'Emulator sample clip', durationSeconds: 120.5, coverCount: 3, tags: 'demo,sample' },
+	{
+		videoId: seedVideoIds.normal,
+		title: 'Emulator sample clip',
+		durationSeconds: 120.5,
+		coverCount: 3,
+		tags: 'demo,sample',
+	},
 	{ videoId: seedVideoIds.unicode, title: '截图 测试 clip', durationSeconds: 10, coverCount: 1 },
-	{ videoId: seedVideoIds.uploadSucc, title: 'Uploaded, not transcoded', status: 'UploadSucc', durationSeconds: 60 },
+	{
+		videoId: seedVideoIds.uploadSucc,
+		title: 'Uploaded, not transcoded',
+		status: 'UploadSucc',
+		durationSeconds: 60,
+	},
 	{ videoId: seedVideoIds.blocked, title: 'Blocked clip', status: 'Blocked', durationSeconds: 30 },
-	{ videoId: seedVideoIds.uploading, title: 'Still uploading', status: 'Uploading', durationSeconds: 0 },
-	{ videoId: seedVideoIds.transcodeFail, title: 'Broken source', status: 'TranscodeFail', durationSeconds: 45 },
+	{
+		videoId: seedVideoIds.uploading,
+		title: 'Still uploading',
+		status: 'Uploading',
+		durationSeconds: 0,
+	},
+	{
+		videoId: seedVideoIds.transcodeFail,
+		title: 'Broken source',
+		status: 'TranscodeFail',
+		durationSeconds: 45,
+	},
 ];
 
 export function completeVideo(seed: VodVideoSeed, index: number): VodVideo {

@@ -95,6 +95,10 @@ export class VodService {
 	private coverUrls(video: VodVideo): string[] {
 		const job = this.jobs.latestSuccessful(video.videoId, 'CoverSnapshot');
 		const count = job?.outputs.find((output) => output.type === 'CoverSnapshot')?.count ?? 0;
-		return job ? Array.from({ length: count }, (_, index) => this.deps.media.url(job.jobId, MEDIA_KIND.CoverSnapshot, index + 1)) : [];
+		return job
+			? Array.from({ length: count }, (_, index) =>
+					this.deps.media.url(job.jobId, MEDIA_KIND.CoverSnapshot, index + 1),
+				)
+			: [];
 	}
 }

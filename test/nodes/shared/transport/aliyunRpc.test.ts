@@ -121,12 +121,22 @@ async function run(parameters: INodeParameters, signatureVersion: 'v1' | 'v3' = 
 }
 
 function aliyunError(status: number, code: string, message: string, requestId: string) {
-	return { status, body: { RequestId: requestId, HostId: 'vod.cn-shanghai.aliyuncs.com', Code: code, Message: message } };
+	return {
+		status,
+		body: {
+			RequestId: requestId,
+			HostId: 'vod.cn-shanghai.aliyuncs.com',
+			Code: code,
+			Message: message,
+		},
+	};
 }
 
 describe('aliyunRpcQuery', () => {
 	it('adds Action and Version, drops undefined and stringifies scalars', () => {
-		expect(aliyunRpcQuery({ product: 'mts', action: 'SubmitSnapshotJob', params: callParams })).toEqual({
+		expect(
+			aliyunRpcQuery({ product: 'mts', action: 'SubmitSnapshotJob', params: callParams }),
+		).toEqual({
 			Action: 'SubmitSnapshotJob',
 			Version: '2014-06-18',
 			VideoId: 'v-1',
@@ -158,7 +168,9 @@ describe('aliyunRpcRequest through n8n (in-process WorkflowExecute)', () => {
 			Enabled: 'true',
 			SpecifiedOffsetTimes: '[1000,2000]',
 		});
-		expect(request.headers.authorization).toMatch(/^ACS3-HMAC-SHA256 Credential=LTAI5tTransportTest01,/);
+		expect(request.headers.authorization).toMatch(
+			/^ACS3-HMAC-SHA256 Credential=LTAI5tTransportTest01,/,
+		);
 		expect(request.headers['x-acs-action']).toBe('GetVideoInfo');
 	});
 
@@ -185,28 +197,49 @@ describe('aliyunRpcRequest through n8n (in-process WorkflowExecute)', () => {
 	});
 
 	it('does not re-send a non-idempotent submit after a 5xx', async () => {
-		server.enqueue(aliyunError(503, 'ServiceUnavailable', 'The request has failed due to a temporary failure of the server.', 'S-1'));
+		server.enqueue(
+			aliyunError(
+				503,
+				'ServiceUnavailable',
+				'The request has failed due to a temporary failure of the server.',
+				'S-1',
+			),
+		);
 		const result = await run({ product: 'vod', action: 'SubmitSnapshotJob', idempotent: false });
 
 		expect(result.status).toBe('error');
 		expect(server.requests).toHaveLength(1);
 		expect(nodeError(result, 'RPC')).toMatchObject({
 			httpCode: '503',
-			message: 'ServiceUnavailable: The request has failed due to a temporary failure of the server.',
+			message:
+				'ServiceUnavailable: The request has failed due to a temporary failure of the server.',
 		});
 	});
 
 	it("opts out of n8n's refresh-and-resend on 401, so a submit is sent once", async () => {
-		server.enqueue({ status: 401, body: { RequestId: 'U-1', Code: 'Unauthorized', Message: 'gateway said 401' } });
+		server.enqueue({
+			status: 401,
+			body: { RequestId: 'U-1', Code: 'Unauthorized', Message: 'gateway said 401' },
+		});
 		const result = await run({ product: 'vod', action: 'SubmitSnapshotJob', idempotent: false });
 
 		expect(result.status).toBe('error');
 		expect(server.requests).toHaveLength(1);
-		expect(nodeError(result, 'RPC')).toMatchObject({ httpCode: '401', errorResponse: { kind: 'auth' } });
+		expect(nodeError(result, 'RPC')).toMatchObject({
+			httpCode: '401',
+			errorResponse: { kind: 'auth' },
+		});
 	});
 
 	it('retries a 5xx on an idempotent call', async () => {
-		server.enqueue(aliyunError(500, 'InternalError', 'The request processing has failed due to some unknown error.', 'S-2'));
+		server.enqueue(
+			aliyunError(
+				500,
+				'InternalError',
+				'The request processing has failed due to some unknown error.',
+				'S-2',
+			),
+		);
 		const result = await run({ product: 'vod', action: 'GetVideoInfo', idempotent: true });
 
 		expect(result.status).toBe('success');
@@ -215,7 +248,12 @@ describe('aliyunRpcRequest through n8n (in-process WorkflowExecute)', () => {
 
 	it('does not retry an auth error and reports code, status and request id without secrets', async () => {
 		server.enqueue(
-			aliyunError(400, 'SignatureDoesNotMatch', 'Specified signature is not matched with our calculation.', 'AUTH-REQ-1'),
+			aliyunError(
+				400,
+				'SignatureDoesNotMatch',
+				'Specified signature is not matched with our calculation.',
+				'AUTH-REQ-1',
+			),
 		);
 		const result = await run({ product: 'vod', action: 'GetVideoInfo' });
 
@@ -252,7 +290,10 @@ describe('aliyunRpcRequest through n8n (in-process WorkflowExecute)', () => {
 		const signature = server.requests[0].query.get('Signature') ?? '';
 		expect(signature).not.toBe('');
 		const error = nodeError(result, 'RPC');
-		expect(error).toMatchObject({ httpCode: '400', errorResponse: { code: 'IncompleteSignature', requestId: 'X-1' } });
+		expect(error).toMatchObject({
+			httpCode: '400',
+			errorResponse: { code: 'IncompleteSignature', requestId: 'X-1' },
+		});
 		for (const text of [JSON.stringify(error), JSON.stringify(result.data.resultData)]) {
 			expect(text).not.toContain(ACCESS_KEY_SECRET);
 			expect(text).not.toContain(signature);

@@ -1,5 +1,11 @@
 /* eslint-disable @n8n/community-nodes/no-hardcoded-secrets */
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+} from 'n8n-workflow';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 
 import { HuaweiCloudApi } from '../../../../credentials/HuaweiCloudApi.credentials';
@@ -51,7 +57,16 @@ beforeEach(() => server.reset());
 
 async function run() {
 	return await runWorkflow({
-		nodes: [{ id: '1', name: 'HW', type: 'huaweiCaller', typeVersion: 1, position: [0, 0], parameters: {} }],
+		nodes: [
+			{
+				id: '1',
+				name: 'HW',
+				type: 'huaweiCaller',
+				typeVersion: 1,
+				position: [0, 0],
+				parameters: {},
+			},
+		],
 		connections: {},
 		nodeTypes: { huaweiCaller: new HuaweiCallerNode() },
 		credentialTypes: { huaweiCloudApi: new HuaweiCloudApi() },
@@ -103,10 +118,14 @@ describe('huaweiVodRequest through n8n (in-process WorkflowExecute)', () => {
 		expect(nodeOutput(result, 'HW')[0].json).toEqual({ total: 1, tasks: [{ task_id: 't1' }] });
 		const request = server.requests.find((r) => r.url.startsWith('/v1/'));
 		expect(request?.method).toBe('GET');
-		expect(new URL(request?.url ?? '', server.url).pathname).toBe(`/v1/${PROJECT_ID}/asset/thumbnails`);
+		expect(new URL(request?.url ?? '', server.url).pathname).toBe(
+			`/v1/${PROJECT_ID}/asset/thumbnails`,
+		);
 		expect(request?.query.get('asset_id')).toBe('asset-1');
 		expect(request?.query.get('limit')).toBe('10');
-		expect(String(request?.headers.authorization)).toMatch(/^SDK-HMAC-SHA256 Access=HWTRANSPORTTESTAK001,/);
+		expect(String(request?.headers.authorization)).toMatch(
+			/^SDK-HMAC-SHA256 Access=HWTRANSPORTTESTAK001,/,
+		);
 	});
 
 	it('sends a JSON body and reads an empty 204 as {}', async () => {
@@ -126,7 +145,11 @@ describe('huaweiVodRequest through n8n (in-process WorkflowExecute)', () => {
 		call = { method: 'GET', path: '/v1/{project_id}/asset/thumbnails', idempotent: true };
 		server.enqueue({
 			status: 429,
-			body: { error_code: 'APIGW.0308', error_msg: 'The throttling threshold has been reached', request_id: 'r1' },
+			body: {
+				error_code: 'APIGW.0308',
+				error_msg: 'The throttling threshold has been reached',
+				request_id: 'r1',
+			},
 		});
 		const result = await run();
 		expect(result.status).toBe('success');
@@ -141,7 +164,10 @@ describe('huaweiVodRequest through n8n (in-process WorkflowExecute)', () => {
 		server.enqueue({
 			status: 401,
 			headers: { 'X-Request-Id': 'hw-req-401' },
-			body: { error_code: 'APIGW.0301', error_msg: 'Incorrect IAM authentication information: verify aksk signature fail' },
+			body: {
+				error_code: 'APIGW.0301',
+				error_msg: 'Incorrect IAM authentication information: verify aksk signature fail',
+			},
 		});
 		const result = await run();
 
@@ -162,7 +188,12 @@ describe('huaweiVodRequest through n8n (in-process WorkflowExecute)', () => {
 	});
 
 	it('does not re-send a non-idempotent POST after a 500', async () => {
-		call = { method: 'POST', path: '/v1/{project_id}/asset/process', body: { asset_id: 'a' }, idempotent: false };
+		call = {
+			method: 'POST',
+			path: '/v1/{project_id}/asset/process',
+			body: { asset_id: 'a' },
+			idempotent: false,
+		};
 		server.enqueue({ status: 500, body: { error_code: 'VOD.10051', error_msg: 'internal error' } });
 		const result = await run();
 		expect(result.status).toBe('error');
