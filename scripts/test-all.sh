@@ -15,6 +15,7 @@ npx vitest run --project unit --reporter=default --reporter=json --outputFile.js
 bash scripts/e2e-setup.sh
 npx vitest run --project e2e --reporter=default --reporter=json --outputFile.json="$report_dir/e2e.json"
 
+echo "test command took $(( $(date +%s) - started )) s"
 node -e '
 	const fs = require("fs");
 	let passed = 0, failed = 0, skipped = 0;
@@ -25,4 +26,3 @@ node -e '
 	}
 	console.log(`tests: ${passed} passed, ${failed} failed, ${skipped} skipped`);
 ' "$report_dir/unit.json" "$report_dir/e2e.json"
-echo "test command took $(( $(date +%s) - started )) s"
