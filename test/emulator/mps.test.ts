@@ -195,6 +195,8 @@ describe('MPS QuerySnapshotJobList', () => {
 	});
 
 	it('filters by State, PipelineId and creation time range', async () => {
+		// Long enough that the async job is still Submitted when queried, even on a loaded machine.
+		emulator.setJobDuration(10_000);
 		const other = await submit(
 			{ OutputFile: { ...output, Object: 'a.jpg' } },
 			{ PipelineId: 'other' },
