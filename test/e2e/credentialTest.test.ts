@@ -212,6 +212,16 @@ describe("credentials' Test, run by n8n itself", () => {
 		},
 	);
 
+	it.each([
+		{ base: 1, code: 'SignatureDoesNotMatch', expected: /AccessKey Secret does not match/ },
+		{ base: 4, code: 'APIGW.0301', expected: /Huawei Cloud answered an error/ },
+	])('a 200 whose body carries $code fails the test', async ({ base, code, expected }) => {
+		emulator.injectFault({ kind: 'errorBody200', code, count: 1 });
+		const result = await server.testCredential(stored[base]);
+		expect(result.status, result.message).toBe('Error');
+		expect(result.message).toMatch(expected);
+	});
+
 	it('the stored credential is unchanged by a failed test with replaced data', async () => {
 		const result = await server.testCredential(stored[0]);
 		expect(result.status).toBe('OK');
