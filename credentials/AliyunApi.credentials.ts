@@ -44,6 +44,11 @@ const TEST_FAILURES: CredentialTestFailures = {
 		['SignatureDoesNotMatch', 'The AccessKey Secret does not match the AccessKey ID'],
 		['InvalidSecurityToken.Expired', 'The STS security token has expired'],
 		['InvalidSecurityToken.Malformed', 'The STS security token is malformed'],
+		[
+			'InvalidSecurityToken.MismatchWithAccessKey',
+			'The STS security token does not belong to this AccessKey ID',
+		],
+		['IncompleteSignature', 'The request signature is incomplete'],
 		['InvalidTimeStamp.Expired', 'The clock of the n8n host is more than 15 minutes off'],
 		['Forbidden.RAM', 'The RAM user lacks permission for VOD (e.g. vod:SearchMedia)'],
 		['Forbidden', 'The account is not allowed to call VOD in this region'],
