@@ -75,7 +75,7 @@ export async function waitForSnapshotJob(
 			{ itemIndex },
 		);
 	}
-	const resume = `Snapshot job ${job.jobId} was submitted and may still finish: use Snapshot → List with Video ID ${job.videoId} to get its snapshots later.`;
+	const resume = `Snapshot job ${job.jobId} was submitted and may still finish: use Snapshot → Get Many (List Snapshots) with Video ID ${job.videoId} to get its snapshots later.`;
 	if (outcome.status === 'cancelled') {
 		throw new NodeOperationError(
 			this.getNode(),
