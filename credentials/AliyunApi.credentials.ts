@@ -8,10 +8,10 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { readAliyunCredentials } from './common/aliyunEndpoints';
+import { readAliyunCredentials, type AliyunSignatureVersion } from './common/aliyunEndpoints';
 import { credentialTestRules, type CredentialTestFailures } from './common/credentialTestRules';
 import { ALIYUN_REGIONS } from './common/aliyunRegions';
-import { signAliyunRequest } from './common/aliyunRequestSigner';
+import { signAliyunRequest, type AliyunSigningContext } from './common/aliyunRequestSigner';
 import {
 	prepareRequest,
 	toSignedRequestOptions,
@@ -152,9 +152,22 @@ export class AliyunApi implements ICredentialType {
 	): Promise<IHttpRequestOptions> {
 		const fields = readAliyunCredentials(credentials);
 		const prepared = prepareRequest(requestOptions);
-		const nonce = fields.signatureVersion === 'v1' ? randomUUID() : randomBytes(16).toString('hex');
-		const signed = signAliyunRequest(prepared, fields, { now: new Date(), nonce });
+		const signed = signAliyunRequest(
+			prepared,
+			fields,
+			this.signingContext(fields.signatureVersion),
+		);
 		return toSignedRequestOptions(requestOptions, signed);
+	}
+
+	/**
+	 * The clock and nonce a request is signed with: now, and a fresh `SignatureNonce` (V1, a UUID) or
+	 * `x-acs-signature-nonce` (V3, hex). The only impure step of `authenticate`; a test subclass
+	 * pins it to replay the signing vectors.
+	 */
+	protected signingContext(signatureVersion: AliyunSignatureVersion): AliyunSigningContext {
+		const nonce = signatureVersion === 'v1' ? randomUUID() : randomBytes(16).toString('hex');
+		return { now: new Date(), nonce };
 	}
 
 	test: ICredentialTestRequest = {
