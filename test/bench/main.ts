@@ -20,7 +20,7 @@ import type { IDataObject, INodeExecutionData, INodeParameters, IRun } from 'n8n
 
 import { AliyunApi } from '../../credentials/AliyunApi.credentials';
 import { AliyunVod } from '../../nodes/AliyunVod/AliyunVod.node';
-import { ALIYUN_REGION, aliyunAccessKey } from '../emulator/accounts';
+import { aliyunApiDataFor } from '../emulator/accounts';
 import { seedVideoIds } from '../emulator/aliyun/vod/videos';
 import type { RecordedRequest } from '../emulator/core/requestLog';
 import { startEmulator, type Emulator } from '../emulator/server';
@@ -88,13 +88,7 @@ async function runVodNode(
 		nodeTypes: { aliyunVod: new AliyunVod() },
 		credentialTypes: { aliyunApi: new AliyunApi() },
 		credentials: {
-			aliyunApi: {
-				...aliyunAccessKey,
-				securityToken: '',
-				regionId: ALIYUN_REGION,
-				signatureVersion: 'v3',
-				vodEndpoint: emulator.url,
-			},
+			aliyunApi: aliyunApiDataFor(emulator.url),
 		},
 		inputItems: items.map((json): INodeExecutionData => ({ json })),
 	});

@@ -10,7 +10,7 @@ import path from 'node:path';
 
 import type { IConnections, IDataObject, INode } from 'n8n-workflow';
 
-import { ALIYUN_REGION, aliyunAccessKey, vodCallbackAuthKey } from '../emulator/accounts';
+import { aliyunApiDataFor, vodCallbackAuthKey } from '../emulator/accounts';
 import type { Emulator } from '../emulator/server';
 import { callRpc } from '../emulator/testSupport';
 import {
@@ -128,16 +128,7 @@ export function prepareExample(example: ExampleWorkflow, options: PrepareOptions
 
 /** An `aliyunApi` credential for the emulator (V3 signatures, every endpoint the emulator). */
 export function emulatorAliyunCredential(id: string, emulatorUrl: string): CredentialJson {
-	return credential(id, 'Alibaba Cloud API (emulator)', 'aliyunApi', {
-		accessKeyId: aliyunAccessKey.accessKeyId,
-		accessKeySecret: aliyunAccessKey.accessKeySecret,
-		securityToken: '',
-		regionId: ALIYUN_REGION,
-		signatureVersion: 'v3',
-		vodEndpoint: emulatorUrl,
-		mpsEndpoint: emulatorUrl,
-		mnsEndpoint: emulatorUrl,
-	});
+	return credential(id, 'Alibaba Cloud API (emulator)', 'aliyunApi', aliyunApiDataFor(emulatorUrl));
 }
 
 /** The VOD callback AuthKey the emulator signs with. */

@@ -46,3 +46,21 @@ export const huaweiIamUser = {
 
 /** MFS callback authentication key (console "Generate" button in real VOD). */
 export const huaweiMfsAuthKey = 'EmulatorMfsAuthKey0001';
+
+/** The data of an `aliyunApi` credential whose VOD, MPS and MNS endpoints are the emulator. */
+export function aliyunApiDataFor(
+	emulatorUrl: string,
+	signatureVersion: 'v1' | 'v3' = 'v3',
+	key: { accessKeyId: string; accessKeySecret: string; securityToken?: string } = aliyunAccessKey,
+) {
+	return {
+		accessKeyId: key.accessKeyId,
+		accessKeySecret: key.accessKeySecret,
+		securityToken: key.securityToken ?? '',
+		regionId: ALIYUN_REGION,
+		signatureVersion,
+		vodEndpoint: emulatorUrl,
+		mpsEndpoint: emulatorUrl,
+		mnsEndpoint: emulatorUrl,
+	};
+}

@@ -1,4 +1,4 @@
-import { ALIYUN_REGION, aliyunAccessKey } from '../../emulator/accounts';
+import { aliyunApiDataFor } from '../../emulator/accounts';
 import type { Emulator } from '../../emulator/server';
 import type { VodRun } from './harness';
 
@@ -6,12 +6,7 @@ import type { VodRun } from './harness';
 export function againstEmulator(emulator: Emulator, run: VodRun = {}): VodRun {
 	return {
 		...run,
-		credentials: {
-			...aliyunAccessKey,
-			regionId: ALIYUN_REGION,
-			signatureVersion: 'v3',
-			vodEndpoint: emulator.url,
-		},
+		credentials: aliyunApiDataFor(emulator.url),
 	};
 }
 

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { request } from 'undici';
 import { afterEach, describe, expect, it } from 'vitest';
 
-import { aliyunAccessKey, ALIYUN_REGION, vodCallbackAuthKey } from '../../../emulator/accounts';
+import { aliyunApiDataFor, vodCallbackAuthKey } from '../../../emulator/accounts';
 import { seedVideoIds } from '../../../emulator/aliyun/vod/videos';
 import { emulatorPerFile } from '../../../emulator/lifecycle';
 import type { Emulator } from '../../../emulator/server';
@@ -42,12 +42,7 @@ async function startHarness(parameters: Record<string, unknown> = {}) {
 		{ events: ['SnapshotComplete'], registerCallback: true, ...parameters },
 		{
 			aliyunVodCallbackApi: { authKey: vodCallbackAuthKey, previousAuthKey: '' },
-			aliyunApi: {
-				...aliyunAccessKey,
-				regionId: ALIYUN_REGION,
-				signatureVersion: 'v1',
-				vodEndpoint: emulator.url,
-			},
+			aliyunApi: aliyunApiDataFor(emulator.url, 'v1'),
 		},
 	);
 }

@@ -16,7 +16,7 @@ import {
 	mnsRequestOptions,
 	receiveMessages,
 } from '../../../../nodes/shared/transport/mns';
-import { ALIYUN_REGION, aliyunAccessKey } from '../../../emulator/accounts';
+import { ALIYUN_REGION, aliyunAccessKey, aliyunApiDataFor } from '../../../emulator/accounts';
 import { emulatorPerFile } from '../../../emulator/lifecycle';
 import {
 	mnsRequest as signedMnsRequest,
@@ -81,10 +81,7 @@ async function run(
 		credentialTypes: { aliyunApi: new AliyunApi() },
 		credentials: {
 			aliyunApi: {
-				...aliyunAccessKey,
-				securityToken: '',
-				regionId: ALIYUN_REGION,
-				signatureVersion: 'v3',
+				...aliyunApiDataFor(emulator.url),
 				vodEndpoint: '',
 				mpsEndpoint: '',
 				mnsEndpoint,
