@@ -8,10 +8,10 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { readAliyunCredentials, type AliyunSignatureVersion } from './common/aliyunEndpoints';
+import { ALIYUN_REGIONS } from './common/aliyun/regions';
+import { signAliyunRequest, type AliyunSigningContext } from './common/aliyun/requestSigner';
+import { readAliyunCredentials, type AliyunSignatureVersion } from './common/aliyun/settings';
 import { credentialTestRules, type CredentialTestFailures } from './common/credentialTestRules';
-import { ALIYUN_REGIONS } from './common/aliyunRegions';
-import { signAliyunRequest, type AliyunSigningContext } from './common/aliyunRequestSigner';
 import {
 	prepareRequest,
 	toSignedRequestOptions,

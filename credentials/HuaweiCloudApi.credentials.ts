@@ -8,18 +8,12 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import {
-	DEFAULT_HUAWEI_REGION,
-	HUAWEI_FIELD_LABEL,
-	HUAWEI_VOD_REGIONS,
-} from './common/huaweiEndpoints';
 import { credentialTestRules, type CredentialTestFailures } from './common/credentialTestRules';
-import {
-	authenticateHuaweiRequest,
-	HUAWEI_SESSION_FIELD,
-	type HuaweiSession,
-} from './common/huaweiRequestSigner';
-import { resolveHuaweiSession } from './common/huaweiSession';
+import { DEFAULT_HUAWEI_REGION, HUAWEI_VOD_REGIONS } from './common/huawei/regions';
+import { authenticateHuaweiRequest } from './common/huawei/requestSigner';
+import { HUAWEI_SESSION_FIELD, type HuaweiSession } from './common/huawei/session';
+import { resolveHuaweiSession } from './common/huawei/sessionResolver';
+import { HUAWEI_FIELD_LABEL } from './common/huawei/settings';
 import type { IncomingRequestOptions } from './common/preparedRequest';
 
 const akSkOnly = { show: { authType: ['aksk'] } };

@@ -9,11 +9,11 @@ import type {
 import { describe, expect, it } from 'vitest';
 
 import { AliyunApi } from '../../credentials/AliyunApi.credentials';
-import { readAliyunCredentials } from '../../credentials/common/aliyunEndpoints';
 import {
 	signAliyunRequest,
 	type AliyunSigningContext,
-} from '../../credentials/common/aliyunRequestSigner';
+} from '../../credentials/common/aliyun/requestSigner';
+import { readAliyunCredentials } from '../../credentials/common/aliyun/settings';
 import {
 	parseQueryString,
 	prepareRequest,

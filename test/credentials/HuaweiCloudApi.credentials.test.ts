@@ -16,9 +16,9 @@ import { request as undiciRequest } from 'undici';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 
 import { HuaweiCloudApi } from '../../credentials/HuaweiCloudApi.credentials';
-import { authenticateHuaweiRequest } from '../../credentials/common/huaweiRequestSigner';
-import { resolveHuaweiSession } from '../../credentials/common/huaweiSession';
-import { huaweiEndpoint } from '../../credentials/common/huaweiEndpoints';
+import { authenticateHuaweiRequest } from '../../credentials/common/huawei/requestSigner';
+import { resolveHuaweiSession } from '../../credentials/common/huawei/sessionResolver';
+import { huaweiEndpoint } from '../../credentials/common/huawei/settings';
 import type { IncomingRequestOptions } from '../../credentials/common/preparedRequest';
 import {
 	HUAWEI_REGION,

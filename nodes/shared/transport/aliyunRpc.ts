@@ -1,18 +1,19 @@
 import type { IDataObject, IHttpRequestOptions } from 'n8n-workflow';
 
-import { aliyunEndpoint } from '../../../credentials/common/aliyunEndpoints';
+import {
+	aliyunEndpoint,
+	type AliyunRpcProduct,
+} from '../../../credentials/common/aliyun/endpoints';
 import { credentialEndpoint, sendAuthenticated } from './request';
 import type { RequestContext } from './request';
 
 export type { RequestContext } from './request';
 
-export type AliyunProduct = 'vod' | 'mts';
-
 /** Objects and arrays must already be JSON text: that is how the RPC APIs take them. */
 export type AliyunParamValue = string | number | boolean | undefined;
 
 export interface AliyunRpcCall {
-	product: AliyunProduct;
+	product: AliyunRpcProduct;
 	action: string;
 	params: Record<string, AliyunParamValue>;
 	/** False for calls that create something (submits): their unknown outcomes are never re-sent. */
@@ -22,7 +23,7 @@ export interface AliyunRpcCall {
 	maxRequestsPerSecond?: number;
 }
 
-const ALIYUN_API_VERSIONS: Record<AliyunProduct, string> = {
+const ALIYUN_API_VERSIONS: Record<AliyunRpcProduct, string> = {
 	vod: '2017-03-21',
 	mts: '2014-06-18',
 };

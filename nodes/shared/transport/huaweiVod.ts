@@ -1,6 +1,6 @@
 import type { IDataObject, IHttpRequestMethods, IHttpRequestOptions } from 'n8n-workflow';
 
-import { huaweiEndpoint } from '../../../credentials/common/huaweiEndpoints';
+import { huaweiEndpoint } from '../../../credentials/common/huawei/settings';
 import { credentialEndpoint, sendAuthenticated } from './request';
 import type { RequestContext } from './request';
 

@@ -1,7 +1,7 @@
 import { NodeOperationError } from 'n8n-workflow';
 import type { IHttpRequestOptions } from 'n8n-workflow';
 
-import { aliyunEndpoint } from '../../../credentials/common/aliyunEndpoints';
+import { aliyunEndpoint } from '../../../credentials/common/aliyun/endpoints';
 import { isRecord, parseJson } from '../../../credentials/common/json';
 import { toNodeApiError } from '../errors';
 import type { ClassifiedError } from '../errors';

@@ -11,7 +11,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 
 import { AliyunApi } from '../../../../credentials/AliyunApi.credentials';
 import { aliyunRpcQuery, aliyunRpcRequest } from '../../../../nodes/shared/transport/aliyunRpc';
-import type { AliyunParamValue, AliyunProduct } from '../../../../nodes/shared/transport/aliyunRpc';
+import type { AliyunRpcProduct } from '../../../../credentials/common/aliyun/endpoints';
+import type { AliyunParamValue } from '../../../../nodes/shared/transport/aliyunRpc';
 import { nodeError, nodeOutput, runWorkflow } from '../../../support/inProcessN8n';
 import { startScriptedServer } from '../../../support/scriptedServer';
 import type { ScriptedServer } from '../../../support/scriptedServer';
@@ -51,7 +52,7 @@ class RpcCallerNode implements INodeType {
 	description = description;
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		const product = this.getNodeParameter('product', 0) as AliyunProduct;
+		const product = this.getNodeParameter('product', 0) as AliyunRpcProduct;
 		const action = this.getNodeParameter('action', 0) as string;
 		const idempotent = this.getNodeParameter('idempotent', 0) as boolean;
 		const calls = this.getNodeParameter('calls', 0) as number;

@@ -1,8 +1,7 @@
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
-import { findAliyunRegion, VOD_ENDPOINT_REGION } from './aliyunRegions';
+import { findAliyunRegion } from './regions';
 
-export type AliyunProduct = 'vod' | 'mts' | 'mns';
 export type AliyunSignatureVersion = 'v1' | 'v3';
 
 /** The `aliyunApi` credential's fields, trimmed and validated. */
@@ -30,14 +29,6 @@ export const ALIYUN_FIELD = {
 	mpsEndpoint: 'MPS Endpoint',
 	mnsEndpoint: 'MNS Endpoint',
 } as const;
-
-const PRODUCT_ENDPOINT_FIELD = {
-	vod: 'vodEndpoint',
-	mts: 'mpsEndpoint',
-	mns: 'mnsEndpoint',
-} as const;
-
-const PRODUCT_NAME = { vod: 'VOD', mts: 'MPS' } as const;
 
 const SIGNATURE_VERSIONS: readonly string[] = ['v1', 'v3'];
 
@@ -115,32 +106,4 @@ export function readAliyunCredentials(
 		mpsEndpoint: validateEndpoint(textField(credentials, 'mpsEndpoint'), ALIYUN_FIELD.mpsEndpoint),
 		mnsEndpoint: validateEndpoint(textField(credentials, 'mnsEndpoint'), ALIYUN_FIELD.mnsEndpoint),
 	};
-}
-
-/** `https://vod.<region>.aliyuncs.com` / `https://mts.<region>.aliyuncs.com` for a region that offers it. */
-function defaultAliyunEndpoint(regionId: string, product: 'vod' | 'mts'): string {
-	const region = findAliyunRegion(regionId);
-	if (!region?.[product]) {
-		throw new Error(
-			`Alibaba Cloud ${PRODUCT_NAME[product]} is not offered in the region of the "${ALIYUN_FIELD.regionId}" field (${regionId}); choose another region or set "${ALIYUN_FIELD[PRODUCT_ENDPOINT_FIELD[product]]}"`,
-		);
-	}
-	const endpointRegion = product === 'vod' ? (VOD_ENDPOINT_REGION[regionId] ?? regionId) : regionId;
-	return `https://${product}.${endpointRegion}.aliyuncs.com`;
-}
-
-/** The origin requests for a product go to: the credential's override, else the region default. */
-export function aliyunEndpoint(
-	credentials: ICredentialDataDecryptedObject,
-	product: AliyunProduct,
-): string {
-	const fields = readAliyunCredentials(credentials);
-	const override = fields[PRODUCT_ENDPOINT_FIELD[product]];
-	if (override !== '') return override;
-	if (product === 'mns') {
-		throw new Error(
-			`The "${ALIYUN_FIELD.mnsEndpoint}" field is empty; MNS endpoints are per account, e.g. https://<AccountId>.mns.${fields.regionId}.aliyuncs.com`,
-		);
-	}
-	return defaultAliyunEndpoint(fields.regionId, product);
 }

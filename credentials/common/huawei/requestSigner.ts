@@ -7,16 +7,8 @@ import {
 	signHuaweiRequest,
 	type HuaweiSignInput,
 	type HuaweiSigned,
-} from '../signing/huaweiSdkHmac';
-import { encodeQuery } from '../signing/percentEncode';
-import {
-	HUAWEI_FIELD_LABEL,
-	credentialText,
-	huaweiCredentialError,
-	huaweiSettings,
-	type HuaweiAkSkSettings,
-	type HuaweiSettings,
-} from './huaweiEndpoints';
+} from '../../signing/huaweiSdkHmac';
+import { encodeQuery } from '../../signing/percentEncode';
 import {
 	FORM_CONTENT_TYPE,
 	prepareRequest,
@@ -24,21 +16,15 @@ import {
 	type IncomingRequestOptions,
 	type PreparedBody,
 	type SignedWireRequest,
-} from './preparedRequest';
-
-/** Hidden fields n8n stores after `preAuthentication`. */
-export const HUAWEI_SESSION_FIELD = {
-	/** Expirable: n8n calls `preAuthentication` while it is empty, after a 401 and on Test. */
-	resolvedFor: 'resolvedFor',
-	resolvedProjectId: 'resolvedProjectId',
-	iamToken: 'iamToken',
-} as const;
-
-export interface HuaweiSession {
-	[HUAWEI_SESSION_FIELD.resolvedFor]: string;
-	[HUAWEI_SESSION_FIELD.resolvedProjectId]: string;
-	[HUAWEI_SESSION_FIELD.iamToken]: string;
-}
+} from '../preparedRequest';
+import { currentHuaweiSession, type HuaweiSession } from './session';
+import {
+	HUAWEI_FIELD_LABEL,
+	huaweiCredentialError,
+	huaweiSettings,
+	type HuaweiAkSkSettings,
+	type HuaweiSettings,
+} from './settings';
 
 const PROJECT_ID_PLACEHOLDER = /\{project_id\}|%7Bproject_id%7D/gi;
 const CONTENT_TYPE = HUAWEI_HEADER.contentType;
@@ -47,39 +33,6 @@ const PROJECT_ID_HEADER = HUAWEI_HEADER.projectId.toLowerCase();
 const AUTH_TOKEN_HEADER = HUAWEI_HEADER.authToken.toLowerCase();
 /** Set by the HTTP layer from the bytes it sends; a caller's copy could contradict them. */
 const DROPPED_CALLER_HEADERS: readonly string[] = ['content-length'];
-
-/** Non-secret description of the settings a session was resolved for; a change makes it stale. */
-export function huaweiSessionScope(settings: HuaweiSettings): string {
-	const principal =
-		settings.authType === 'aksk'
-			? settings.accessKeyId
-			: `${settings.domainName}/${settings.userName}`;
-	return [
-		settings.authType,
-		settings.region,
-		settings.projectId,
-		settings.iamEndpoint,
-		settings.vodEndpoint,
-		principal,
-	].join('|');
-}
-
-/** The stored session, only when it was resolved for exactly these settings. */
-export function currentHuaweiSession(
-	credentials: ICredentialDataDecryptedObject,
-	settings: HuaweiSettings,
-): HuaweiSession | undefined {
-	if (
-		credentialText(credentials, HUAWEI_SESSION_FIELD.resolvedFor) !== huaweiSessionScope(settings)
-	) {
-		return undefined;
-	}
-	return {
-		resolvedFor: huaweiSessionScope(settings),
-		resolvedProjectId: credentialText(credentials, HUAWEI_SESSION_FIELD.resolvedProjectId),
-		iamToken: credentialText(credentials, HUAWEI_SESSION_FIELD.iamToken),
-	};
-}
 
 function projectIdFor(settings: HuaweiSettings, session: HuaweiSession | undefined): string {
 	return settings.projectId || session?.resolvedProjectId || '';

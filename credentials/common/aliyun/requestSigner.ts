@@ -1,15 +1,15 @@
-import { signAcs3 } from '../signing/aliyunAcs3';
-import { aliyunTimestamp, RPC_PARAM, signRpcV1 } from '../signing/aliyunRpcV1';
-import { mnsDate, signMnsRequest } from '../signing/mns';
-import { encodeQuery, type ParamPairs } from '../signing/percentEncode';
-import type { AliyunCredentials } from './aliyunEndpoints';
+import { signAcs3 } from '../../signing/aliyunAcs3';
+import { aliyunTimestamp, RPC_PARAM, signRpcV1 } from '../../signing/aliyunRpcV1';
+import { mnsDate, signMnsRequest } from '../../signing/mns';
+import { encodeQuery, type ParamPairs } from '../../signing/percentEncode';
 import {
 	FORM_CONTENT_TYPE,
 	parseQueryString,
 	type PreparedBody,
 	type PreparedRequest,
 	type SignedWireRequest,
-} from './preparedRequest';
+} from '../preparedRequest';
+import type { AliyunCredentials } from './settings';
 
 export interface AliyunSigningContext {
 	now: Date;

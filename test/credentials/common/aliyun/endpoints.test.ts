@@ -1,11 +1,7 @@
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 import { describe, expect, it } from 'vitest';
 
-import {
-	aliyunEndpoint,
-	readAliyunCredentials,
-	validateEndpoint,
-} from '../../../credentials/common/aliyunEndpoints';
+import { aliyunEndpoint } from '../../../../credentials/common/aliyun/endpoints';
 
 const credentials: ICredentialDataDecryptedObject = {
 	accessKeyId: 'id',
@@ -51,40 +47,5 @@ describe('aliyunEndpoint', () => {
 				'mns',
 			),
 		).toBe('https://1234.mns.cn-shanghai.aliyuncs.com');
-	});
-});
-
-describe('readAliyunCredentials', () => {
-	it('trims values and defaults to signature V3', () => {
-		expect(readAliyunCredentials({ ...credentials, accessKeyId: ' id ' })).toEqual({
-			accessKeyId: 'id',
-			accessKeySecret: 'secret',
-			securityToken: '',
-			regionId: 'cn-shanghai',
-			signatureVersion: 'v3',
-			vodEndpoint: '',
-			mpsEndpoint: '',
-			mnsEndpoint: '',
-		});
-	});
-});
-
-describe('validateEndpoint', () => {
-	it.each([
-		'ftp://host',
-		'https://host/path',
-		'https://host/?a=1',
-		'https://host/?',
-		'https://host/#x',
-		'https://user:pass@host',
-		'host.example.com',
-	])('refuses %s, naming the field', (value) => {
-		expect(() => validateEndpoint(value, 'VOD Endpoint')).toThrow(/"VOD Endpoint"/);
-	});
-
-	it('accepts an origin with a port and returns it without a trailing slash', () => {
-		expect(validateEndpoint('http://127.0.0.1:9000/', 'VOD Endpoint')).toBe(
-			'http://127.0.0.1:9000',
-		);
 	});
 });

@@ -4,21 +4,17 @@ import type {
 	IHttpRequestOptions,
 } from 'n8n-workflow';
 
-import { HUAWEI_HEADER } from '../signing/huaweiSdkHmac';
+import { HUAWEI_HEADER } from '../../signing/huaweiSdkHmac';
+import { isRecord, parseJson } from '../json';
+import { signWithAkSk } from './requestSigner';
+import { currentHuaweiSession, huaweiSessionScope, type HuaweiSession } from './session';
 import {
 	HUAWEI_FIELD_LABEL,
 	huaweiCredentialError,
 	huaweiSettings,
 	type HuaweiAkSkSettings,
 	type HuaweiPasswordSettings,
-} from './huaweiEndpoints';
-import {
-	currentHuaweiSession,
-	huaweiSessionScope,
-	signWithAkSk,
-	type HuaweiSession,
-} from './huaweiRequestSigner';
-import { isRecord, parseJson } from './json';
+} from './settings';
 
 /** The subset of n8n's `httpRequest` that session resolution needs; tests pass their own sender. */
 export type HuaweiHttpSender = (options: IHttpRequestOptions) => Promise<unknown>;
