@@ -24,7 +24,7 @@ import { aliyunApiDataFor } from '../emulator/accounts';
 import { seedVideoIds } from '../emulator/aliyun/vod/videos';
 import type { RecordedRequest } from '../emulator/core/requestLog';
 import { startEmulator, type Emulator } from '../emulator/server';
-import { callRpc } from '../emulator/testSupport';
+import { callRpc } from '../emulator/clients/aliyunRpc';
 import { nodeOutput, runWorkflow } from '../support/inProcessN8n';
 
 const SUBMIT_ITEMS = 1_000;

@@ -12,7 +12,7 @@ import type { IConnections, IDataObject, INode } from 'n8n-workflow';
 
 import { aliyunApiDataFor, vodCallbackAuthKey } from '../emulator/accounts';
 import type { Emulator } from '../emulator/server';
-import { callRpc } from '../emulator/testSupport';
+import { callRpc } from '../emulator/clients/aliyunRpc';
 import {
 	credential,
 	isCliRun,

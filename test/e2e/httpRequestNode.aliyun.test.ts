@@ -10,7 +10,7 @@ import { aliyunAccessKey } from '../emulator/accounts';
 import { seedVideoIds } from '../emulator/aliyun/vod/videos';
 import type { RecordedRequest } from '../emulator/core/requestLog';
 import { startEmulator, type Emulator } from '../emulator/server';
-import { callRpc } from '../emulator/testSupport';
+import { callRpc } from '../emulator/clients/aliyunRpc';
 import { lastRequestSeq, runWorkflowBatch, successfulRun } from './fixtures/batchRun';
 import {
 	ALIYUN_KEYS,

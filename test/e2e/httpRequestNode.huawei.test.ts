@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { huaweiAccessKey, huaweiProjectId, huaweiTemporaryKey } from '../emulator/accounts';
 import type { RecordedRequest } from '../emulator/core/requestLog';
 import { SEEDED_ASSET_IDS } from '../emulator/huawei';
-import { sdkSend } from '../emulator/huawei/sdkClient';
+import { sdkSend } from '../emulator/clients/huaweiSdk';
 import { startEmulator, type Emulator } from '../emulator/server';
 import { lastRequestSeq, runWorkflowBatch, successfulRun } from './fixtures/batchRun';
 import {

@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedVideoIds } from '../emulator/aliyun/vod/videos';
 import type { CallbackDelivery } from '../emulator/aliyun/vod/callbackDelivery';
 import { startEmulator, type Emulator } from '../emulator/server';
-import { callRpc } from '../emulator/testSupport';
+import { callRpc } from '../emulator/clients/aliyunRpc';
 import {
 	emulatorCallbackCredential,
 	getExecutionRun,

@@ -4,13 +4,16 @@ import type { CallbackDelivery } from './aliyun/vod/callbackDelivery';
 import type { VodSnapshotJob } from './aliyun/vod/snapshotJobs';
 import type { VodVideo, VodVideoSeed } from './aliyun/vod/videos';
 import type { FaultSpec } from './core/faults';
-import type { JobFailure, JobProduct } from './core/jobControl';
+import type { JobFailure } from './core/jobControl';
 import type { RecordedRequest } from './core/requestLog';
 import type { StateOptions, EmulatorState } from './state';
 
-const DEFAULT_FAILURES: Readonly<Record<JobProduct, JobFailure>> = {
+/** Service keys of the Aliyun products whose jobs can be made to fail (`mts` is MPS). */
+export type JobService = 'vod' | 'mts';
+
+const DEFAULT_FAILURES: Readonly<Record<JobService, JobFailure>> = {
 	vod: { code: 'InternalError', message: 'The snapshot job failed.' },
-	mps: {
+	mts: {
 		code: 'InvalidParameter.ResourceContentBad',
 		message: 'The resource operated InputFile is bad',
 	},
@@ -34,6 +37,7 @@ export class EmulatorControl {
 		state.nonces.clear();
 		state.jobControl.reset();
 		state.clock.skewMs = this.options.clockSkewMs ?? 0;
+		state.clock.freeze(false);
 		state.media.clear();
 		state.mns.clear();
 		state.vod.reset();
@@ -57,10 +61,10 @@ export class EmulatorControl {
 		this.state.huawei.setTaskDuration(ms);
 	}
 
-	/** The next `count` jobs of the product end in Fail with this code. */
-	failNextJobs(product: JobProduct, options: { count?: number } & Partial<JobFailure> = {}): void {
-		const failure = { ...DEFAULT_FAILURES[product], ...options };
-		this.state.jobControl.failNext(product, options.count ?? 1, {
+	/** The next `count` jobs of the service end in Fail with this code. */
+	failNextJobs(service: JobService, options: { count?: number } & Partial<JobFailure> = {}): void {
+		const failure = { ...DEFAULT_FAILURES[service], ...options };
+		this.state.jobControl.failNext(service, options.count ?? 1, {
 			code: failure.code,
 			message: failure.message,
 		});
@@ -108,6 +112,11 @@ export class EmulatorControl {
 
 	setClockSkew(ms: number): void {
 		this.state.clock.skewMs = ms;
+	}
+
+	/** Stops the emulator clock at its current reading (the skew still applies); false lets it run. */
+	freezeClock(frozen: boolean): void {
+		this.state.clock.freeze(frozen);
 	}
 
 	now(): number {

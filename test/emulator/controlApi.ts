@@ -4,7 +4,7 @@ import { VOD_VIDEO_STATUSES, type VodVideoSeed } from './aliyun/vod/videos';
 import type { EmulatorControl } from './control';
 import type { FaultKind, FaultSpec } from './core/faults';
 import { isRecord, parseJson } from './core/json';
-import type { EmulatorRequest, EmulatorResponse } from './http';
+import type { EmulatorRequest, EmulatorResponse } from './core/http';
 import type { HuaweiEmulator } from './huawei';
 
 export const CONTROL_PREFIX = '/__emulator/';
@@ -31,6 +31,12 @@ function numberField(body: Body, name: string): number {
 	const value = body[name];
 	if (typeof value !== 'number' || !Number.isFinite(value))
 		throw new ControlError(`"${name}" must be a number`);
+	return value;
+}
+
+function booleanField(body: Body, name: string): boolean {
+	const value = body[name];
+	if (typeof value !== 'boolean') throw new ControlError(`"${name}" must be true or false`);
 	return value;
 }
 
@@ -107,7 +113,7 @@ export function identities(url: string): Record<string, unknown> {
 }
 
 function routes(control: EmulatorControl, huawei: HuaweiEmulator, url: () => string): Route[] {
-	const product = (body: Body) => (body.product === 'mps' ? 'mps' : 'vod');
+	const service = (body: Body) => (body.product === 'mts' ? 'mts' : 'vod');
 	return [
 		{ method: 'GET', path: /^info$/, run: () => identities(url()) },
 		{ method: 'POST', path: /^reset$/, run: () => control.reset() },
@@ -136,7 +142,7 @@ function routes(control: EmulatorControl, huawei: HuaweiEmulator, url: () => str
 			method: 'POST',
 			path: /^jobs\/fail-next$/,
 			run: ({ body }) =>
-				control.failNextJobs(product(body), {
+				control.failNextJobs(service(body), {
 					count: optionalNumber(body, 'count'),
 					code: optionalString(body, 'code'),
 					message: optionalString(body, 'message'),
@@ -168,6 +174,11 @@ function routes(control: EmulatorControl, huawei: HuaweiEmulator, url: () => str
 			run: async ({ match }) => ({ redelivered: await control.redeliverCallback(match[1]) }),
 		},
 		{ method: 'GET', path: /^clock$/, run: () => ({ now: control.now() }) },
+		{
+			method: 'POST',
+			path: /^clock\/freeze$/,
+			run: ({ body }) => control.freezeClock(booleanField(body, 'frozen')),
+		},
 		{
 			method: 'POST',
 			path: /^clock$/,

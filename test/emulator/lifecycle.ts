@@ -4,7 +4,6 @@
  */
 import { afterAll, beforeAll, beforeEach } from 'vitest';
 
-import { startHuaweiTestServer, type HuaweiTestServer } from './huawei/testServer';
 import { startEmulator, type Emulator, type EmulatorOptions } from './server';
 
 export function emulatorPerFile(
@@ -20,22 +19,5 @@ export function emulatorPerFile(
 	beforeEach(async () => {
 		emulator?.reset();
 		await eachTest?.();
-	});
-}
-
-/** The same for the Huawei emulator alone (`startHuaweiTestServer`). */
-export function huaweiServerPerFile(
-	use: (server: HuaweiTestServer) => void,
-	eachTest?: () => void,
-): void {
-	let server: HuaweiTestServer | undefined;
-	beforeAll(async () => {
-		server = await startHuaweiTestServer();
-		use(server);
-	});
-	afterAll(async () => await server?.close());
-	beforeEach(() => {
-		server?.emulator.reset();
-		eachTest?.();
 	});
 }

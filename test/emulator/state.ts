@@ -1,7 +1,8 @@
 import { MnsQueues } from './aliyun/mns/queues';
 import { MpsService } from './aliyun/mps/mpsService';
-import { NonceRegistry } from './aliyun/nonces';
-import { CLOCK_TOLERANCE_MS } from './aliyun/rpcAuth';
+import { NonceRegistry } from './aliyun/gateway/nonces';
+import { ALIYUN_QPS_LIMITS } from './aliyun/gateway/qpsLimits';
+import { CLOCK_TOLERANCE_MS } from './aliyun/gateway/rpcAuth';
 import { VodService } from './aliyun/vod/vodService';
 import { EmulatorClock } from './core/clock';
 import { FaultInjector } from './core/faults';
@@ -41,7 +42,7 @@ export function createEmulatorState(baseUrl: () => string, options: StateOptions
 	const clock = new EmulatorClock();
 	clock.skewMs = options.clockSkewMs ?? 0;
 	const timers = new TimerSet();
-	const limiter = new QpsLimiter();
+	const limiter = new QpsLimiter(ALIYUN_QPS_LIMITS);
 	if (options.qpsLimits) limiter.setLimits(options.qpsLimits);
 	const jobControl = new JobControl(timers, options.jobDurationMs);
 	const media = new MediaLibrary(baseUrl);

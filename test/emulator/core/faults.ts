@@ -1,4 +1,4 @@
-import type { EmulatorRequest } from '../http';
+import type { EmulatorRequest } from './http';
 
 /**
  * - `serverError`: a 5xx with the cloud's error body, the request never reaches a handler;

@@ -1,7 +1,5 @@
 import type { TimerSet } from './timers';
 
-export type JobProduct = 'vod' | 'mps';
-
 export interface JobFailure {
 	code: string;
 	message: string;
@@ -9,10 +7,13 @@ export interface JobFailure {
 
 export const DEFAULT_JOB_DURATION_MS = 300;
 
-/** How long asynchronous snapshot jobs take and which of the next ones fail; shared by VOD and MPS. */
+/**
+ * How long asynchronous snapshot jobs take and which of the next ones fail, per service key
+ * (`vod`, `mts`); shared by VOD and MPS.
+ */
 export class JobControl {
 	durationMs: number;
-	private failures: Record<JobProduct, JobFailure[]> = { vod: [], mps: [] };
+	private readonly failures = new Map<string, JobFailure[]>();
 
 	constructor(
 		private readonly timers: TimerSet,
@@ -21,12 +22,14 @@ export class JobControl {
 		this.durationMs = initialDurationMs;
 	}
 
-	failNext(product: JobProduct, count: number, failure: JobFailure): void {
-		for (let index = 0; index < count; index++) this.failures[product].push(failure);
+	failNext(service: string, count: number, failure: JobFailure): void {
+		const queued = this.failures.get(service) ?? [];
+		for (let index = 0; index < count; index++) queued.push(failure);
+		this.failures.set(service, queued);
 	}
 
-	takeFailure(product: JobProduct): JobFailure | undefined {
-		return this.failures[product].shift();
+	takeFailure(service: string): JobFailure | undefined {
+		return this.failures.get(service)?.shift();
 	}
 
 	/** Moves a job to processing half-way through its duration and finishes it at the end. */
@@ -38,6 +41,6 @@ export class JobControl {
 
 	reset(): void {
 		this.durationMs = this.initialDurationMs;
-		this.failures = { vod: [], mps: [] };
+		this.failures.clear();
 	}
 }

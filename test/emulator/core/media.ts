@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 
-import type { EmulatorRequest, EmulatorResponse } from '../http';
+import { textResponse, type EmulatorRequest, type EmulatorResponse } from './http';
 import { TINY_JPEG } from './jpeg';
 
 export const MEDIA_PATH_PREFIX = '/__emulator/media/';
@@ -53,18 +53,30 @@ export class MediaLibrary {
 	serve(req: EmulatorRequest): EmulatorResponse {
 		const found = /^\/__emulator\/media\/([^/]+)\/(.+)-(\d{5})\.jpg$/.exec(req.url.pathname);
 		const count = found ? this.outputs.get(`${found[1]}/${found[2]}`) : undefined;
-		if (!found || count === undefined || Number(found[3]) < 1 || Number(found[3]) > count) {
-			return { status: 404, headers: { 'content-type': 'text/plain' }, body: 'Not Found' };
-		}
+		const exists =
+			found !== null && count !== undefined && Number(found[3]) >= 1 && Number(found[3]) <= count;
 		const authKey = req.url.searchParams.get('auth_key');
-		if (authKey !== null && !this.authorized(req.url.pathname, authKey, req.receivedAt)) {
-			return { status: 403, headers: { 'content-type': 'text/plain' }, body: 'Forbidden' };
-		}
-		return { status: 200, headers: { 'content-type': 'image/jpeg' }, body: TINY_JPEG };
+		if (exists && authKey !== null && !this.authorized(req.url.pathname, authKey, req.receivedAt))
+			return textResponse(403, 'Forbidden');
+		return imageResponse(exists);
 	}
 
 	private authorized(path: string, authKey: string, now: number): boolean {
 		const [expires, , , hash] = authKey.split('-');
 		return hash === authHash(path, Number(expires)) && Number(expires) * 1000 >= now;
 	}
+}
+
+/** A snapshot image (the tiny JPEG) when it exists, else the CDN's plain 404. */
+export function imageResponse(
+	exists: boolean,
+	headers: Record<string, string> = {},
+): EmulatorResponse {
+	if (!exists)
+		return {
+			status: 404,
+			headers: { ...headers, 'content-type': 'text/plain' },
+			body: 'Not Found',
+		};
+	return { status: 200, headers: { ...headers, 'content-type': 'image/jpeg' }, body: TINY_JPEG };
 }

@@ -1,4 +1,4 @@
-import type { EmulatorRequest, EmulatorResponse } from '../http';
+import type { EmulatorRequest, EmulatorResponse } from './http';
 import { requestAction, type FaultKind } from './faults';
 import { isRecord, parseJson } from './json';
 

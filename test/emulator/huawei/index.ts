@@ -1,19 +1,28 @@
 /* eslint-disable @n8n/community-nodes/require-node-api-error -- a bug in a route handler must surface as a 500 */
 import { huaweiProjectId } from '../accounts';
-import type { EmulatorRequest, EmulatorResponse } from '../http';
-import { AUTH_MESSAGE, rawQueryPairs, verifyAksk } from './akskAuth';
-import { AkLockout } from './akLockout';
-import { IamTokens, listProjects } from './iam';
-import { mediaResponse } from './media';
-import { MfsNotifier, type MfsCallbackConfig, type MfsDelivery } from './mfsNotifier';
-import { apigError, jsonResponse, newRequestId, VodError, vodErrorResponse } from './responses';
-import { MEDIA_PATH_PREFIX, SnapshotTasks, type SeedAssetInput } from './snapshotTasks';
-import { Throttle } from './throttle';
-import type { Asset, TaskFailure, ThumbnailTask } from './types';
-import { VOD_ROUTES, type VodRoute } from './vodRoutes';
+import type { EmulatorRequest, EmulatorResponse } from '../core/http';
+import { newHexId } from '../core/ids';
+import { imageResponse } from '../core/media';
+import { QpsLimiter } from '../core/throttle';
+import { rawQueryPairs } from './auth/akskAuth';
+import { ApigAuth } from './auth/apigAuth';
+import { listProjects } from './auth/iam';
+import { MfsNotifier, type MfsCallbackConfig, type MfsDelivery } from './mfs/mfsNotifier';
+import { apigError, jsonResponse, VodError, vodErrorResponse } from './responses';
+import { HUAWEI_MEDIA_PATH_PREFIX, SnapshotTasks, type SeedAssetInput } from './vod/snapshotTasks';
+import type { Asset, TaskFailure, ThumbnailTask } from './vod/types';
+import { VOD_ROUTES, type VodRoute } from './vod/vodRoutes';
 
-export { SEEDED_ASSET_IDS, DEFAULT_TASK_DURATION_MS } from './snapshotTasks';
-export type { MfsCallbackConfig, MfsDelivery } from './mfsNotifier';
+export { huaweiFaultFormat } from './responses';
+export {
+	DEFAULT_TASK_DURATION_MS,
+	HUAWEI_MEDIA_PATH_PREFIX,
+	SEEDED_ASSET_IDS,
+} from './vod/snapshotTasks';
+export type { MfsCallbackConfig, MfsDelivery } from './mfs/mfsNotifier';
+
+/** APIG's default: requests per second per caller and API. */
+export const DEFAULT_QPS = 20;
 
 export interface HuaweiEmulatorDeps {
 	/** Emulator clock, ms (tests may skew it). */
@@ -45,46 +54,19 @@ export interface HuaweiEmulator {
 	reset(): void;
 }
 
-type Caller =
-	| { ok: true; id: string; projectId?: string }
-	| { ok: false; response: EmulatorResponse };
-
 const VOD_PATH = /^\/(v1|v1\.0)\/([^/]+)(\/.*?)\/?$/;
 
 export function createHuaweiEmulator(deps: HuaweiEmulatorDeps): HuaweiEmulator {
 	const notifier = new MfsNotifier(deps.now);
 	const tasks = new SnapshotTasks(deps.now, deps.baseUrl, notifier);
-	const tokens = new IamTokens(deps.now);
-	const lockout = new AkLockout(deps.now);
-	const throttle = new Throttle(deps.now);
-
-	function authenticate(req: EmulatorRequest, requestId: string): Caller {
-		const authToken = req.headers['x-auth-token'];
-		if (authToken !== undefined) {
-			const issued = tokens.valid(authToken);
-			if (!issued)
-				return { ok: false, response: apigError(401, 'APIGW.0301', AUTH_MESSAGE.token, requestId) };
-			return { ok: true, id: `token:${issued.token}`, projectId: issued.projectId };
-		}
-		if (req.headers.authorization === undefined) {
-			return { ok: false, response: apigError(401, 'APIGW.0301', AUTH_MESSAGE.missing, requestId) };
-		}
-		const verdict = verifyAksk(req, req.receivedAt);
-		if (verdict.accessKeyId !== undefined && lockout.isLocked(verdict.accessKeyId)) {
-			return { ok: false, response: apigError(401, 'APIGW.0301', AUTH_MESSAGE.locked, requestId) };
-		}
-		if (!verdict.ok) {
-			if (verdict.accessKeyId !== undefined) lockout.recordFailure(verdict.accessKeyId);
-			return { ok: false, response: apigError(401, 'APIGW.0301', verdict.message, requestId) };
-		}
-		lockout.recordSuccess(verdict.accessKeyId);
-		return { ok: true, id: verdict.accessKeyId };
-	}
+	const auth = new ApigAuth(deps.now);
+	const throttle = new QpsLimiter({}, DEFAULT_QPS);
 
 	function admit(callerId: string, api: string, requestId: string): EmulatorResponse | undefined {
-		if (throttle.admit(callerId, api)) return undefined;
+		if (throttle.tryAcquire(api, callerId, deps.now())) return undefined;
 		// APIG states its limits per minute; the emulator enforces the same rate per second.
-		const message = `The throttling threshold has been reached: policy user over ratelimit,limit:${throttle.limit() * 60},time:1 minute`;
+		const perMinute = (throttle.limitOf(api) ?? DEFAULT_QPS) * 60;
+		const message = `The throttling threshold has been reached: policy user over ratelimit,limit:${perMinute},time:1 minute`;
 		return apigError(429, 'APIGW.0308', message, requestId);
 	}
 
@@ -99,11 +81,11 @@ export function createHuaweiEmulator(deps: HuaweiEmulatorDeps): HuaweiEmulator {
 
 	function handleIam(req: EmulatorRequest, path: string, requestId: string): EmulatorResponse {
 		if (req.method === 'POST' && path === '/v3/auth/tokens') {
-			const result = tokens.createToken(req.body);
+			const result = auth.tokens.createToken(req.body);
 			return jsonResponse(result.status, result.body, requestId, result.headers);
 		}
 		if (req.method !== 'GET' || path !== '/v3/projects') return apiNotFound(requestId);
-		const caller = authenticate(req, requestId);
+		const caller = auth.authenticate(req, requestId);
 		if (!caller.ok) return caller.response;
 		const throttled = admit(caller.id, 'KeystoneListProjects', requestId);
 		if (throttled) return throttled;
@@ -128,7 +110,7 @@ export function createHuaweiEmulator(deps: HuaweiEmulatorDeps): HuaweiEmulator {
 	function handleVod(req: EmulatorRequest, path: string, requestId: string): EmulatorResponse {
 		const found = findRoute(req, path);
 		if (!found) return apiNotFound(requestId);
-		const caller = authenticate(req, requestId);
+		const caller = auth.authenticate(req, requestId);
 		if (!caller.ok) return caller.response;
 		const headerProject = req.headers['x-project-id'];
 		if (
@@ -161,9 +143,10 @@ export function createHuaweiEmulator(deps: HuaweiEmulatorDeps): HuaweiEmulator {
 	return {
 		async handle(req) {
 			const path = req.url.pathname;
-			const requestId = newRequestId();
-			if (path.startsWith(MEDIA_PATH_PREFIX)) {
-				return mediaResponse(req.method === 'GET' && tasks.hasImage(path), requestId);
+			const requestId = newHexId();
+			if (path.startsWith(HUAWEI_MEDIA_PATH_PREFIX)) {
+				const exists = req.method === 'GET' && tasks.hasImage(path);
+				return imageResponse(exists, { 'x-request-id': requestId });
 			}
 			if (path === '/v3' || path.startsWith('/v3/')) return handleIam(req, path, requestId);
 			if (/^\/v1(\.0)?\//.test(path)) return handleVod(req, path, requestId);
@@ -175,13 +158,12 @@ export function createHuaweiEmulator(deps: HuaweiEmulatorDeps): HuaweiEmulator {
 		configureMfsCallback: (config) => notifier.configure(config),
 		deliveries: () => notifier.deliveries(),
 		redeliver: async (deliveryId) => await notifier.redeliver(deliveryId),
-		setQps: (qps) => throttle.setQps(qps),
+		setQps: (qps) => throttle.setFallback(qps),
 		tasks: () => tasks.list(),
 		idle: async () => await tasks.idle(),
 		reset() {
 			tasks.reset();
-			tokens.reset();
-			lockout.reset();
+			auth.reset();
 			throttle.reset();
 			notifier.reset();
 		},

@@ -1,6 +1,5 @@
-import { randomUUID } from 'node:crypto';
-
-import type { EmulatorResponse } from '../http';
+import type { CloudErrorFormat } from '../core/faultResponses';
+import type { EmulatorResponse } from '../core/http';
 
 /** APIG error body (huawei.md 1.7): gateway errors carry the request id in the body too. */
 export interface ApigErrorBody {
@@ -13,10 +12,6 @@ export interface ApigErrorBody {
 export interface VodErrorBody {
 	error_code: string;
 	error_msg: string;
-}
-
-export function newRequestId(): string {
-	return randomUUID().replace(/-/g, '');
 }
 
 export function jsonResponse(
@@ -73,3 +68,17 @@ export function vodErrorResponse(error: VodError, requestId: string): EmulatorRe
 	const body: VodErrorBody = { error_code: error.code, error_msg: error.message };
 	return jsonResponse(error.status, body, requestId);
 }
+
+/** Injected faults on Huawei paths answer like the gateway (APIGW.0201 unless named). */
+export const huaweiFaultFormat: CloudErrorFormat = {
+	defaultCode: () => 'APIGW.0201',
+	response: (status, error) => ({
+		status,
+		headers: { 'content-type': 'application/json', 'x-request-id': error.requestId },
+		body: JSON.stringify({
+			error_code: error.code,
+			error_msg: error.message,
+			request_id: error.requestId,
+		}),
+	}),
+};

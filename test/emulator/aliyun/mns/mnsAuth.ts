@@ -8,9 +8,9 @@ import {
 	mnsStringToSign,
 	parseMnsAuthorization,
 } from '../../../../credentials/signing/mns';
-import type { EmulatorRequest } from '../../http';
-import { findAliyunKey, type AliyunKey } from '../keys';
-import { CLOCK_TOLERANCE_MS } from '../rpcAuth';
+import type { EmulatorRequest } from '../../core/http';
+import { findAliyunKey, type AliyunKey } from '../gateway/keys';
+import { CLOCK_TOLERANCE_MS } from '../gateway/rpcAuth';
 
 /** An MNS error, rendered as the XML `<Error>` body. */
 export class MnsError extends Error {

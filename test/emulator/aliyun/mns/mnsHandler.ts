@@ -3,7 +3,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 
 import type { EmulatorClock } from '../../core/clock';
 import { newRequestId } from '../../core/ids';
-import type { EmulatorRequest, EmulatorResponse } from '../../http';
+import type { EmulatorRequest, EmulatorResponse } from '../../core/http';
 import { MnsError, verifyMnsRequest } from './mnsAuth';
 import { mnsMessageElement, mnsXmlResponse, parseSendMessage } from './mnsXml';
 import type { MnsMessage, MnsQueues } from './queues';

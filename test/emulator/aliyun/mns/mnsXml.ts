@@ -1,7 +1,9 @@
 import { XMLBuilder, XMLParser } from 'fast-xml-parser';
 
+import type { CloudErrorFormat } from '../../core/faultResponses';
+import { aliyunFaultCode } from '../gateway/errors';
 import { isRecord } from '../../core/json';
-import type { EmulatorResponse } from '../../http';
+import type { EmulatorResponse } from '../../core/http';
 import type { MnsMessage } from './queues';
 
 export const MNS_NAMESPACE = 'http://mns.aliyuncs.com/doc/v1/';
@@ -59,3 +61,15 @@ export function parseSendMessage(
 		priority: number(message.Priority),
 	};
 }
+
+/** Injected faults on MNS answer in its XML error format. */
+export const mnsFaultFormat: CloudErrorFormat = {
+	defaultCode: aliyunFaultCode,
+	response: (status, error) =>
+		mnsXmlResponse(
+			status,
+			'Error',
+			{ Code: error.code, Message: error.message, RequestId: error.requestId, HostId: error.host },
+			error.requestId,
+		),
+};

@@ -1,10 +1,10 @@
 import { isoSeconds, newHexId } from '../../core/ids';
 import type { JobControl } from '../../core/jobControl';
 import type { MediaLibrary } from '../../core/media';
-import { invalidParameter } from '../errors';
+import { invalidParameter } from '../gateway/errors';
 import type { MnsQueues } from '../mns/queues';
-import type { RpcAction } from '../rpcGateway';
-import type { RpcParams } from '../rpcParams';
+import type { RpcAction } from '../gateway/rpcGateway';
+import type { RpcParams } from '../gateway/rpcParams';
 import {
 	MPS_JOB_STATES,
 	type MpsJobState,
@@ -51,7 +51,7 @@ export function mpsJobBody(job: MpsSnapshotJob): Record<string, unknown> {
 }
 
 function finish(job: MpsSnapshotJob, deps: MpsActionDeps): void {
-	const failure = deps.jobControl.takeFailure('mps');
+	const failure = deps.jobControl.takeFailure('mts');
 	if (failure) {
 		job.state = 'Fail';
 		job.failure = failure;

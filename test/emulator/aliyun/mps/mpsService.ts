@@ -2,7 +2,7 @@ import type { EmulatorClock } from '../../core/clock';
 import type { JobControl } from '../../core/jobControl';
 import type { MediaLibrary } from '../../core/media';
 import type { MnsQueues } from '../mns/queues';
-import type { RpcProduct } from '../rpcGateway';
+import type { RpcProduct } from '../gateway/rpcGateway';
 import { mpsActions } from './mpsActions';
 import { MpsSnapshotJobs } from './mpsJobs';
 
@@ -23,7 +23,7 @@ export class MpsService {
 
 	constructor(private readonly deps: MpsServiceDeps) {
 		this.product = {
-			code: 'mps',
+			code: 'mts',
 			version: MPS_VERSION,
 			troubleshootName: 'Mts',
 			actions: mpsActions({

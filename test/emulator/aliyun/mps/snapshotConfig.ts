@@ -1,6 +1,6 @@
 import { isRecord, parseJson } from '../../core/json';
-import { AliyunApiError, invalidParameter } from '../errors';
-import type { RpcParams } from '../rpcParams';
+import { AliyunApiError, invalidParameter } from '../gateway/errors';
+import type { RpcParams } from '../gateway/rpcParams';
 
 /** OSS location as MPS takes it: `{"Bucket","Location","Object"}`, Object URL-encoded. */
 export interface OssFile {

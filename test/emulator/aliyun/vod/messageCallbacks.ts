@@ -1,6 +1,6 @@
-import { invalidParameter, missingParameter } from '../errors';
-import type { RpcAction } from '../rpcGateway';
-import type { RpcParams } from '../rpcParams';
+import { invalidParameter, missingParameter } from '../gateway/errors';
+import type { RpcAction } from '../gateway/rpcGateway';
+import type { RpcParams } from '../gateway/rpcParams';
 import { DEFAULT_APP_ID } from './videos';
 
 /** The MessageCallback object of GetMessageCallback, as stored by SetMessageCallback. */

@@ -1,4 +1,4 @@
-import { invalidParameter } from '../errors';
+import { invalidParameter } from '../gateway/errors';
 import type { VodVideo } from './videos';
 
 export type VideoPredicate = (video: VodVideo) => boolean;

@@ -1,8 +1,8 @@
 import { isoSeconds, newHexId } from '../../core/ids';
 import type { JobControl } from '../../core/jobControl';
 import type { MediaLibrary } from '../../core/media';
-import { AliyunApiError, invalidParameter } from '../errors';
-import type { RpcAction } from '../rpcGateway';
+import { AliyunApiError, invalidParameter } from '../gateway/errors';
+import type { RpcAction } from '../gateway/rpcGateway';
 import type { VodCallbackNotifier } from './callbackDelivery';
 import { snapshotCompleteEvent } from './snapshotEvent';
 import {

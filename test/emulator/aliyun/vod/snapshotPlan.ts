@@ -1,6 +1,6 @@
 import { isRecord, parseJson } from '../../core/json';
-import { AliyunApiError, invalidParameter } from '../errors';
-import type { RpcParams } from '../rpcParams';
+import { AliyunApiError, invalidParameter } from '../gateway/errors';
+import type { RpcParams } from '../gateway/rpcParams';
 import type { VodSnapshotOutput } from './snapshotJobs';
 import type { VodVideo } from './videos';
 

@@ -1,7 +1,7 @@
 import { isoSeconds, newHexId } from '../../core/ids';
-import { AliyunApiError, invalidParameter } from '../errors';
-import type { RpcAction } from '../rpcGateway';
-import type { RpcParams } from '../rpcParams';
+import { AliyunApiError, invalidParameter } from '../gateway/errors';
+import type { RpcAction } from '../gateway/rpcGateway';
+import type { RpcParams } from '../gateway/rpcParams';
 import { parseMatch } from './searchMatch';
 import type { VodVideo } from './videos';
 

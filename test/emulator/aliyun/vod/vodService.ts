@@ -4,7 +4,7 @@ import type { JobControl } from '../../core/jobControl';
 import type { MediaLibrary } from '../../core/media';
 import type { TimerSet } from '../../core/timers';
 import type { MnsQueues } from '../mns/queues';
-import type { RpcProduct } from '../rpcGateway';
+import type { RpcProduct } from '../gateway/rpcGateway';
 import { VodCallbackNotifier } from './callbackDelivery';
 import { messageCallbackActions, MessageCallbacks } from './messageCallbacks';
 import { snapshotActions } from './snapshotActions';

@@ -7,7 +7,7 @@ import { aliyunApiDataFor, vodCallbackAuthKey } from '../../../emulator/accounts
 import { seedVideoIds } from '../../../emulator/aliyun/vod/videos';
 import { emulatorPerFile } from '../../../emulator/lifecycle';
 import type { Emulator } from '../../../emulator/server';
-import { callRpc, waitFor } from '../../../emulator/testSupport';
+import { callRpc, waitFor } from '../../../emulator/clients/aliyunRpc';
 import { startTriggerHarness } from './n8nTrigger';
 import type { TriggerHarness } from './n8nTrigger';
 

@@ -30,6 +30,7 @@ import {
 	additionalDataFor,
 	loadN8nCore,
 } from '../../../support/inProcessN8n';
+import { readBody } from '../../../support/httpMessage';
 import { listenOnLoopback, stopServer } from '../../../support/loopbackServer';
 
 const NODE_TYPE = 'n8n-nodes-video-snapshots.aliyunVodTrigger';
@@ -55,13 +56,6 @@ export interface TriggerHarness {
 	checkExists(options?: { test?: boolean }): Promise<boolean>;
 	nodeStaticData(): IDataObject;
 	close(): Promise<void>;
-}
-
-async function readBody(message: IncomingMessage): Promise<Buffer> {
-	const chunks: Buffer[] = [];
-	for await (const chunk of message)
-		chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk));
-	return Buffer.concat(chunks);
 }
 
 export async function startTriggerHarness(

@@ -22,9 +22,9 @@ import {
 	mnsRequest as signedMnsRequest,
 	sendMessageXml,
 	xmlValue,
-} from '../../../emulator/mnsTestClient';
+} from '../../../emulator/clients/mns';
 import type { Emulator } from '../../../emulator/server';
-import { delay } from '../../../emulator/testSupport';
+import { delay } from '../../../emulator/clients/aliyunRpc';
 import { nodeError, runWorkflow } from '../../../support/inProcessN8n';
 import { startScriptedServer } from '../../../support/scriptedServer';
 import type { ScriptedServer } from '../../../support/scriptedServer';
