@@ -1,4 +1,7 @@
-export interface NumberedPage<T> {
+import { UserError } from 'n8n-workflow';
+
+/** A page of a list addressed by page number or by offset. */
+export interface CountedPage<T> {
 	items: T[];
 	/** Total number of items across all pages, when the API reports it. */
 	total?: number;
@@ -13,7 +16,7 @@ export interface PageNumberOptions {
 	firstPage?: number;
 }
 
-export type FetchNumberedPage<T> = (pageNo: number, pageSize: number) => Promise<NumberedPage<T>>;
+export type FetchNumberedPage<T> = (pageNo: number, pageSize: number) => Promise<CountedPage<T>>;
 
 /**
  * The page size never changes between pages, because page numbers only address the same items
@@ -47,7 +50,7 @@ export async function collectByPageNumber<T>(
 
 export interface TokenPage<T> {
 	items: T[];
-	/** NextPageToken / next marker; absent or empty on the last page. */
+	/** NextPageToken; absent or empty on the last page. */
 	nextToken?: string;
 }
 
@@ -62,7 +65,7 @@ export type FetchTokenPage<T> = (
 ) => Promise<TokenPage<T>>;
 
 /**
- * NextPageToken / marker paging. Each request asks only for what is still missing, and paging
+ * NextPageToken paging. Each request asks only for what is still missing, and paging
  * stops at the limit, on an empty page, without a token, or when the API repeats a token.
  */
 export async function collectByToken<T>(
@@ -84,4 +87,74 @@ export async function collectByToken<T>(
 		usedTokens.add(next);
 		token = next;
 	}
+}
+
+export interface OffsetPagingOptions {
+	limit?: number;
+	maxPageSize: number;
+	/** The largest offset the API accepts (Huawei VOD: 20,000); paging never asks past it. */
+	maxOffset?: number;
+}
+
+export type FetchOffsetPage<T> = (offset: number, limit: number) => Promise<CountedPage<T>>;
+
+function offsetCapError(maxOffset: number, read: number, total: number | undefined): UserError {
+	const of = total === undefined ? '' : ` of ${total}`;
+	return new UserError(
+		`Cannot page past offset ${maxOffset}, the largest the API accepts: ${read} items${of} were read and the list goes on. Narrow the query, or set Limit to ${read} or less.`,
+	);
+}
+
+/**
+ * Offset/limit paging (Huawei `offset` + `limit`). Each request asks only for what is still
+ * missing; paging stops at the limit, on a short page, or when `total` items have been seen. An
+ * offset above `maxOffset` is refused by the API, so reaching it without the end is an error
+ * rather than a silently shortened list.
+ */
+export async function collectByOffset<T>(
+	fetchPage: FetchOffsetPage<T>,
+	options: OffsetPagingOptions,
+): Promise<T[]> {
+	const { limit, maxPageSize, maxOffset } = options;
+	if (limit !== undefined && limit <= 0) return [];
+	const items: T[] = [];
+	let total: number | undefined;
+	for (;;) {
+		const offset = items.length;
+		if (maxOffset !== undefined && offset > maxOffset) {
+			throw offsetCapError(maxOffset, items.length, total);
+		}
+		const pageSize = limit === undefined ? maxPageSize : Math.min(maxPageSize, limit - offset);
+		const page = await fetchPage(offset, pageSize);
+		items.push(...page.items);
+		total = page.total;
+		if (limit !== undefined && items.length >= limit) return items.slice(0, limit);
+		const lastPage = page.items.length < pageSize || (total !== undefined && items.length >= total);
+		if (lastPage) return items;
+	}
+}
+
+export interface MarkerPage<T> {
+	items: T[];
+	/** `next_marker`; absent or empty on the last page. */
+	nextMarker?: string;
+}
+
+export type FetchMarkerPage<T> = (
+	marker: string | undefined,
+	limit: number,
+) => Promise<MarkerPage<T>>;
+
+/**
+ * Marker paging (Huawei `marker` in, `next_marker` out): the same walk as `collectByToken`, so it
+ * also stops at the limit, on an empty page, without a marker, or on a repeated marker.
+ */
+export async function collectByMarker<T>(
+	fetchPage: FetchMarkerPage<T>,
+	options: TokenPagingOptions,
+): Promise<T[]> {
+	return await collectByToken(async (marker, limit) => {
+		const page = await fetchPage(marker, limit);
+		return { items: page.items, nextToken: page.nextMarker };
+	}, options);
 }
