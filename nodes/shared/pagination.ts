@@ -7,16 +7,35 @@ export interface CountedPage<T> {
 	total?: number;
 }
 
-export interface PageNumberOptions {
+export interface TokenPagingOptions {
 	/** Stop after this many items; undefined = all. */
 	limit?: number;
 	/** The largest page the API accepts. */
 	maxPageSize: number;
+}
+
+export interface PageNumberOptions extends TokenPagingOptions {
 	/** First page number (Aliyun and Huawei count from 1). */
 	firstPage?: number;
 }
 
+export interface OffsetPagingOptions extends TokenPagingOptions {
+	/** The largest offset the API accepts (Huawei VOD: 20,000); paging never asks past it. */
+	maxOffset?: number;
+}
+
 export type FetchNumberedPage<T> = (pageNo: number, pageSize: number) => Promise<CountedPage<T>>;
+
+/** A short page, or `total` items seen, is the end of a counted list. */
+function endsCountedList<T>(page: CountedPage<T>, pageSize: number, seen: number): boolean {
+	return page.items.length < pageSize || (page.total !== undefined && seen >= page.total);
+}
+
+/** Where paging can address any item, each request asks only for what is still missing. */
+function missingPageSize(options: TokenPagingOptions, collected: number): number {
+	const { limit, maxPageSize } = options;
+	return limit === undefined ? maxPageSize : Math.min(maxPageSize, limit - collected);
+}
 
 /**
  * The page size never changes between pages, because page numbers only address the same items
@@ -42,58 +61,8 @@ export async function collectByPageNumber<T>(
 		const page = await fetchPage(pageNo, pageSize);
 		items.push(...page.items);
 		if (limit !== undefined && items.length >= limit) return items.slice(0, limit);
-		const lastPage =
-			page.items.length < pageSize || (page.total !== undefined && items.length >= page.total);
-		if (lastPage) return items;
+		if (endsCountedList(page, pageSize, items.length)) return items;
 	}
-}
-
-export interface TokenPage<T> {
-	items: T[];
-	/** NextPageToken; absent or empty on the last page. */
-	nextToken?: string;
-}
-
-export interface TokenPagingOptions {
-	limit?: number;
-	maxPageSize: number;
-}
-
-export type FetchTokenPage<T> = (
-	token: string | undefined,
-	pageSize: number,
-) => Promise<TokenPage<T>>;
-
-/**
- * NextPageToken paging. Each request asks only for what is still missing, and paging
- * stops at the limit, on an empty page, without a token, or when the API repeats a token.
- */
-export async function collectByToken<T>(
-	fetchPage: FetchTokenPage<T>,
-	options: TokenPagingOptions,
-): Promise<T[]> {
-	const { limit, maxPageSize } = options;
-	if (limit !== undefined && limit <= 0) return [];
-	const items: T[] = [];
-	const usedTokens = new Set<string>();
-	let token: string | undefined;
-	for (;;) {
-		const remaining = limit === undefined ? maxPageSize : limit - items.length;
-		const page = await fetchPage(token, Math.min(maxPageSize, remaining));
-		items.push(...page.items);
-		if (limit !== undefined && items.length >= limit) return items.slice(0, limit);
-		const next = page.nextToken;
-		if (page.items.length === 0 || !next || usedTokens.has(next)) return items;
-		usedTokens.add(next);
-		token = next;
-	}
-}
-
-export interface OffsetPagingOptions {
-	limit?: number;
-	maxPageSize: number;
-	/** The largest offset the API accepts (Huawei VOD: 20,000); paging never asks past it. */
-	maxOffset?: number;
 }
 
 export type FetchOffsetPage<T> = (offset: number, limit: number) => Promise<CountedPage<T>>;
@@ -106,55 +75,64 @@ function offsetCapError(maxOffset: number, read: number, total: number | undefin
 }
 
 /**
- * Offset/limit paging (Huawei `offset` + `limit`). Each request asks only for what is still
- * missing; paging stops at the limit, on a short page, or when `total` items have been seen. An
- * offset above `maxOffset` is refused by the API, so reaching it without the end is an error
- * rather than a silently shortened list.
+ * Offset/limit paging (Huawei `offset` + `limit`, an item offset). Stops as soon as `limit` items
+ * are collected, and on a short page or when `total` items have been seen. The API refuses an
+ * offset above `maxOffset`, so needing one is an error rather than a silently shortened list.
  */
 export async function collectByOffset<T>(
 	fetchPage: FetchOffsetPage<T>,
 	options: OffsetPagingOptions,
 ): Promise<T[]> {
-	const { limit, maxPageSize, maxOffset } = options;
+	const { limit, maxOffset } = options;
 	if (limit !== undefined && limit <= 0) return [];
 	const items: T[] = [];
 	let total: number | undefined;
 	for (;;) {
 		const offset = items.length;
 		if (maxOffset !== undefined && offset > maxOffset) {
-			throw offsetCapError(maxOffset, items.length, total);
+			throw offsetCapError(maxOffset, offset, total);
 		}
-		const pageSize = limit === undefined ? maxPageSize : Math.min(maxPageSize, limit - offset);
+		const pageSize = missingPageSize(options, offset);
 		const page = await fetchPage(offset, pageSize);
 		items.push(...page.items);
 		total = page.total;
 		if (limit !== undefined && items.length >= limit) return items.slice(0, limit);
-		const lastPage = page.items.length < pageSize || (total !== undefined && items.length >= total);
-		if (lastPage) return items;
+		if (endsCountedList(page, pageSize, items.length)) return items;
 	}
 }
 
-export interface MarkerPage<T> {
+export interface TokenPage<T> {
 	items: T[];
-	/** `next_marker`; absent or empty on the last page. */
-	nextMarker?: string;
+	/** Aliyun NextPageToken or Huawei next_marker; absent or empty on the last page. */
+	nextToken?: string;
 }
 
-export type FetchMarkerPage<T> = (
-	marker: string | undefined,
-	limit: number,
-) => Promise<MarkerPage<T>>;
+export type FetchTokenPage<T> = (
+	token: string | undefined,
+	pageSize: number,
+) => Promise<TokenPage<T>>;
 
 /**
- * Marker paging (Huawei `marker` in, `next_marker` out): the same walk as `collectByToken`, so it
- * also stops at the limit, on an empty page, without a marker, or on a repeated marker.
+ * NextPageToken paging (Aliyun) and marker paging (Huawei: `marker` in, `next_marker` out), one
+ * walk: each request asks only for what is still missing, and paging stops at the limit, on an
+ * empty page, without a token, or when the API repeats a token.
  */
-export async function collectByMarker<T>(
-	fetchPage: FetchMarkerPage<T>,
+export async function collectByToken<T>(
+	fetchPage: FetchTokenPage<T>,
 	options: TokenPagingOptions,
 ): Promise<T[]> {
-	return await collectByToken(async (marker, limit) => {
-		const page = await fetchPage(marker, limit);
-		return { items: page.items, nextToken: page.nextMarker };
-	}, options);
+	const { limit } = options;
+	if (limit !== undefined && limit <= 0) return [];
+	const items: T[] = [];
+	const usedTokens = new Set<string>();
+	let token: string | undefined;
+	for (;;) {
+		const page = await fetchPage(token, missingPageSize(options, items.length));
+		items.push(...page.items);
+		if (limit !== undefined && items.length >= limit) return items.slice(0, limit);
+		const next = page.nextToken;
+		if (page.items.length === 0 || !next || usedTokens.has(next)) return items;
+		usedTokens.add(next);
+		token = next;
+	}
 }

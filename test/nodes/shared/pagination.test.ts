@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
 import {
-	collectByMarker,
 	collectByOffset,
 	collectByPageNumber,
 	collectByToken,
@@ -45,14 +44,21 @@ function offsetServer(total: number, reportTotal = true) {
 	return { requests, fetchPage };
 }
 
-/** Same items behind Huawei marker paging (ListAssetTaskInfo: `marker` in, `next_marker` out). */
+/**
+ * Same items behind Huawei marker paging (ListAssetTaskInfo: `marker` in, `next_marker` out), read
+ * through `collectByToken` as the Huawei transport does: the answer's `next_marker` is the token.
+ */
 function markerServer(total: number) {
 	const requests: Array<{ marker: string | undefined; limit: number }> = [];
-	const fetchPage = async (marker: string | undefined, limit: number) => {
+	const listAssetTasks = (marker: string | undefined, limit: number) => {
 		requests.push({ marker, limit });
 		const start = marker === undefined ? 0 : Number(marker);
-		const items = range(start + 1, Math.min(total, start + limit));
-		return start + limit < total ? { items, nextMarker: String(start + limit) } : { items };
+		const results = range(start + 1, Math.min(total, start + limit));
+		return start + limit < total ? { results, next_marker: String(start + limit) } : { results };
+	};
+	const fetchPage = async (marker: string | undefined, limit: number) => {
+		const answer = listAssetTasks(marker, limit);
+		return { items: answer.results, nextToken: answer.next_marker };
 	};
 	return { requests, fetchPage };
 }
@@ -131,18 +137,30 @@ describe('collectByPageNumber', () => {
 });
 
 describe('collectByToken', () => {
-	it.each([
-		[0, undefined, 0, 1],
-		[1, undefined, 1, 1],
-		[10, undefined, 10, 1],
-		[11, undefined, 11, 2],
-		[100, 3, 3, 1],
-		[100, 25, 25, 3],
-	])('total %i, limit %s → %i items in %i requests', async (total, limit, count, requestCount) => {
-		const server = tokenServer(total);
-		const items = await collectByToken(server.fetchPage, { limit, maxPageSize: 10 });
-		expect(items).toEqual(range(1, count));
-		expect(server.requests).toHaveLength(requestCount);
+	describe.each([
+		['NextPageToken', tokenServer],
+		['Huawei marker', markerServer],
+	])('%s', (_name, server) => {
+		it.each([
+			[0, undefined, 0, 1], // empty first page, no token
+			[1, undefined, 1, 1],
+			[3, undefined, 3, 1],
+			[10, undefined, 10, 1],
+			[11, undefined, 11, 2],
+			[20, undefined, 20, 2], // exact multiple: the last page has no token
+			[21, undefined, 21, 3],
+			[100, 3, 3, 1], // limit smaller than a page
+			[100, 20, 20, 2],
+			[100, 25, 25, 3], // limit crossing a page
+		])(
+			'total %i, limit %s → %i items in %i requests',
+			async (total, limit, count, requestCount) => {
+				const { fetchPage, requests } = server(total);
+				const items = await collectByToken(fetchPage, { limit, maxPageSize: 10 });
+				expect(items).toEqual(range(1, count));
+				expect(requests).toHaveLength(requestCount);
+			},
+		);
 	});
 
 	it('asks only for the items still missing', async () => {
@@ -288,25 +306,10 @@ describe('collectByOffset', () => {
 	});
 });
 
-describe('collectByMarker', () => {
-	it.each([
-		// total, limit, expected item count, expected requests
-		[0, undefined, 0, 1], // empty first page, no next_marker
-		[3, undefined, 3, 1],
-		[20, undefined, 20, 2], // exact multiple: the last page has no next_marker
-		[21, undefined, 21, 3],
-		[100, 3, 3, 1], // limit smaller than a page
-		[100, 20, 20, 2],
-	])('total %i, limit %s → %i items in %i requests', async (total, limit, count, requestCount) => {
-		const server = markerServer(total);
-		const items = await collectByMarker(server.fetchPage, { limit, maxPageSize: 10 });
-		expect(items).toEqual(range(1, count));
-		expect(server.requests).toHaveLength(requestCount);
-	});
-
+describe('collectByToken with Huawei markers', () => {
 	it('sends next_marker back as marker and asks only for the items still missing', async () => {
 		const server = markerServer(100);
-		await collectByMarker(server.fetchPage, { limit: 25, maxPageSize: 10 });
+		await collectByToken(server.fetchPage, { limit: 25, maxPageSize: 10 });
 		expect(server.requests).toEqual([
 			{ marker: undefined, limit: 10 },
 			{ marker: '10', limit: 10 },
@@ -316,10 +319,10 @@ describe('collectByMarker', () => {
 
 	it('takes an empty next_marker as the end', async () => {
 		let calls = 0;
-		const items = await collectByMarker(
+		const items = await collectByToken(
 			async () => {
 				calls++;
-				return { items: ['a'], nextMarker: '' };
+				return { items: ['a'], nextToken: '' };
 			},
 			{ maxPageSize: 10 },
 		);
