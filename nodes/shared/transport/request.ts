@@ -11,11 +11,11 @@ import type {
 	IWebhookFunctions,
 } from 'n8n-workflow';
 
-import { classifyError, toNodeApiError } from '../errors';
+import { classifyError, isRetryable, toNodeApiError } from '../errors';
 import type { ClassifiedError, ErrorProvider } from '../errors';
 import { defaultRequestsPerSecond, pacerFor } from '../pacing';
 import type { PacedService } from '../pacing';
-import { isRetryable, withRetry } from '../retry';
+import { withRetry } from '../retry';
 
 /** The n8n contexts that can send authenticated requests. */
 export type RequestContext =

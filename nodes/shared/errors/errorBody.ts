@@ -1,5 +1,5 @@
-import { isRecord, parseJson } from '../../credentials/common/json';
-import { tryParseXml, xmlText } from './xml';
+import { isRecord, parseJson } from '../../../credentials/common/json';
+import { tryParseXml, xmlText } from '../xml';
 
 /** The fields every provider error body carries under its own names. */
 export interface ProviderFields {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { parseErrorBody, parseXmlErrorBody } from '../../../nodes/shared/errorBody';
+import { parseErrorBody, parseXmlErrorBody } from '../../../../nodes/shared/errors/errorBody';
 
 describe('parseXmlErrorBody', () => {
 	it('reads the flat <Error> document (aliyun.md §f)', () => {

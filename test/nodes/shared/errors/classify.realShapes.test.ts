@@ -13,9 +13,9 @@ import type {
 } from 'n8n-workflow';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { classifyError } from '../../../nodes/shared/errors';
-import { runSingleNode } from '../../support/inProcessN8n';
-import { listenOnLoopback, stopServer } from '../../support/loopbackServer';
+import { classifyError } from '../../../../nodes/shared/errors';
+import { runSingleNode } from '../../../support/inProcessN8n';
+import { listenOnLoopback, stopServer } from '../../../support/loopbackServer';
 
 /**
  * The unit tests build errors by hand; these run real requests through n8n-core so the classifier

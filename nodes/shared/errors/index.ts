@@ -1,0 +1,6 @@
+export { classifyError } from './classify';
+export type { ClassifiedError } from './classify';
+export type { ErrorKind } from './kinds';
+export { toNodeApiError } from './nodeApiError';
+export type { ErrorProvider } from './providers';
+export { isRetryable } from './retryable';

@@ -1,0 +1,27 @@
+import type { ClassifiedError } from './classify';
+
+/** Network failures that prove the request never reached the server. */
+const NOT_SENT_NETWORK_CODES = ['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN'];
+
+/**
+ * Whether a failed call may be sent again.
+ *
+ * Idempotent calls are retried on throttling, 5xx, network failures and timeouts.
+ * A non-idempotent call (a job submit) is retried only when the failure proves the request was not
+ * processed: a throttling or nonce rejection, or a connection that was never made (refused, DNS).
+ * A 5xx, a reset or a timeout after sending leaves the outcome unknown, and sending the submit again
+ * could create a second job, so it is reported instead.
+ */
+export function isRetryable(classified: ClassifiedError, idempotent: boolean): boolean {
+	if (classified.kind === 'throttled' || classified.kind === 'nonce') return true;
+	if (
+		classified.kind === 'network' &&
+		NOT_SENT_NETWORK_CODES.includes(classified.networkCode ?? '')
+	) {
+		return true;
+	}
+	if (!idempotent) return false;
+	return (
+		classified.kind === 'server' || classified.kind === 'network' || classified.kind === 'timeout'
+	);
+}

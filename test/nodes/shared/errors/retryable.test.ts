@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+
+import { isRetryable } from '../../../../nodes/shared/errors';
+import type { ClassifiedError, ErrorKind } from '../../../../nodes/shared/errors';
+
+function classified(kind: ErrorKind, networkCode?: string): ClassifiedError {
+	return { provider: 'aliyun', kind, networkCode };
+}
+
+describe('isRetryable', () => {
+	it.each<[ErrorKind, string | undefined, boolean, boolean]>([
+		// kind, network code, idempotent, non-idempotent
+		['throttled', undefined, true, true],
+		['nonce', undefined, true, true],
+		['network', 'ECONNREFUSED', true, true],
+		['network', 'ENOTFOUND', true, true],
+		['network', 'EAI_AGAIN', true, true],
+		['network', 'ECONNRESET', true, false],
+		['network', undefined, true, false],
+		['timeout', 'ETIMEDOUT', true, false],
+		['server', undefined, true, false],
+		['auth', undefined, false, false],
+		['clock', undefined, false, false],
+		['permission', undefined, false, false],
+		['client', undefined, false, false],
+	])('%s %s: idempotent %s, non-idempotent %s', (kind, code, idempotent, nonIdempotent) => {
+		expect(isRetryable(classified(kind, code), true)).toBe(idempotent);
+		expect(isRetryable(classified(kind, code), false)).toBe(nonIdempotent);
+	});
+});
