@@ -30,12 +30,14 @@ function chunkBytes(chunk: unknown): Buffer {
 }
 
 /**
- * Reads the body up to `maxBytes`, destroying it (which closes the connection) as soon as one
- * more byte arrives, or when the signal aborts (time-out or cancelled execution).
+ * Reads the body up to `maxBytes`. One byte more aborts the request (`stop`, which closes the
+ * connection) before the body is dropped; the request's own signal aborting (time-out, cancelled
+ * execution) ends the read with an error.
  */
 export async function readCapped(
 	body: ReadableBody,
 	maxBytes: number,
+	stop: AbortController,
 	signal: AbortSignal,
 ): Promise<Buffer> {
 	const onAbort = () => body.destroy(new Error(`download stopped: ${String(signal.reason)}`));
@@ -48,7 +50,7 @@ export async function readCapped(
 			const bytes = chunkBytes(chunk);
 			received += bytes.length;
 			if (received > maxBytes) {
-				body.destroy();
+				stop.abort();
 				throw new OverCapError(received, false);
 			}
 			chunks.push(bytes);

@@ -82,23 +82,29 @@ function fetchError(this: IExecuteFunctions, file: FileToFetch, error: unknown, 
 	});
 }
 
-/** Refuses a declared Content-Length above the cap before reading, then counts while reading. */
+/**
+ * Refuses a declared Content-Length above the cap before reading, then counts while reading.
+ * Stopping aborts the request first: n8n's HTTP client closes the connection on an abort only
+ * while the body is still open.
+ */
 async function fetchCapped(
 	this: IExecuteFunctions,
 	file: FileToFetch,
 ): Promise<{ buffer: Buffer; headers: ResponseHeaders }> {
 	const { timeoutMs, maxFileSizeBytes } = file.job;
 	const deadline = AbortSignal.timeout(timeoutMs);
+	const stop = new AbortController();
 	const cancel = this.getExecutionCancelSignal();
-	const signal = cancel ? AbortSignal.any([deadline, cancel]) : deadline;
+	const signal = AbortSignal.any(cancel ? [deadline, stop.signal, cancel] : [deadline, stop.signal]);
 	try {
 		const { body, headers } = await openStream.call(this, file.url, timeoutMs, signal);
 		const declared = declaredLength(headerValue(headers, 'content-length'));
 		if (declared !== undefined && declared > maxFileSizeBytes) {
+			stop.abort();
 			body.destroy();
 			throw new OverCapError(declared, true);
 		}
-		return { buffer: await readCapped(body, maxFileSizeBytes, signal), headers };
+		return { buffer: await readCapped(body, maxFileSizeBytes, stop, signal), headers };
 	} catch (error) {
 		if (error instanceof OverCapError) throw overCapError.call(this, file, error);
 		destroyErrorBody(error);
