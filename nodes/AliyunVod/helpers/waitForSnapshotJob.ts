@@ -40,10 +40,7 @@ export async function waitForSnapshotJob(
 		settings,
 		itemIndex,
 	);
-	return await listSnapshots.call(
-		this,
-		{ videoId: job.videoId, snapshotType },
-		undefined,
-		{ itemIndex },
-	);
+	return await listSnapshots.call(this, { videoId: job.videoId, snapshotType }, undefined, {
+		itemIndex,
+	});
 }

@@ -77,7 +77,9 @@ export async function routeItems<E extends Entity>(
 			operation: this.getNodeParameter('operation', i) as string,
 		};
 		try {
-			returnData.push(...(await runOperation.call(this, operationFor(operations, entity), entity, i)));
+			returnData.push(
+				...(await runOperation.call(this, operationFor(operations, entity), entity, i)),
+			);
 		} catch (error) {
 			returnData.push(errorItemOrThrow.call(this, error, i));
 		}

@@ -95,7 +95,9 @@ async function fetchCapped(
 	const deadline = AbortSignal.timeout(timeoutMs);
 	const stop = new AbortController();
 	const cancel = this.getExecutionCancelSignal();
-	const signal = AbortSignal.any(cancel ? [deadline, stop.signal, cancel] : [deadline, stop.signal]);
+	const signal = AbortSignal.any(
+		cancel ? [deadline, stop.signal, cancel] : [deadline, stop.signal],
+	);
 	try {
 		const { body, headers } = await openStream.call(this, file.url, timeoutMs, signal);
 		const declared = declaredLength(headerValue(headers, 'content-length'));

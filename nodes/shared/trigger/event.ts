@@ -46,7 +46,10 @@ export function publicHeaders(
 	headers: Record<string, string | string[] | undefined>,
 	signatureHeaders: readonly string[] = [],
 ): IDataObject {
-	const withheld = new Set([...WITHHELD_HEADERS, ...signatureHeaders.map((name) => name.toLowerCase())]);
+	const withheld = new Set([
+		...WITHHELD_HEADERS,
+		...signatureHeaders.map((name) => name.toLowerCase()),
+	]);
 	const kept: IDataObject = {};
 	for (const [name, value] of Object.entries(headers)) {
 		if (value !== undefined && !withheld.has(name.toLowerCase())) kept[name] = value;

@@ -9,9 +9,21 @@ export {
 	windowStart,
 	writeCursor,
 } from './pollingCursor';
-export type { CursorPoll, CursorPolicy, PolledEvent, PollingCursor, SeenEvent } from './pollingCursor';
+export type {
+	CursorPoll,
+	CursorPolicy,
+	PolledEvent,
+	PollingCursor,
+	SeenEvent,
+} from './pollingCursor';
 export { MALFORMED_BODY, refuse, requestHeader } from './refusal';
 export type { Refusal, RefusalTable } from './refusal';
-export type { HookContext, ParameterReader, WebhookContext, WebhookRequest, WebhookResponse } from './types';
+export type {
+	HookContext,
+	ParameterReader,
+	WebhookContext,
+	WebhookRequest,
+	WebhookResponse,
+} from './types';
 export { handleWebhook } from './webhook';
 export type { WebhookPipeline } from './webhook';
