@@ -24,6 +24,8 @@ interface Served {
 	written: number;
 	closedByClient: boolean;
 	finished: boolean;
+	/** Resolves when the response's connection has closed. */
+	closed: Promise<void>;
 }
 
 let server: Server;
@@ -31,10 +33,19 @@ let baseUrl: string;
 let served: Served[];
 
 function track(response: ServerResponse): Served {
-	const entry: Served = { written: 0, closedByClient: false, finished: false };
+	const entry: Served = {
+		written: 0,
+		closedByClient: false,
+		finished: false,
+		closed: new Promise((resolve) =>
+			response.on('close', () => {
+				entry.closedByClient = !entry.finished;
+				resolve();
+			}),
+		),
+	};
 	served.push(entry);
 	response.on('finish', () => (entry.finished = true));
-	response.on('close', () => (entry.closedByClient = !entry.finished));
 	return entry;
 }
 
@@ -128,12 +139,6 @@ function messageOf(error: unknown): string | undefined {
 	return (error as { message?: string } | undefined)?.message;
 }
 
-/** The server side closes a little after the client destroys its socket. */
-async function settled(): Promise<void> {
-	await new Promise((resolve) => setImmediate(resolve));
-	await new Promise((resolve) => setTimeout(resolve, 50));
-}
-
 beforeAll(async () => {
 	server = createServer(handle);
 	baseUrl = await listenOnLoopback(server);
@@ -165,7 +170,7 @@ describe('downloadEach', () => {
 		);
 		// The server held the body back: only a refusal from the headers ends this quickly.
 		expect(Date.now() - started).toBeLessThan(5000);
-		await settled();
+		await served[0].closed;
 		expect(served[0]).toMatchObject({ closedByClient: true, written: CHUNK.length });
 	});
 
@@ -175,7 +180,7 @@ describe('downloadEach', () => {
 		expect(messageOf(error)).toMatch(
 			new RegExp(`^Image chunked-big\\.png is larger than the Max File Size of ${maxBytes} bytes`),
 		);
-		await settled();
+		await served[0].closed;
 		expect(served[0].closedByClient).toBe(true);
 		expect(served[0].written).toBeLessThan(BODY_BYTES);
 	});
