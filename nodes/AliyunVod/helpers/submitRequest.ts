@@ -1,12 +1,14 @@
+import { UserError } from 'n8n-workflow';
 import type { JsonObject } from 'n8n-workflow';
 
+import { firstProblem, minimumProblem, rangeProblem } from '../../shared/actions';
 import type {
 	KeepCellPic,
 	SnapshotUserData,
 	SpriteSnapshotConfig,
+	SnapshotType,
 	SubmitSnapshotJobRequest,
-} from './types';
-import { firstProblem, minimumProblem, rangeProblem } from './validation';
+} from '../transport/types';
 
 export interface SnapshotSettingsInput {
 	count?: number;
@@ -159,4 +161,21 @@ export function submitSnapshotJobRequest(input: SubmitInput): SubmitSnapshotJobR
 	return Object.fromEntries(
 		Object.entries(request).filter(([, value]) => value !== undefined),
 	) as SubmitSnapshotJobRequest;
+}
+
+/** The Extend parameter as a JSON object; empty text or `{}` give undefined. */
+export function parseExtend(value: unknown): JsonObject | undefined {
+	const parsed: unknown =
+		typeof value === 'string' && value.trim() !== '' ? JSON.parse(value) : value;
+	if (parsed === undefined || parsed === '') return undefined;
+	if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+		throw new UserError('Extend must be a JSON object, for example {"batch": "2024-06"}');
+	}
+	return Object.keys(parsed).length === 0 ? undefined : (parsed as JsonObject);
+}
+
+/** The types a finished job can appear under in ListSnapshots. */
+export function snapshotTypesFor(input: SubmitInput): SnapshotType[] {
+	if (input.snapshotTemplateId !== '') return ['NormalSnapshot', 'SpriteSnapshot'];
+	return input.sprite ? ['SpriteSnapshot'] : ['NormalSnapshot'];
 }

@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { parseJson } from '../../../credentials/common/json';
-import type { VideoInfo } from './types';
+import type { VideoInfo } from '../transport/types';
 
 function parsedList(text: string): unknown[] | undefined {
 	const parsed = parseJson(text);

@@ -5,12 +5,12 @@ import type {
 	GetVideoInfoResponse,
 	ListSnapshotsRequest,
 	ListSnapshotsResponse,
+	MessageCallback,
 	SearchMediaRequest,
 	SearchMediaResponse,
 	SubmitSnapshotJobRequest,
 	SubmitSnapshotJobResponse,
-} from '../helpers/types';
-import type { MessageCallback } from '../trigger/types';
+} from './types';
 
 type SetMessageCallbackRequest = MessageCallback & { AppId: string };
 type AppRequest = { AppId: string };

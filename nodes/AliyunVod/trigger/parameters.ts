@@ -1,6 +1,7 @@
 import { isRecord } from '../../../credentials/common/json';
+import type { ParameterReader } from '../../shared/trigger';
 import { DEFAULT_EVENT_TYPES, isVodEventType } from './eventTypes';
-import type { ParameterReader, TriggerSettings } from './types';
+import type { TriggerSettings } from './types';
 
 export const DEFAULT_APP_ID = 'app-1000000';
 export const DEFAULT_MAX_AGE_SECONDS = 300;

@@ -2,15 +2,12 @@ import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject } from 'n8n-workflow';
 
 import { isRecord } from '../../../credentials/common/json';
+import type { HookContext } from '../../shared/trigger';
+import type { MessageCallback } from '../transport/types';
 import { authKeyProblem, CALLBACK_CREDENTIAL, callbackKeysFrom } from './callbackKey';
 import { eventTypeListFor } from './eventTypes';
 import { readSettings } from './parameters';
-import type {
-	MessageCallback,
-	MessageCallbackApi,
-	MessageCallbackField,
-	VodHookContext,
-} from './types';
+import type { MessageCallbackApi, MessageCallbackField } from './types';
 
 const RECORD_KEY = 'vodRegistration';
 
@@ -93,7 +90,7 @@ function readRecord(staticData: IDataObject): RegistrationRecord | undefined {
 	return { n8nUrl, registeredUrl, appId, previous: toMessageCallback(previous) ?? null };
 }
 
-async function targetOf(context: VodHookContext): Promise<RegistrationTarget> {
+async function targetOf(context: HookContext): Promise<RegistrationTarget> {
 	const settings = readSettings(context);
 	const n8nUrl = context.getNodeWebhookUrl('default') ?? '';
 	const isTestListening =
@@ -140,7 +137,7 @@ function settingToRestore(
 
 /** True when registration is not wanted here, or VOD holds exactly what this node registered. */
 export async function registrationExists(
-	context: VodHookContext,
+	context: HookContext,
 	api: MessageCallbackApi,
 ): Promise<boolean> {
 	const target = await targetOf(context);
@@ -154,7 +151,7 @@ export async function registrationExists(
  * is adopted without a write.
  */
 export async function createRegistration(
-	context: VodHookContext,
+	context: HookContext,
 	api: MessageCallbackApi,
 ): Promise<boolean> {
 	const target = await targetOf(context);
@@ -179,7 +176,7 @@ export async function createRegistration(
  * test listening that did not register) it calls nothing.
  */
 export async function deleteRegistration(
-	context: VodHookContext,
+	context: HookContext,
 	api: MessageCallbackApi,
 ): Promise<boolean> {
 	const staticData = context.getWorkflowStaticData('node');

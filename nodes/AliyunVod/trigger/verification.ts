@@ -1,13 +1,9 @@
 import { VOD_CALLBACK_HEADER, verifyVodCallback } from '../../../credentials/signing/vodCallback';
 import type { VodCallbackRejection } from '../../../credentials/signing/vodCallback';
-import type { CallbackRequest } from './types';
+import { requestHeader } from '../../shared/trigger';
+import type { Refusal, RefusalTable, WebhookRequest } from '../../shared/trigger';
 
-export interface Refusal {
-	status: 400 | 401 | 403;
-	message: string;
-}
-
-const REFUSALS: Record<VodCallbackRejection | 'no-key', Refusal> = {
+const REFUSALS: RefusalTable<VodCallbackRejection | 'no-key'> = {
 	'no-key': { status: 401, message: 'Unauthorized: no callback key is configured' },
 	'missing-headers': {
 		status: 401,
@@ -22,18 +18,8 @@ const REFUSALS: Record<VodCallbackRejection | 'no-key', Refusal> = {
 	'from-future': { status: 403, message: 'Forbidden: timestamp is ahead of the replay window' },
 };
 
-export const MALFORMED_BODY: Refusal = {
-	status: 400,
-	message: 'Bad Request: body is not a JSON object',
-};
-
-function headerValue(request: CallbackRequest, name: string): string | undefined {
-	const value = request.headers[name];
-	return Array.isArray(value) ? value[0] : value;
-}
-
 export interface VerificationInput {
-	request: CallbackRequest;
+	request: WebhookRequest;
 	callbackUrl: string;
 	keys: string[];
 	nowSeconds: number;
@@ -45,8 +31,8 @@ export function refusalOf(input: VerificationInput): Refusal | undefined {
 	if (input.keys.length === 0) return REFUSALS['no-key'];
 	const result = verifyVodCallback({
 		callbackUrl: input.callbackUrl,
-		timestamp: headerValue(input.request, VOD_CALLBACK_HEADER.timestamp),
-		signature: headerValue(input.request, VOD_CALLBACK_HEADER.signature),
+		timestamp: requestHeader(input.request, VOD_CALLBACK_HEADER.timestamp),
+		signature: requestHeader(input.request, VOD_CALLBACK_HEADER.signature),
 		keys: input.keys,
 		nowSeconds: input.nowSeconds,
 		maxAgeSeconds: input.maxAgeSeconds,

@@ -3,24 +3,25 @@ import type {
 	IDataObject,
 	IDisplayOptions,
 	IExecuteFunctions,
-	INodeExecutionData,
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { updateDisplayOptions } from '../../../shared/displayOptions';
-import { snapshotItems } from '../../helpers/download';
-import { optionsProblem } from '../../helpers/options';
-import { listSnapshots } from '../../helpers/snapshots';
-import type { SnapshotType } from '../../helpers/types';
-import { firstProblem, rangeProblem, requiredProblem } from '../../helpers/validation';
 import {
 	downloadImagesField,
 	downloadOptions,
+	firstProblem,
+	optionsProblem,
+	rangeProblem,
 	readLimit,
-	readVideoId,
+	requiredProblem,
 	returnAllAndLimitFields,
-	videoIdField,
-} from '../common.description';
+	type ItemResults,
+} from '../../../shared/actions';
+import { updateDisplayOptions } from '../../../shared/displayOptions';
+import { listSnapshots } from '../../helpers/listSnapshots';
+import { snapshotItems } from '../../helpers/snapshotItems';
+import type { SnapshotType } from '../../transport/types';
+import { readVideoId, videoIdField } from '../common.description';
 
 /** ListSnapshots: AuthTimeout is at least 3600 s, and at most 30 days for OSS URLs. */
 const MIN_AUTH_TIMEOUT = 3600;
@@ -87,7 +88,7 @@ const displayOptions: IDisplayOptions = {
 
 export const description = updateDisplayOptions(displayOptions, properties);
 
-export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+export async function execute(this: IExecuteFunctions, i: number): Promise<ItemResults> {
 	const videoId = readVideoId.call(this, i);
 	const snapshotType = this.getNodeParameter('snapshotType', i) as SnapshotType;
 	const limit = readLimit.call(this, i);
@@ -104,5 +105,5 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	const records = await listSnapshots.call(this, { videoId, snapshotType, authTimeout }, limit, {
 		itemIndex: i,
 	});
-	return await snapshotItems.call(this, records, options, i);
+	return snapshotItems.call(this, records, options, i);
 }

@@ -1,40 +1,41 @@
-import { NodeOperationError, UserError } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 import type {
 	IDataObject,
 	IDisplayOptions,
 	IExecuteFunctions,
-	INodeExecutionData,
 	INodeProperties,
 	JsonObject,
 } from 'n8n-workflow';
 
+import {
+	callOptions,
+	downloadImagesField,
+	downloadOptions,
+	firstProblem,
+	maxRequestsPerSecondOption,
+	optionsProblem,
+	waitForCompletionField,
+	waitOptions,
+	type ItemResults,
+} from '../../../shared/actions';
 import { updateDisplayOptions } from '../../../shared/displayOptions';
-import { snapshotItems } from '../../helpers/download';
-import { optionsProblem, vodCallOptions } from '../../helpers/options';
-import { submitInputProblem, submitSnapshotJobRequest } from '../../helpers/submitRequest';
+import { waitSettings, waitSettingsProblem } from '../../../shared/polling';
+import { snapshotItems } from '../../helpers/snapshotItems';
+import {
+	parseExtend,
+	snapshotTypesFor,
+	submitInputProblem,
+	submitSnapshotJobRequest,
+} from '../../helpers/submitRequest';
 import type {
 	SnapshotSettingsInput,
 	SpriteInput,
 	SubmitInput,
 	UserDataInput,
 } from '../../helpers/submitRequest';
-import type { SnapshotType } from '../../helpers/types';
-import { firstProblem } from '../../helpers/validation';
-import {
-	DEFAULT_MAX_WAIT_SECONDS,
-	DEFAULT_POLL_INTERVAL_SECONDS,
-	waitForSnapshotJob,
-	waitSettings,
-	waitSettingsProblem,
-} from '../../helpers/waitForJob';
+import { waitForSnapshotJob } from '../../helpers/waitForSnapshotJob';
 import { DOCUMENTED_QPS, vodRequest } from '../../transport';
-import {
-	downloadImagesField,
-	downloadOptions,
-	maxRequestsPerSecondOption,
-	readVideoId,
-	videoIdField,
-} from '../common.description';
+import { readVideoId, SERVICE_NAME, videoIdField } from '../common.description';
 
 const properties: INodeProperties[] = [
 	videoIdField,
@@ -210,14 +211,7 @@ const properties: INodeProperties[] = [
 			},
 		],
 	},
-	{
-		displayName: 'Wait for Completion',
-		name: 'waitForCompletion',
-		type: 'boolean',
-		default: false,
-		description:
-			'Whether to poll VOD until the job has finished and output its snapshots instead of the job ID',
-	},
+	waitForCompletionField(SERVICE_NAME),
 	{ ...downloadImagesField, displayOptions: { show: { waitForCompletion: [true] } } },
 	{
 		displayName: 'Options',
@@ -226,26 +220,8 @@ const properties: INodeProperties[] = [
 		placeholder: 'Add Option',
 		default: {},
 		options: [
-			maxRequestsPerSecondOption(DOCUMENTED_QPS.SubmitSnapshotJob),
-			{
-				displayName: 'Max Wait Time (Seconds)',
-				name: 'maxWaitTime',
-				type: 'number',
-				typeOptions: { minValue: 1, maxValue: 86400 },
-				default: DEFAULT_MAX_WAIT_SECONDS,
-				displayOptions: { show: { '/waitForCompletion': [true] } },
-				description:
-					'How long to wait for the job; after that the item fails with the job ID, so you can fetch the snapshots later with List',
-			},
-			{
-				displayName: 'Poll Interval (Seconds)',
-				name: 'pollInterval',
-				type: 'number',
-				typeOptions: { minValue: 0.5, numberPrecision: 1 },
-				default: DEFAULT_POLL_INTERVAL_SECONDS,
-				displayOptions: { show: { '/waitForCompletion': [true] } },
-				description: 'Time between two checks of the job',
-			},
+			maxRequestsPerSecondOption(SERVICE_NAME, DOCUMENTED_QPS.SubmitSnapshotJob),
+			...waitOptions('List'),
 			...downloadOptions,
 		],
 	},
@@ -256,16 +232,6 @@ const displayOptions: IDisplayOptions = {
 };
 
 export const description = updateDisplayOptions(displayOptions, properties);
-
-function parseExtend(value: unknown): JsonObject | undefined {
-	const parsed: unknown =
-		typeof value === 'string' && value.trim() !== '' ? JSON.parse(value) : value;
-	if (parsed === undefined || parsed === '') return undefined;
-	if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
-		throw new UserError('Extend must be a JSON object, for example {"batch": "2024-06"}');
-	}
-	return Object.keys(parsed).length === 0 ? undefined : (parsed as JsonObject);
-}
 
 function readUserData(this: IExecuteFunctions, i: number): UserDataInput {
 	const raw = this.getNodeParameter('userData', i, {}) as IDataObject;
@@ -295,13 +261,7 @@ function readSubmitInput(this: IExecuteFunctions, i: number): SubmitInput {
 	};
 }
 
-/** The types a finished job can appear under in ListSnapshots. */
-function snapshotTypesFor(input: SubmitInput): SnapshotType[] {
-	if (input.snapshotTemplateId !== '') return ['NormalSnapshot', 'SpriteSnapshot'];
-	return input.sprite ? ['SpriteSnapshot'] : ['NormalSnapshot'];
-}
-
-export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+export async function execute(this: IExecuteFunctions, i: number): Promise<ItemResults> {
 	const input = readSubmitInput.call(this, i);
 	const options = this.getNodeParameter('options', i, {}) as IDataObject;
 	const waitForCompletion = this.getNodeParameter('waitForCompletion', i, false) as boolean;
@@ -317,7 +277,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		this,
 		'SubmitSnapshotJob',
 		submitSnapshotJobRequest(input),
-		vodCallOptions(options, i),
+		callOptions(options, i),
 	);
 	const jobId = response.SnapshotJob.JobId;
 	if (!waitForCompletion) return [{ json: { JobId: jobId, RequestId: response.RequestId } }];
@@ -328,5 +288,5 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		wait,
 		i,
 	);
-	return await snapshotItems.call(this, records, options, i);
+	return snapshotItems.call(this, records, options, i);
 }

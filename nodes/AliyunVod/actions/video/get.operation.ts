@@ -7,12 +7,17 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
+import {
+	callOptions,
+	firstProblem,
+	maxRequestsPerSecondOption,
+	optionsProblem,
+	requiredProblem,
+} from '../../../shared/actions';
 import { updateDisplayOptions } from '../../../shared/displayOptions';
-import { optionsProblem, vodCallOptions } from '../../helpers/options';
 import { normalizedVideo } from '../../helpers/videoInfo';
-import { firstProblem, requiredProblem } from '../../helpers/validation';
 import { DOCUMENTED_QPS, vodRequest } from '../../transport';
-import { maxRequestsPerSecondOption, readVideoId, videoIdField } from '../common.description';
+import { readVideoId, SERVICE_NAME, videoIdField } from '../common.description';
 
 const properties: INodeProperties[] = [
 	videoIdField,
@@ -22,7 +27,7 @@ const properties: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Option',
 		default: {},
-		options: [maxRequestsPerSecondOption(DOCUMENTED_QPS.GetVideoInfo)],
+		options: [maxRequestsPerSecondOption(SERVICE_NAME, DOCUMENTED_QPS.GetVideoInfo)],
 	},
 ];
 
@@ -42,7 +47,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		this,
 		'GetVideoInfo',
 		{ VideoId: videoId },
-		vodCallOptions(options, i),
+		callOptions(options, i),
 	);
 	return [{ json: { ...normalizedVideo(response.Video), RequestId: response.RequestId } }];
 }

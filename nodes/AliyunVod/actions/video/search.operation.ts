@@ -7,17 +7,20 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { updateDisplayOptions } from '../../../shared/displayOptions';
-import { collectByPageNumber } from '../../../shared/pagination';
-import { optionsProblem, vodCallOptions } from '../../helpers/options';
-import type { SearchMediaItem, SearchMediaRequest, SearchSortBy } from '../../helpers/types';
-import { firstProblem, rangeProblem } from '../../helpers/validation';
-import { DOCUMENTED_QPS, vodRequest } from '../../transport';
 import {
+	callOptions,
+	firstProblem,
 	maxRequestsPerSecondOption,
+	optionsProblem,
+	rangeProblem,
 	readLimit,
 	returnAllAndLimitFields,
-} from '../common.description';
+} from '../../../shared/actions';
+import { updateDisplayOptions } from '../../../shared/displayOptions';
+import { collectByPageNumber } from '../../../shared/pagination';
+import { DOCUMENTED_QPS, vodRequest } from '../../transport';
+import type { SearchMediaItem, SearchMediaRequest, SearchSortBy } from '../../transport/types';
+import { SERVICE_NAME } from '../common.description';
 
 /** SearchMedia returns at most 100 media per page; plain paging reaches the first 5,000 results. */
 const SEARCH_MAX_PAGE_SIZE = 100;
@@ -49,7 +52,7 @@ const properties: INodeProperties[] = [
 				placeholder: 'Title,CoverURL,Duration',
 				description: 'Comma-separated media fields to return besides the basic ones',
 			},
-			maxRequestsPerSecondOption(DOCUMENTED_QPS.SearchMedia),
+			maxRequestsPerSecondOption(SERVICE_NAME, DOCUMENTED_QPS.SearchMedia),
 			{
 				displayName: 'Sort By',
 				name: 'sortBy',
@@ -97,7 +100,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 				this,
 				'SearchMedia',
 				{ ...query, PageNo: pageNo, PageSize: pageSize, ScrollToken: scrollToken },
-				vodCallOptions(options, i),
+				callOptions(options, i),
 			);
 			scrollToken = response.ScrollToken ?? scrollToken;
 			return { items: response.MediaList ?? [], total: response.Total };

@@ -6,13 +6,13 @@ import type {
 	WorkflowExecuteMode,
 } from 'n8n-workflow';
 
+import type { MessageCallback } from '../../../../nodes/AliyunVod/transport/types';
+import type { MessageCallbackApi } from '../../../../nodes/AliyunVod/trigger/types';
 import type {
-	CallbackRequest,
-	MessageCallback,
-	MessageCallbackApi,
-	VodHookContext,
-	VodWebhookContext,
-} from '../../../../nodes/AliyunVod/trigger/types';
+	WebhookRequest as CallbackRequest,
+	HookContext as VodHookContext,
+	WebhookContext as VodWebhookContext,
+} from '../../../../nodes/shared/trigger';
 
 export const WEBHOOK_URL =
 	'https://n8n.example.com/webhook/4d2c7e1a-0b5f-4c55-9a1e-6f3b2a1c9d10/webhook';

@@ -1,11 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import {
-	canonicalJson,
-	expandSnapshotInfos,
-	expandSnapshotUrls,
-	parseEventBody,
-} from '../../../../nodes/AliyunVod/trigger/event';
+import { expandSnapshotInfos, expandSnapshotUrls } from '../../../../nodes/AliyunVod/trigger/event';
 
 describe('expandSnapshotUrls', () => {
 	it('numbers the documented cover sample 00001 and 00002', () => {
@@ -83,29 +78,5 @@ describe('expandSnapshotInfos', () => {
 		const event = { EventType: 'TranscodeComplete', VideoId: 'v' };
 
 		expect(expandSnapshotInfos(event)).toEqual(event);
-	});
-});
-
-describe('canonicalJson', () => {
-	it('sorts keys at every level and keeps array order', () => {
-		expect(canonicalJson({ b: [{ z: 1, a: 2 }], a: 'x' })).toBe('{"a":"x","b":[{"a":2,"z":1}]}');
-	});
-});
-
-describe('parseEventBody', () => {
-	it('reads the raw body as UTF-8 JSON', () => {
-		expect(parseEventBody(Buffer.from('{"Extend":"测试"}', 'utf8'), undefined)).toEqual({
-			Extend: '测试',
-		});
-	});
-
-	it('falls back to the parsed body when n8n kept no raw body', () => {
-		expect(parseEventBody(undefined, { EventType: 'SnapshotComplete' })).toEqual({
-			EventType: 'SnapshotComplete',
-		});
-	});
-
-	it.each(['not json', '[1,2]', '"text"', 'null'])('rejects %s', (body) => {
-		expect(parseEventBody(Buffer.from(body), undefined)).toBeUndefined();
 	});
 });

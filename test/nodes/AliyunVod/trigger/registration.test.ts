@@ -7,7 +7,7 @@ import {
 	deleteRegistration,
 	registrationExists,
 } from '../../../../nodes/AliyunVod/trigger/registration';
-import type { MessageCallback } from '../../../../nodes/AliyunVod/trigger/types';
+import type { MessageCallback } from '../../../../nodes/AliyunVod/transport/types';
 import { FakeVodCallbacks, hookContext, TEST_WEBHOOK_URL, WEBHOOK_URL } from './contexts';
 import type { HookContextOptions } from './contexts';
 

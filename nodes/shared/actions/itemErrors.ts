@@ -1,5 +1,5 @@
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
-import type { IDataObject, INode } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INode, INodeExecutionData } from 'n8n-workflow';
 
 /** Keeps NodeApiError/NodeOperationError (with their provider fields) and tags them with the item. */
 export function asNodeError(
@@ -16,7 +16,7 @@ export function asNodeError(
 	});
 }
 
-/** Provider fields the shared transport puts on its NodeApiError (nodes/shared/errors.ts). */
+/** Provider fields the shared transport puts on its NodeApiError (nodes/shared/errors). */
 const PROVIDER_KEYS = ['code', 'requestId', 'httpStatus'];
 
 /**
@@ -34,4 +34,30 @@ export function errorJson(
 	}
 	if (error.description) provider.description = error.description;
 	return { error: error.message, details: { ...provider, ...details } };
+}
+
+/**
+ * One part of an item's output that failed (a download of one of its images) while the other
+ * parts may still succeed; `details` names the part in the error item.
+ */
+export class PartFailure {
+	constructor(
+		readonly error: unknown,
+		readonly details: IDataObject,
+	) {}
+}
+
+/**
+ * The one place continue-on-fail is decided: without it the error (tagged with the item) is
+ * thrown, with it the error becomes an error item paired to the input item.
+ */
+export function errorItemOrThrow(
+	this: IExecuteFunctions,
+	error: unknown,
+	itemIndex: number,
+	details: IDataObject = {},
+): INodeExecutionData {
+	const nodeError = asNodeError(this.getNode(), error, itemIndex);
+	if (!this.continueOnFail()) throw nodeError;
+	return { json: errorJson(nodeError, details), pairedItem: { item: itemIndex } };
 }

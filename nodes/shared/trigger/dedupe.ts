@@ -2,7 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 const SEEN_KEY = 'seenEventIds';
 
-/** VOD retries within seconds, so a short memory is enough; it also bounds the static data. */
+/** Webhook senders retry within seconds, so a short memory is enough; it also bounds the static data. */
 export const MAX_SEEN_EVENTS = 200;
 
 function seenIds(staticData: IDataObject): string[] {
@@ -14,7 +14,7 @@ function seenIds(staticData: IDataObject): string[] {
  * Records the event id and tells whether it is new. n8n saves static data after a production
  * webhook answers, so the list outlives the request; a fresh array is assigned (never pushed into)
  * so the observable static data marks itself changed. Two deliveries handled at the same moment
- * by different n8n processes could both pass, but VOD only retries after a failed attempt.
+ * by different n8n processes could both pass, but senders only retry after a failed attempt.
  */
 export function rememberEvent(staticData: IDataObject, eventId: string): boolean {
 	const seen = seenIds(staticData);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
-import { pollUntil, SLEEP_SLICE_MS } from '../../../../nodes/AliyunVod/helpers/poll';
-import type { PollClock } from '../../../../nodes/AliyunVod/helpers/poll';
+import { pollUntil, SLEEP_SLICE_MS } from '../../../../nodes/shared/polling';
+import type { PollClock } from '../../../../nodes/shared/polling';
 
 /** A clock that only moves when the poller sleeps, so a test runs in no real time. */
 function fakeClock(onSleep: (now: number) => void = () => undefined) {

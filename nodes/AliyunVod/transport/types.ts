@@ -71,17 +71,6 @@ export interface ListSnapshotsResponse {
 	MediaSnapshot?: MediaSnapshot;
 }
 
-/** One output item of Snapshot → List: the snapshot and the job it belongs to. */
-export interface SnapshotRecord {
-	JobId: string;
-	Index: number;
-	Url: string;
-	CreationTime: string;
-	Total: number;
-	Regular: string;
-	[key: string]: string | number;
-}
-
 export type GetVideoInfoRequest = {
 	VideoId: string;
 };
@@ -127,3 +116,15 @@ export interface SearchMediaResponse {
 	ScrollToken?: string;
 	MediaList?: SearchMediaItem[];
 }
+
+/** VOD's MessageCallback object (GetMessageCallback); absent fields are omitted. */
+export type MessageCallback = {
+	CallbackType?: string;
+	CallbackURL?: string;
+	EventTypeList?: string;
+	AuthSwitch?: string;
+	AuthKey?: string;
+	MnsEndpoint?: string;
+	MnsQueueName?: string;
+	AppId?: string;
+};

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { fileNameFromUrl, mimeTypeFromHeaders } from '../../../../nodes/AliyunVod/helpers/download';
+import { fileNameFromUrl, mimeTypeFromHeaders } from '../../../../nodes/shared/binary';
 
 describe('fileNameFromUrl', () => {
 	it.each([

@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 import { describe, expect, it } from 'vitest';
 
-import { MAX_SEEN_EVENTS, rememberEvent } from '../../../../nodes/AliyunVod/trigger/dedupe';
+import { MAX_SEEN_EVENTS, rememberEvent } from '../../../../nodes/shared/trigger';
 
 describe('rememberEvent', () => {
 	it('is true the first time and false for a repeat', () => {

@@ -1,18 +1,28 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
-import { vodRequest, type VodCallOptions } from '../transport';
 import { collectByPageNumber } from '../../shared/pagination';
-import type { ListSnapshotsResponse, MediaSnapshot, SnapshotRecord, SnapshotType } from './types';
+import { vodRequest, type VodCallOptions } from '../transport';
+import type { ListSnapshotsResponse, MediaSnapshot, SnapshotType } from '../transport/types';
 
 /** ListSnapshots accepts at most 100 snapshots per page. */
 const LIST_SNAPSHOTS_MAX_PAGE_SIZE = 100;
+
+/** One output item of Snapshot → List: the snapshot and the job it belongs to. */
+export interface SnapshotRecord {
+	JobId: string;
+	Index: number;
+	Url: string;
+	CreationTime: string;
+	Total: number;
+	Regular: string;
+	[key: string]: string | number;
+}
 
 export interface SnapshotQuery {
 	videoId: string;
 	snapshotType: SnapshotType;
 	authTimeout?: number;
 }
-
 /** One record per snapshot, carrying the job fields VOD returns once per page. */
 function snapshotRecords(media: MediaSnapshot | undefined): SnapshotRecord[] {
 	if (!media) return [];

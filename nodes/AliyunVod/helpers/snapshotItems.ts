@@ -1,0 +1,27 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+
+import type { ItemResults } from '../../shared/actions';
+import { downloadEach, downloadSettings } from '../../shared/binary';
+import type { SnapshotRecord } from './listSnapshots';
+
+/** The snapshots as items or, with Download Images on, one item (or failure) per image. */
+export function snapshotItems(
+	this: IExecuteFunctions,
+	records: SnapshotRecord[],
+	options: IDataObject,
+	itemIndex: number,
+): ItemResults {
+	if (!(this.getNodeParameter('downloadImages', itemIndex, false) as boolean)) {
+		return records.map((record) => ({ json: { ...record } }));
+	}
+	const requests = records.map((record) => ({
+		url: record.Url,
+		fallbackFileName: `snapshot-${record.Index}.jpg`,
+		json: { ...record },
+	}));
+	return downloadEach.call(this, requests, {
+		...downloadSettings(options),
+		itemIndex,
+		label: 'snapshot',
+	});
+}

@@ -1,0 +1,119 @@
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { DEFAULT_BINARY_PROPERTY, DEFAULT_MAX_FILE_SIZE_MB } from '../binary/settings';
+import {
+	DEFAULT_MAX_WAIT_SECONDS,
+	DEFAULT_POLL_INTERVAL_SECONDS,
+	MAX_WAIT_LIMIT_SECONDS,
+	MIN_POLL_INTERVAL_SECONDS,
+} from '../polling/waitForJob';
+
+/** Return All, and Limit (1 to `maxLimit`) when Return All is off. Read them with `readLimit`. */
+export function returnAllAndLimitFields(maxLimit: number): INodeProperties[] {
+	return [
+		{
+			displayName: 'Return All',
+			name: 'returnAll',
+			type: 'boolean',
+			default: false,
+			description: 'Whether to return all results or only up to a given limit',
+		},
+		{
+			displayName: 'Limit',
+			name: 'limit',
+			type: 'number',
+			typeOptions: { minValue: 1, maxValue: maxLimit },
+			default: 50,
+			displayOptions: { show: { returnAll: [false] } },
+			description: 'Max number of results to return',
+		},
+	];
+}
+
+/** The item's Limit, or undefined with Return All on. */
+export function readLimit(this: IExecuteFunctions, i: number): number | undefined {
+	const returnAll = this.getNodeParameter('returnAll', i, false) as boolean;
+	return returnAll ? undefined : (this.getNodeParameter('limit', i, 50) as number);
+}
+
+export const downloadImagesField: INodeProperties = {
+	displayName: 'Download Images',
+	name: 'downloadImages',
+	type: 'boolean',
+	default: false,
+	description: 'Whether to download each snapshot into binary data, one item per image',
+};
+
+/** Entries of the Options collection that apply when Download Images is on (`downloadSettings`). */
+export const downloadOptions: INodeProperties[] = [
+	{
+		displayName: 'Put Output File in Field',
+		name: 'binaryPropertyName',
+		type: 'string',
+		default: DEFAULT_BINARY_PROPERTY,
+		hint: 'The name of the output binary field to put the image in',
+		displayOptions: { show: { '/downloadImages': [true] } },
+	},
+	{
+		displayName: 'Max File Size (MB)',
+		name: 'maxFileSize',
+		type: 'number',
+		typeOptions: { minValue: 0.001, numberPrecision: 3 },
+		default: DEFAULT_MAX_FILE_SIZE_MB,
+		description: 'Largest image to download; a bigger one fails with an error naming the file',
+		displayOptions: { show: { '/downloadImages': [true] } },
+	},
+];
+
+/** `service` names the API as users know it (`VOD`); `documentedQps` is its per-account limit. */
+export function maxRequestsPerSecondOption(
+	service: string,
+	documentedQps: number,
+): INodeProperties {
+	return {
+		displayName: 'Max Requests per Second',
+		name: 'maxRequestsPerSecond',
+		type: 'number',
+		typeOptions: { minValue: 0.1, numberPrecision: 1 },
+		default: documentedQps,
+		description: `Pace of calls to ${service}; ${documentedQps} is the documented per-account limit. Lower it when other clients share the account.`,
+	};
+}
+
+/** Wait for Completion, for an operation that starts a job; `service` is polled for its end. */
+export function waitForCompletionField(service: string): INodeProperties {
+	return {
+		displayName: 'Wait for Completion',
+		name: 'waitForCompletion',
+		type: 'boolean',
+		default: false,
+		description: `Whether to poll ${service} until the job has finished and output its snapshots instead of the job ID`,
+	};
+}
+
+/**
+ * Entries of the Options collection that apply when Wait for Completion is on (`waitSettings`).
+ * `laterOperation` is the operation that fetches the snapshots after a time-out.
+ */
+export function waitOptions(laterOperation: string): INodeProperties[] {
+	return [
+		{
+			displayName: 'Max Wait Time (Seconds)',
+			name: 'maxWaitTime',
+			type: 'number',
+			typeOptions: { minValue: 1, maxValue: MAX_WAIT_LIMIT_SECONDS },
+			default: DEFAULT_MAX_WAIT_SECONDS,
+			displayOptions: { show: { '/waitForCompletion': [true] } },
+			description: `How long to wait for the job; after that the item fails with the job ID, so you can fetch the snapshots later with ${laterOperation}`,
+		},
+		{
+			displayName: 'Poll Interval (Seconds)',
+			name: 'pollInterval',
+			type: 'number',
+			typeOptions: { minValue: MIN_POLL_INTERVAL_SECONDS, numberPrecision: 1 },
+			default: DEFAULT_POLL_INTERVAL_SECONDS,
+			displayOptions: { show: { '/waitForCompletion': [true] } },
+			description: 'Time between two checks of the job',
+		},
+	];
+}

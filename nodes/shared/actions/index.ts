@@ -1,0 +1,15 @@
+export {
+	downloadImagesField,
+	downloadOptions,
+	maxRequestsPerSecondOption,
+	readLimit,
+	returnAllAndLimitFields,
+	waitForCompletionField,
+	waitOptions,
+} from './fields';
+export { asNodeError, errorItemOrThrow, errorJson, PartFailure } from './itemErrors';
+export { callOptions, optionsProblem } from './options';
+export type { CallOptions } from './options';
+export { routeItems } from './router';
+export type { Entity, ItemResult, ItemResults, OperationExecute, OperationTable } from './router';
+export { firstProblem, minimumProblem, rangeProblem, requiredProblem } from './validation';

@@ -1,0 +1,27 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import { downloadSettingsProblem } from '../binary/settings';
+import { firstProblem } from './validation';
+
+function maxRequestsPerSecondProblem(options: IDataObject): string | undefined {
+	const value = options.maxRequestsPerSecond as number | undefined;
+	return value !== undefined && !(value > 0)
+		? `Max Requests per Second must be greater than 0 (got ${value})`
+		: undefined;
+}
+
+/** The first problem in the shared entries of an Options collection (download, pace). */
+export function optionsProblem(options: IDataObject): string | undefined {
+	return firstProblem(downloadSettingsProblem(options), maxRequestsPerSecondProblem(options));
+}
+
+/** What an operation passes to its cloud's request function. */
+export interface CallOptions {
+	itemIndex: number;
+	maxRequestsPerSecond?: number;
+}
+
+/** The item, and the Max Requests per Second option (`maxRequestsPerSecondOption`). */
+export function callOptions(options: IDataObject, itemIndex: number): CallOptions {
+	return { itemIndex, maxRequestsPerSecond: options.maxRequestsPerSecond as number | undefined };
+}

@@ -1,0 +1,149 @@
+import { NodeOperationError } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+
+import { PartFailure } from '../actions/itemErrors';
+import { upperFirst } from '../text';
+import { declaredLength, isReadableBody, OverCapError, readCapped } from './cappedBody';
+import type { ReadableBody } from './cappedBody';
+import { fileNameFromUrl, headerValue, mimeTypeFromHeaders } from './fileInfo';
+import type { ResponseHeaders } from './fileInfo';
+import type { DownloadSettings } from './settings';
+
+/** One file to fetch; `json` becomes the output item's json, or the error item's details. */
+export interface DownloadRequest {
+	url: string;
+	fallbackFileName: string;
+	json: IDataObject;
+}
+
+export interface DownloadJob extends DownloadSettings {
+	itemIndex: number;
+	/** What a file is called in messages, e.g. `snapshot`. */
+	label: string;
+}
+
+interface StreamResponse {
+	body: ReadableBody;
+	headers: ResponseHeaders;
+}
+
+interface FileToFetch {
+	url: string;
+	fileName: string;
+	job: DownloadJob;
+}
+
+function destroyErrorBody(error: unknown): void {
+	if (typeof error !== 'object' || error === null || !('response' in error)) return;
+	const { response } = error;
+	if (typeof response === 'object' && response !== null && 'data' in response) {
+		if (isReadableBody(response.data)) response.data.destroy();
+	}
+}
+
+/** Snapshot URLs are public or CDN-signed links, so they are fetched without the API credential. */
+async function openStream(
+	this: IExecuteFunctions,
+	url: string,
+	timeoutMs: number,
+	signal: AbortSignal,
+): Promise<StreamResponse> {
+	const response: unknown = await this.helpers.httpRequest({
+		method: 'GET',
+		url,
+		encoding: 'stream',
+		returnFullResponse: true,
+		json: false,
+		timeout: timeoutMs,
+		abortSignal: signal,
+	});
+	const { body, headers } = (response ?? {}) as { body?: unknown; headers?: ResponseHeaders };
+	if (!isReadableBody(body)) throw new Error('the response has no readable body');
+	return { body, headers: headers ?? {} };
+}
+
+function overCapError(this: IExecuteFunctions, file: FileToFetch, error: OverCapError) {
+	const { label, maxFileSizeBytes, itemIndex } = file.job;
+	const name = `${upperFirst(label)} ${file.fileName}`;
+	const message = error.declared
+		? `${name} is ${error.bytes} bytes, more than the Max File Size of ${maxFileSizeBytes} bytes`
+		: `${name} is larger than the Max File Size of ${maxFileSizeBytes} bytes (stopped reading at ${error.bytes} bytes)`;
+	return new NodeOperationError(this.getNode(), message, { itemIndex, description: file.url });
+}
+
+function fetchError(this: IExecuteFunctions, file: FileToFetch, error: unknown, timedOut: boolean) {
+	const reason = timedOut
+		? `it did not finish within ${file.job.timeoutMs / 1000} seconds`
+		: (error as Error).message;
+	return new NodeOperationError(this.getNode(), error as Error, {
+		message: `Could not download ${file.job.label} ${file.fileName}`,
+		description: `GET ${file.url} failed: ${reason}`,
+		itemIndex: file.job.itemIndex,
+	});
+}
+
+/**
+ * Refuses a declared Content-Length above the cap before reading, then counts while reading.
+ * Stopping aborts the request first: n8n's HTTP client closes the connection on an abort only
+ * while the body is still open.
+ */
+async function fetchCapped(
+	this: IExecuteFunctions,
+	file: FileToFetch,
+): Promise<{ buffer: Buffer; headers: ResponseHeaders }> {
+	const { timeoutMs, maxFileSizeBytes } = file.job;
+	const deadline = AbortSignal.timeout(timeoutMs);
+	const stop = new AbortController();
+	const cancel = this.getExecutionCancelSignal();
+	const signal = AbortSignal.any(
+		cancel ? [deadline, stop.signal, cancel] : [deadline, stop.signal],
+	);
+	try {
+		const { body, headers } = await openStream.call(this, file.url, timeoutMs, signal);
+		const declared = declaredLength(headerValue(headers, 'content-length'));
+		if (declared !== undefined && declared > maxFileSizeBytes) {
+			stop.abort();
+			body.destroy();
+			throw new OverCapError(declared, true);
+		}
+		return { buffer: await readCapped(body, maxFileSizeBytes, stop, signal), headers };
+	} catch (error) {
+		if (error instanceof OverCapError) throw overCapError.call(this, file, error);
+		destroyErrorBody(error);
+		throw fetchError.call(this, file, error, deadline.aborted);
+	}
+}
+
+async function downloadOne(
+	this: IExecuteFunctions,
+	request: DownloadRequest,
+	job: DownloadJob,
+): Promise<INodeExecutionData> {
+	const fileName = fileNameFromUrl(request.url, request.fallbackFileName);
+	const { buffer, headers } = await fetchCapped.call(this, { url: request.url, fileName, job });
+	const binary = await this.helpers.prepareBinaryData(
+		buffer,
+		fileName,
+		mimeTypeFromHeaders(headers),
+	);
+	return { json: { ...request.json }, binary: { [job.binaryPropertyName]: binary } };
+}
+
+/**
+ * Downloads the files one by one, yielding an item with binary data or the failure of each.
+ * Whether a failure stops the item is the router's decision (nodes/shared/actions/router.ts);
+ * it stops iterating at the first one when continue-on-fail is off, so nothing more is fetched.
+ */
+export async function* downloadEach(
+	this: IExecuteFunctions,
+	requests: DownloadRequest[],
+	job: DownloadJob,
+): AsyncGenerator<INodeExecutionData | PartFailure> {
+	for (const request of requests) {
+		try {
+			yield await downloadOne.call(this, request, job);
+		} catch (error) {
+			yield new PartFailure(error, { ...request.json });
+		}
+	}
+}

@@ -1,0 +1,11 @@
+export { downloadEach } from './download';
+export type { DownloadJob, DownloadRequest } from './download';
+export { fileNameFromUrl, mimeTypeFromHeaders } from './fileInfo';
+export {
+	DEFAULT_BINARY_PROPERTY,
+	DEFAULT_DOWNLOAD_TIMEOUT_MS,
+	DEFAULT_MAX_FILE_SIZE_MB,
+	downloadSettings,
+	downloadSettingsProblem,
+} from './settings';
+export type { DownloadSettings } from './settings';

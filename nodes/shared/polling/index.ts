@@ -1,0 +1,12 @@
+export { pollUntil, SLEEP_SLICE_MS } from './pollUntil';
+export type { PollClock, PollOutcome } from './pollUntil';
+export {
+	DEFAULT_MAX_WAIT_SECONDS,
+	DEFAULT_POLL_INTERVAL_SECONDS,
+	MAX_WAIT_LIMIT_SECONDS,
+	MIN_POLL_INTERVAL_SECONDS,
+	waitForJob,
+	waitSettings,
+	waitSettingsProblem,
+} from './waitForJob';
+export type { JobToWaitFor, WaitSettings } from './waitForJob';

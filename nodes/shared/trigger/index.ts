@@ -1,0 +1,29 @@
+export { MAX_SEEN_EVENTS, rememberEvent } from './dedupe';
+export { canonicalJson, eventIdOf, parseEventBody, publicHeaders } from './event';
+export {
+	advanceCursor,
+	CURSOR_KEY,
+	pollWithCursor,
+	readCursor,
+	selectNew,
+	windowStart,
+	writeCursor,
+} from './pollingCursor';
+export type {
+	CursorPoll,
+	CursorPolicy,
+	PolledEvent,
+	PollingCursor,
+	SeenEvent,
+} from './pollingCursor';
+export { MALFORMED_BODY, refuse, requestHeader } from './refusal';
+export type { Refusal, RefusalTable } from './refusal';
+export type {
+	HookContext,
+	ParameterReader,
+	WebhookContext,
+	WebhookRequest,
+	WebhookResponse,
+} from './types';
+export { handleWebhook } from './webhook';
+export type { WebhookPipeline } from './webhook';

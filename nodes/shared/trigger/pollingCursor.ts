@@ -1,0 +1,130 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import { isRecord } from '../../../credentials/common/json';
+
+/**
+ * Where a polling trigger stands, kept in the node's workflow static data. It tracks the time an
+ * event became final (a job's completion, not its creation), so a job created earlier that
+ * finishes later is still ahead of the cursor.
+ */
+export interface PollingCursor {
+	/** Latest event time emitted (ms since epoch); the first activation's time before any. */
+	time: number;
+	/** The first activation's time: earlier events are history and never emitted. */
+	since: number;
+	/** Events emitted within the lookback window before `time`, oldest first. */
+	seen: SeenEvent[];
+}
+
+export interface SeenEvent {
+	id: string;
+	time: number;
+}
+
+/** One event of a fetched page, with the id and final time the cursor works with. */
+export interface PolledEvent<T> extends SeenEvent {
+	data: T;
+}
+
+export interface CursorPolicy {
+	/**
+	 * How far before the cursor each poll looks again, for events a cloud lists only some time
+	 * after their time (eventual consistency). 0 keeps only the ids seen at the cursor's time.
+	 */
+	lookbackMs: number;
+	/** Bound on the remembered ids; it must exceed the events of one lookback window. */
+	maxIds: number;
+}
+
+export const CURSOR_KEY = 'pollingCursor';
+
+function seenEventOf(value: unknown): SeenEvent | undefined {
+	if (!isRecord(value) || typeof value.id !== 'string') return undefined;
+	return Number.isFinite(value.time) ? { id: value.id, time: Number(value.time) } : undefined;
+}
+
+/** The saved cursor; on first activation (or unreadable data) one that starts at `nowMs`. */
+export function readCursor(staticData: IDataObject, nowMs: number): PollingCursor {
+	const value: unknown = staticData[CURSOR_KEY];
+	const fresh: PollingCursor = { time: nowMs, since: nowMs, seen: [] };
+	if (!isRecord(value) || !Array.isArray(value.seen)) return fresh;
+	const { time, since } = value;
+	if (typeof time !== 'number' || typeof since !== 'number') return fresh;
+	if (!Number.isFinite(time) || !Number.isFinite(since)) return fresh;
+	const seen = value.seen.map(seenEventOf).filter((event) => event !== undefined);
+	return { time, since, seen };
+}
+
+/** Assigns a fresh object, so n8n's observable static data marks itself changed. */
+export function writeCursor(staticData: IDataObject, cursor: PollingCursor): void {
+	staticData[CURSOR_KEY] = {
+		time: cursor.time,
+		since: cursor.since,
+		seen: cursor.seen.map(({ id, time }) => ({ id, time })),
+	};
+}
+
+/** The earliest event time the next poll asks for. */
+export function windowStart(cursor: PollingCursor, policy: CursorPolicy): number {
+	return Math.max(cursor.since, cursor.time - policy.lookbackMs);
+}
+
+/** The page's events not emitted yet, inside the window, each id once, oldest first. */
+export function selectNew<T>(
+	page: Array<PolledEvent<T>>,
+	cursor: PollingCursor,
+	policy: CursorPolicy,
+): Array<PolledEvent<T>> {
+	const start = windowStart(cursor, policy);
+	const taken = new Set(cursor.seen.map((event) => event.id));
+	const selected: Array<PolledEvent<T>> = [];
+	for (const event of [...page].sort((a, b) => a.time - b.time)) {
+		if (event.time < start || taken.has(event.id)) continue;
+		taken.add(event.id);
+		selected.push(event);
+	}
+	return selected;
+}
+
+/** Moves the cursor past the emitted events and forgets ids older than the lookback window. */
+export function advanceCursor(
+	cursor: PollingCursor,
+	emitted: SeenEvent[],
+	policy: CursorPolicy,
+): PollingCursor {
+	const time = Math.max(cursor.time, ...emitted.map((event) => event.time));
+	const seen = [...cursor.seen, ...emitted.map(({ id, time: at }) => ({ id, time: at }))]
+		.filter((event) => event.time >= time - policy.lookbackMs)
+		.sort((a, b) => a.time - b.time)
+		.slice(-policy.maxIds);
+	return { time, since: cursor.since, seen };
+}
+
+export interface CursorPoll<T> {
+	nowMs: number;
+	/** Manual executions ("Fetch Test Event") return one sample and leave the cursor where it is. */
+	manual: boolean;
+	policy: CursorPolicy;
+	/** Events with a time at or after `since`; with `since` undefined, the latest whatever their time. */
+	fetchPage(since: number | undefined): Promise<Array<PolledEvent<T>>>;
+}
+
+/**
+ * One poll: reads the cursor, fetches, selects and saves the advanced cursor. A failed fetch
+ * throws before anything is saved, so an error never moves the cursor.
+ */
+export async function pollWithCursor<T>(
+	staticData: IDataObject,
+	poll: CursorPoll<T>,
+): Promise<Array<PolledEvent<T>>> {
+	const cursor = readCursor(staticData, poll.nowMs);
+	if (poll.manual) {
+		const page = await poll.fetchPage(undefined);
+		const newest = [...page].sort((a, b) => b.time - a.time)[0];
+		return newest ? [newest] : [];
+	}
+	const page = await poll.fetchPage(windowStart(cursor, poll.policy));
+	const fresh = selectNew(page, cursor, poll.policy);
+	writeCursor(staticData, advanceCursor(cursor, fresh, poll.policy));
+	return fresh;
+}

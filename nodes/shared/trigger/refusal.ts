@@ -1,0 +1,28 @@
+import type { IWebhookResponseData } from 'n8n-workflow';
+
+import type { WebhookContext, WebhookRequest } from './types';
+
+export interface Refusal {
+	status: 400 | 401 | 403;
+	message: string;
+}
+
+/** The answer to each reason a verifier rejects a delivery for. */
+export type RefusalTable<Reason extends string> = Record<Reason, Refusal>;
+
+export const MALFORMED_BODY: Refusal = {
+	status: 400,
+	message: 'Bad Request: body is not a JSON object',
+};
+
+/** Answers the refusal itself, so no workflow starts. */
+export function refuse(context: WebhookContext, refusal: Refusal): IWebhookResponseData {
+	context.getResponseObject().status(refusal.status).send(refusal.message);
+	return { noWebhookResponse: true };
+}
+
+/** A request header's first value; header names are lower case in node's request. */
+export function requestHeader(request: WebhookRequest, name: string): string | undefined {
+	const value = request.headers[name];
+	return Array.isArray(value) ? value[0] : value;
+}

@@ -1,0 +1,53 @@
+import type { IDataObject, IWebhookResponseData } from 'n8n-workflow';
+
+import { rememberEvent } from './dedupe';
+import { eventIdOf, parseEventBody, publicHeaders } from './event';
+import { MALFORMED_BODY, refuse } from './refusal';
+import type { Refusal } from './refusal';
+import type { WebhookContext } from './types';
+
+/** What a cloud's webhook trigger supplies; the pipeline does the rest. */
+export interface WebhookPipeline<Settings> {
+	readSettings(context: WebhookContext): Settings;
+	/** The refusal to answer, or undefined when the delivery is authentic (or not checked). */
+	verify(context: WebhookContext, settings: Settings): Promise<Refusal | undefined>;
+	/** Whether the user chose this event; others are answered 200 and start nothing. */
+	select(event: IDataObject, settings: Settings): boolean;
+	/** The event as the workflow gets it (the pipeline adds `eventId` and `headers`). */
+	toOutput(event: IDataObject): IDataObject;
+	/** Headers that carry the delivery's signature, withheld from the output. */
+	signatureHeaders: readonly string[];
+}
+
+/**
+ * verify → parse → select → dedupe → emit for one delivery. It makes no network call, so it
+ * answers within a cloud's callback deadline; anything but a refusal is answered 200 so the cloud
+ * stops retrying.
+ */
+export async function handleWebhook<Settings>(
+	context: WebhookContext,
+	pipeline: WebhookPipeline<Settings>,
+): Promise<IWebhookResponseData> {
+	const settings = pipeline.readSettings(context);
+	const refusal = await pipeline.verify(context, settings);
+	if (refusal) return refuse(context, refusal);
+
+	const request = context.getRequestObject();
+	const event = parseEventBody(request.rawBody, request.body);
+	if (event === undefined) return refuse(context, MALFORMED_BODY);
+	if (!pipeline.select(event, settings)) return { webhookResponse: 'Event type not selected' };
+
+	const eventId = eventIdOf(event);
+	// n8n saves static data after production webhooks only; in a test run it would merely stop
+	// the user from re-sending the same sample.
+	const isTest = context.getMode() === 'manual';
+	if (!isTest && !rememberEvent(context.getWorkflowStaticData('node'), eventId)) {
+		return { webhookResponse: 'Duplicate delivery ignored' };
+	}
+	const output: IDataObject = {
+		...pipeline.toOutput(event),
+		eventId,
+		headers: publicHeaders(request.headers, pipeline.signatureHeaders),
+	};
+	return { workflowData: [[{ json: output }]] };
+}

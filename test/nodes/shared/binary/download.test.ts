@@ -1,0 +1,223 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports */
+import { createServer } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+
+import type {
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+} from 'n8n-workflow';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+
+import { routeItems } from '../../../../nodes/shared/actions';
+import type { ItemResults } from '../../../../nodes/shared/actions';
+import { downloadEach } from '../../../../nodes/shared/binary';
+import { runSingleNode } from '../../../support/inProcessN8n';
+import { listenOnLoopback, stopServer } from '../../../support/loopbackServer';
+
+const CHUNK = Buffer.alloc(16 * 1024, 0xff);
+const BODY_BYTES = 8 * 1024 * 1024;
+
+/** What the server saw of one response: bytes it managed to write, and whether the client hung up. */
+interface Served {
+	written: number;
+	closedByClient: boolean;
+	finished: boolean;
+	/** Resolves when the response's connection has closed. */
+	closed: Promise<void>;
+}
+
+let server: Server;
+let baseUrl: string;
+let served: Served[];
+
+function track(response: ServerResponse): Served {
+	const entry: Served = {
+		written: 0,
+		closedByClient: false,
+		finished: false,
+		closed: new Promise((resolve) =>
+			response.on('close', () => {
+				entry.closedByClient = !entry.finished;
+				resolve();
+			}),
+		),
+	};
+	served.push(entry);
+	response.on('finish', () => (entry.finished = true));
+	return entry;
+}
+
+/** Writes up to `total` bytes in chunks, respecting back-pressure, until done or the client leaves. */
+async function stream(response: ServerResponse, entry: Served, total: number): Promise<void> {
+	while (entry.written < total && !response.destroyed) {
+		const ok = response.write(CHUNK);
+		entry.written += CHUNK.length;
+		if (!ok) await new Promise((resolve) => response.once('drain', resolve).once('close', resolve));
+	}
+	if (!response.destroyed) response.end();
+}
+
+function handle(request: IncomingMessage, response: ServerResponse): void {
+	const entry = track(response);
+	const path = new URL(request.url ?? '/', 'http://x').pathname;
+	response.setHeader('content-type', 'image/png');
+	if (path === '/declared-big.png') {
+		// Declares 8 MB, sends the headers and one chunk, then holds the rest back.
+		response.setHeader('content-length', String(BODY_BYTES));
+		response.write(CHUNK);
+		entry.written += CHUNK.length;
+		return;
+	}
+	if (path === '/chunked-big.png') {
+		void stream(response, entry, BODY_BYTES);
+		return;
+	}
+	if (path === '/stall.png') {
+		response.flushHeaders();
+		return;
+	}
+	response.end(Buffer.alloc(100, 0xff));
+}
+
+const description: INodeTypeDescription = {
+	displayName: 'Download',
+	name: 'download',
+	group: ['transform'],
+	version: 1,
+	description: 'Downloads the URLs through the kit',
+	defaults: { name: 'Download' },
+	inputs: ['main'],
+	outputs: ['main'],
+	properties: [
+		{ displayName: 'Resource', name: 'resource', type: 'string', default: 'file' },
+		{ displayName: 'Operation', name: 'operation', type: 'string', default: 'download' },
+		{ displayName: 'URLs', name: 'urls', type: 'string', default: '' },
+		{ displayName: 'Max Bytes', name: 'maxBytes', type: 'number', default: 1024 },
+		{ displayName: 'Timeout', name: 'timeoutMs', type: 'number', default: 10_000 },
+	],
+};
+
+async function download(this: IExecuteFunctions, i: number): Promise<ItemResults> {
+	const urls = (this.getNodeParameter('urls', i) as string).split(' ');
+	return downloadEach.call(
+		this,
+		urls.map((url, index) => ({ url, fallbackFileName: `file-${index}`, json: { url } })),
+		{
+			binaryPropertyName: 'data',
+			maxFileSizeBytes: this.getNodeParameter('maxBytes', i) as number,
+			timeoutMs: this.getNodeParameter('timeoutMs', i) as number,
+			itemIndex: i,
+			label: 'image',
+		},
+	);
+}
+
+class DownloadNode implements INodeType {
+	description = description;
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return await routeItems.call(this, { file: { download } });
+	}
+}
+
+async function runDownload(
+	paths: string[],
+	parameters: { maxBytes?: number; timeoutMs?: number } = {},
+	settings: { onError?: 'continueRegularOutput' } = {},
+) {
+	return await runSingleNode({
+		nodeType: new DownloadNode(),
+		parameters: { urls: paths.map((path) => `${baseUrl}${path}`).join(' '), ...parameters },
+		settings,
+	});
+}
+
+/** The run's error as n8n records it (an ExecutionBaseError-shaped object). */
+function messageOf(error: unknown): string | undefined {
+	return (error as { message?: string } | undefined)?.message;
+}
+
+beforeAll(async () => {
+	server = createServer(handle);
+	baseUrl = await listenOnLoopback(server);
+});
+afterAll(async () => await stopServer(server));
+beforeEach(() => {
+	served = [];
+});
+
+describe('downloadEach', () => {
+	it('puts a file within the cap into binary data', async () => {
+		const { items, error } = await runDownload(['/small.png']);
+		expect(error).toBeUndefined();
+		expect(items).toHaveLength(1);
+		expect(items[0].json).toEqual({ url: `${baseUrl}/small.png` });
+		expect(items[0].binary?.data).toMatchObject({
+			fileName: 'small.png',
+			mimeType: 'image/png',
+			fileSize: '100 B',
+		});
+		expect(items[0].pairedItem).toEqual({ item: 0 });
+	});
+
+	it('refuses a Content-Length above the cap without reading the body', async () => {
+		const started = Date.now();
+		const { error } = await runDownload(['/declared-big.png'], { maxBytes: 1024 });
+		expect(messageOf(error)).toBe(
+			`Image declared-big.png is ${BODY_BYTES} bytes, more than the Max File Size of 1024 bytes`,
+		);
+		// The server held the body back: only a refusal from the headers ends this quickly.
+		expect(Date.now() - started).toBeLessThan(5000);
+		await served[0].closed;
+		expect(served[0]).toMatchObject({ closedByClient: true, written: CHUNK.length });
+	});
+
+	it('cuts off a body without Content-Length once it streams past the cap', async () => {
+		const maxBytes = 64 * 1024;
+		const { error } = await runDownload(['/chunked-big.png'], { maxBytes });
+		expect(messageOf(error)).toMatch(
+			new RegExp(`^Image chunked-big\\.png is larger than the Max File Size of ${maxBytes} bytes`),
+		);
+		await served[0].closed;
+		expect(served[0].closedByClient).toBe(true);
+		expect(served[0].written).toBeLessThan(BODY_BYTES);
+	});
+
+	it('fails a server that stalls after the headers within the timeout', async () => {
+		const started = Date.now();
+		const { error } = await runDownload(['/stall.png'], { timeoutMs: 300 });
+		const elapsed = Date.now() - started;
+		expect(messageOf(error)).toBe('Could not download image stall.png');
+		expect((error as { description?: string }).description).toBe(
+			`GET ${baseUrl}/stall.png failed: it did not finish within 0.3 seconds`,
+		);
+		expect(elapsed).toBeLessThan(5000);
+	});
+
+	it('with continue-on-fail gives an error item for the failed file and still the others', async () => {
+		const { items, error } = await runDownload(
+			['/small.png', '/chunked-big.png', '/other.png'],
+			{ maxBytes: 1024 },
+			{ onError: 'continueRegularOutput' },
+		);
+		expect(error).toBeUndefined();
+		expect(items.map((item) => item.binary?.data?.fileName)).toEqual([
+			'small.png',
+			undefined,
+			'other.png',
+		]);
+		expect(items[1].json).toEqual({
+			error: expect.stringMatching(/^Image chunked-big\.png is larger than the Max File Size/),
+			details: expect.objectContaining({ url: `${baseUrl}/chunked-big.png` }),
+		});
+		expect(items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 0 }, { item: 0 }]);
+	});
+
+	it('without continue-on-fail stops at the first failure and fetches nothing after it', async () => {
+		const { error } = await runDownload(['/chunked-big.png', '/small.png'], { maxBytes: 1024 });
+		expect(messageOf(error)).toMatch(/^Image chunked-big\.png is larger than/);
+		expect(served).toHaveLength(1);
+	});
+});
