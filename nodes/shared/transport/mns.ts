@@ -234,7 +234,7 @@ function checkPath(context: RequestContext, path: string, itemIndex?: number): v
 export async function mnsRequest(this: RequestContext, call: MnsCall): Promise<MnsResponse> {
 	checkPath(this, call.path, call.itemIndex);
 	const action = call.action ?? `${call.method} ${call.path}`;
-	const { endpoint } = await credentialEndpoint.call(
+	const { endpoint, credentials } = await credentialEndpoint.call(
 		this,
 		ALIYUN_CREDENTIAL_TYPE,
 		(credentials) => aliyunEndpoint(credentials, 'mns'),
@@ -244,6 +244,7 @@ export async function mnsRequest(this: RequestContext, call: MnsCall): Promise<M
 	const response = await sendAuthenticated.call(this, mnsRequestOptions(endpoint, call), {
 		provider: 'mns',
 		credentialType: ALIYUN_CREDENTIAL_TYPE,
+		credentials,
 		service: 'mns',
 		action,
 		idempotent: call.idempotent,
