@@ -27,6 +27,8 @@ const BATCH = 50;
 const ACCESS_KEY_ID = 'LTAI5tBenchmarkKey0001';
 const ACCESS_KEY_SECRET = 'BenchmarkAccessKeySecret0001';
 const TIMESTAMP = '2024-01-02T03:04:05Z';
+const ACTION = 'SubmitSnapshotJob';
+const VERSION = '2017-03-21';
 const EMPTY_PAYLOAD_SHA256 = OpenApiUtil.hexEncode(
 	OpenApiUtil.hash(Buffer.from(''), 'ACS3-HMAC-SHA256'),
 );
@@ -51,8 +53,6 @@ interface Contender {
 
 function acs3Contender(): Contender {
 	const host = 'vod.cn-shanghai.aliyuncs.com';
-	const action = 'SubmitSnapshotJob';
-	const version = '2017-03-21';
 	return {
 		name: 'ACS3-HMAC-SHA256 (Alibaba Cloud V3) vs @alicloud/openapi-util getAuthorization',
 		ours: (nonce) =>
@@ -62,8 +62,8 @@ function acs3Contender(): Contender {
 				query: Object.entries(SUBMIT_PARAMS),
 				body: '',
 				host,
-				action,
-				version,
+				action: ACTION,
+				version: VERSION,
 				timestamp: TIMESTAMP,
 				nonce,
 				accessKeyId: ACCESS_KEY_ID,
@@ -78,8 +78,8 @@ function acs3Contender(): Contender {
 				query: { ...SUBMIT_PARAMS },
 				headers: {
 					host,
-					'x-acs-action': action,
-					'x-acs-version': version,
+					'x-acs-action': ACTION,
+					'x-acs-version': VERSION,
 					'x-acs-date': TIMESTAMP,
 					'x-acs-signature-nonce': nonce,
 					'x-acs-content-sha256': EMPTY_PAYLOAD_SHA256,
@@ -97,14 +97,12 @@ function acs3Contender(): Contender {
 }
 
 function rpcV1Contender(): Contender {
-	const action = 'SubmitSnapshotJob';
-	const version = '2017-03-21';
 	return {
 		name: 'RPC V1 HMAC-SHA1 vs @alicloud/openapi-util getRPCSignature',
 		ours: (nonce) =>
 			signRpcV1({
 				method: 'POST',
-				params: [['Action', action], ['Version', version], ...Object.entries(SUBMIT_PARAMS)],
+				params: [['Action', ACTION], ['Version', VERSION], ...Object.entries(SUBMIT_PARAMS)],
 				accessKeyId: ACCESS_KEY_ID,
 				accessKeySecret: ACCESS_KEY_SECRET,
 				timestamp: TIMESTAMP,
@@ -113,8 +111,8 @@ function rpcV1Contender(): Contender {
 		sdk: (nonce) =>
 			OpenApiUtil.getRPCSignature(
 				{
-					Action: action,
-					Version: version,
+					Action: ACTION,
+					Version: VERSION,
 					...SUBMIT_PARAMS,
 					AccessKeyId: ACCESS_KEY_ID,
 					SignatureMethod: 'HMAC-SHA1',
