@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals */
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-hardcoded-secrets -- the benchmark drives the official SDKs with made-up keys */
 /**
  * Signing throughput beside the official SDKs' signers, measured in the same run on the same request:
  * ACS3 against `@alicloud/openapi-util` (what `@alicloud/openapi-core` signs V3 with), RPC V1 against
