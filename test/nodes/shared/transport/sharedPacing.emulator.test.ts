@@ -1,7 +1,8 @@
 /**
  * Parallel executions in one n8n process share the pace of one account and action (issue 7, point
  * 11): four executions of the real VOD node in n8n-core's WorkflowExecute submit at once against an
- * emulator that throttles SubmitSnapshotJob above the node's Max Requests per Second.
+ * emulator that throttles SubmitSnapshotJob just above the node's Max Requests per Second. Paced
+ * per execution, they sent four times the limit.
  */
 import { describe, expect, it } from 'vitest';
 
@@ -12,14 +13,16 @@ import type { Emulator } from '../../../emulator/server';
 import { nodeOutput } from '../../../support/inProcessN8n';
 import { runVod, VOD_NODE } from '../../AliyunVod/harness';
 
-const QPS = 10;
+/** The emulator's limit; the node paces a little under it, so a loaded test machine's jitter fits. */
+const EMULATOR_QPS = 10;
+const NODE_QPS = 8;
 const EXECUTIONS = 4;
-const SUBMITS_PER_EXECUTION = 8;
+const SUBMITS_PER_EXECUTION = 6;
 
 let emulator: Emulator;
 
 emulatorPerFile((started) => (emulator = started), {
-	eachTest: () => emulator.setQpsLimits({ 'vod:SubmitSnapshotJob': QPS }),
+	eachTest: () => emulator.setQpsLimits({ 'vod:SubmitSnapshotJob': EMULATOR_QPS }),
 });
 
 /** One execution submitting `SUBMITS_PER_EXECUTION` items; odd ones sign with V1, even ones with V3. */
@@ -30,7 +33,7 @@ async function submitExecution(index: number) {
 			operation: 'submit',
 			videoId: seedVideoIds.normal,
 			snapshotSettings: { count: 1, interval: 0 },
-			options: { maxRequestsPerSecond: QPS },
+			options: { maxRequestsPerSecond: NODE_QPS },
 		},
 		{
 			items: Array.from({ length: SUBMITS_PER_EXECUTION }, () => ({})),
@@ -51,7 +54,7 @@ function busiestSecond(arrivals: number[]): number {
 }
 
 describe('pacing shared by parallel executions in one process', () => {
-	it(`keeps ${EXECUTIONS} parallel executions on one key within ${QPS} QPS, none throttled`, async () => {
+	it(`keeps ${EXECUTIONS} parallel executions on one key within ${EMULATOR_QPS} QPS, none throttled`, async () => {
 		const runs = await Promise.all(
 			Array.from({ length: EXECUTIONS }, async (_, index) => await submitExecution(index)),
 		);
@@ -64,6 +67,8 @@ describe('pacing shared by parallel executions in one process', () => {
 		const submits = emulator.requests().filter((request) => request.action === 'SubmitSnapshotJob');
 		expect(submits.filter((request) => request.outcome.code !== undefined)).toEqual([]);
 		expect(submits).toHaveLength(EXECUTIONS * SUBMITS_PER_EXECUTION);
-		expect(busiestSecond(submits.map((request) => request.receivedAt))).toBeLessThanOrEqual(QPS);
+		expect(busiestSecond(submits.map((request) => request.receivedAt))).toBeLessThanOrEqual(
+			EMULATOR_QPS,
+		);
 	});
 });
