@@ -67,8 +67,15 @@ export interface Acs3CanonicalRequestParts {
 	hashedPayload: string;
 }
 
+function sha256Hex(data: string | Buffer): string {
+	return createHash('sha256').update(data).digest('hex');
+}
+
+/** Most calls send no body: its hash is the same every time. */
+const EMPTY_PAYLOAD_SHA256 = sha256Hex('');
+
 export function acs3HashedPayload(body: string | Buffer): string {
-	return createHash('sha256').update(body).digest('hex');
+	return body.length === 0 ? EMPTY_PAYLOAD_SHA256 : sha256Hex(body);
 }
 
 export function acs3CanonicalQuery(query: ParamPairs): string {
@@ -88,12 +95,12 @@ export function acs3CanonicalHeaders(
 	headers: Record<string, string>,
 	signedHeaderNames: readonly string[],
 ): string {
-	const byLowerName = new Map(
-		Object.entries(headers).map(([name, value]) => [name.toLowerCase(), value]),
-	);
-	return signedHeaderNames
-		.map((name) => `${name}:${(byLowerName.get(name) ?? '').trim()}\n`)
-		.join('');
+	const byLowerName = new Map<string, string>();
+	for (const name of Object.keys(headers)) byLowerName.set(name.toLowerCase(), headers[name]);
+	let canonical = '';
+	for (const name of signedHeaderNames)
+		canonical += `${name}:${(byLowerName.get(name) ?? '').trim()}\n`;
+	return canonical;
 }
 
 export function acs3CanonicalRequest(parts: Acs3CanonicalRequestParts): string {
@@ -108,11 +115,15 @@ export function acs3CanonicalRequest(parts: Acs3CanonicalRequestParts): string {
 }
 
 export function acs3HashedCanonicalRequest(canonicalRequest: string): string {
-	return createHash('sha256').update(canonicalRequest, 'utf8').digest('hex');
+	return sha256Hex(canonicalRequest);
+}
+
+function stringToSignOfHash(hashedCanonicalRequest: string): string {
+	return `${ACS3_ALGORITHM}\n${hashedCanonicalRequest}`;
 }
 
 export function acs3StringToSign(canonicalRequest: string): string {
-	return `${ACS3_ALGORITHM}\n${acs3HashedCanonicalRequest(canonicalRequest)}`;
+	return stringToSignOfHash(acs3HashedCanonicalRequest(canonicalRequest));
 }
 
 /** Lower-case hex HMAC-SHA256 keyed with the raw secret (no `&`, unlike V1). */
@@ -148,9 +159,11 @@ export function parseAcs3Authorization(value: string): Acs3Authorization | undef
 /** The headers an ACS3 request carries before the Authorization header is added. */
 export function acs3RequestHeaders(input: Acs3Input): Record<string, string> {
 	const headers: Record<string, string> = {};
-	for (const [name, value] of Object.entries(input.headers ?? {}))
-		headers[name.toLowerCase()] = value;
-	delete headers[ACS3_HEADER.authorization];
+	for (const [name, value] of Object.entries(input.headers ?? {})) {
+		// Skipped rather than deleted afterwards: `delete` turns the object into a slow dictionary.
+		const lowerName = name.toLowerCase();
+		if (lowerName !== ACS3_HEADER.authorization) headers[lowerName] = value;
+	}
 	headers[ACS3_HEADER.host] = input.host;
 	headers[ACS3_HEADER.action] = input.action;
 	headers[ACS3_HEADER.version] = input.version;
@@ -180,7 +193,8 @@ export function signAcs3(input: Acs3Input): Acs3Signed {
 		signedHeaders,
 		hashedPayload,
 	});
-	const stringToSign = acs3StringToSign(canonicalRequest);
+	const hashedCanonicalRequest = acs3HashedCanonicalRequest(canonicalRequest);
+	const stringToSign = stringToSignOfHash(hashedCanonicalRequest);
 	const signature = acs3Signature(stringToSign, input.accessKeySecret);
 	const authorization = acs3Authorization(input.accessKeyId, signedHeaders, signature);
 	return {
@@ -190,7 +204,7 @@ export function signAcs3(input: Acs3Input): Acs3Signed {
 		signedHeaders,
 		hashedPayload,
 		canonicalRequest,
-		hashedCanonicalRequest: acs3HashedCanonicalRequest(canonicalRequest),
+		hashedCanonicalRequest,
 		stringToSign,
 		signature,
 		authorization,

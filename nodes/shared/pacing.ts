@@ -1,4 +1,7 @@
+import { createHash } from 'crypto';
+
 import { UnexpectedError, sleep as n8nSleep } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
 import type { SleepFn } from './retry';
 
@@ -39,73 +42,84 @@ const systemClock: PacerClock = { now: () => Date.now(), sleep: n8nSleep };
  */
 const ARRIVAL_HEADROOM = 1.05;
 
+/** `1000 / limit` ms plus headroom, rounded up to a whole millisecond. */
+function sendIntervalMs(requestsPerSecond: number): number {
+	if (!(requestsPerSecond > 0)) throw new UnexpectedError('requestsPerSecond must be positive');
+	return Math.ceil((1000 * ARRIVAL_HEADROOM) / requestsPerSecond);
+}
+
 /**
- * Hands out evenly spaced send times, `1000 / limit` ms (plus headroom) apart, rounded up to a
- * whole millisecond. A caller that wakes late pushes the following slots back, so the spacing holds
- * between actual sends, not just between planned ones.
+ * Hands out evenly spaced send times. Each caller names its own limit and is spaced that far after
+ * the previous send, so callers with different limits on one pacer never exceed the highest of them.
+ * A caller that wakes late pushes the following slots back, so the spacing holds between actual
+ * sends, not just between planned ones.
  */
 export class Pacer {
-	private nextSlotMs = Number.NEGATIVE_INFINITY;
+	private lastSlotMs = Number.NEGATIVE_INFINITY;
 
-	private readonly intervalMs: number;
-
-	constructor(
-		requestsPerSecond: number,
-		private readonly clock: PacerClock = systemClock,
-	) {
-		if (!(requestsPerSecond > 0)) throw new UnexpectedError('requestsPerSecond must be positive');
-		this.intervalMs = Math.ceil((1000 * ARRIVAL_HEADROOM) / requestsPerSecond);
-	}
+	constructor(private readonly clock: PacerClock = systemClock) {}
 
 	/** Waits for this caller's slot; the slot is reserved before waiting, so concurrent callers queue up. */
-	async acquire(signal?: AbortSignal): Promise<void> {
+	async acquire(requestsPerSecond: number, signal?: AbortSignal): Promise<void> {
+		const intervalMs = sendIntervalMs(requestsPerSecond);
 		const now = this.clock.now();
-		const slot = Math.max(now, this.nextSlotMs);
-		this.nextSlotMs = slot + this.intervalMs;
+		const slot = Math.max(now, this.lastSlotMs + intervalMs);
+		this.lastSlotMs = slot;
 		if (slot > now) await this.clock.sleep(slot - now, signal);
-		this.nextSlotMs = Math.max(this.nextSlotMs, this.clock.now() + this.intervalMs);
+		this.lastSlotMs = Math.max(this.lastSlotMs, this.clock.now());
 	}
 }
 
 export interface PaceKey {
 	credentialType: string;
-	credentialId?: string;
+	/** Who is calling, as `paceAccount` names it: never a secret. */
+	account: string;
 	service: PacedService;
 	action: string;
 }
 
 /**
- * Pacers live as long as the context object n8n passes as `this`, i.e. one node run of one
- * execution: nothing is shared across executions, which queue mode requires.
+ * The caller's identity without any secret: a hash of the AccessKey ID, or of the IAM domain and
+ * user for a Huawei password credential. Two n8n credentials holding one key share one pace.
  */
-const pacersByContext = new WeakMap<object, Map<string, Pacer>>();
-
-function keyText(key: PaceKey, requestsPerSecond: number): string {
-	return [
-		key.credentialType,
-		key.credentialId ?? '',
-		key.service,
-		key.action,
-		requestsPerSecond,
-	].join('\u0000');
+export function paceAccount(
+	credentialType: string,
+	credentials: ICredentialDataDecryptedObject,
+): string {
+	const identity =
+		credentials.authType === 'password'
+			? [credentials.domainName, credentials.userName]
+			: [credentials.accessKeyId];
+	return createHash('sha256')
+		.update([credentialType, ...identity.map((field) => String(field ?? ''))].join('\u0000'))
+		.digest('hex')
+		.slice(0, 16);
 }
 
-export function pacerFor(
-	context: object,
-	key: PaceKey,
-	requestsPerSecond: number,
-	clock?: PacerClock,
-): Pacer {
-	let pacers = pacersByContext.get(context);
-	if (!pacers) {
-		pacers = new Map();
-		pacersByContext.set(context, pacers);
-	}
-	const text = keyText(key, requestsPerSecond);
-	let pacer = pacers.get(text);
-	if (!pacer) {
-		pacer = new Pacer(requestsPerSecond, clock);
-		pacers.set(text, pacer);
+/** Far above the accounts × actions one n8n process drives; past it the least recently used goes. */
+export const MAX_SHARED_PACERS = 256;
+
+/**
+ * n8n loads a package's modules once per process, so this map is shared by every execution of every
+ * workflow in the process: parallel executions on one account and action keep one pace between them.
+ * Queue-mode workers and other clients are other processes and pace alone.
+ */
+const sharedPacers = new Map<string, Pacer>();
+
+function keyText(key: PaceKey): string {
+	return [key.credentialType, key.account, key.service, key.action].join('\u0000');
+}
+
+/** The process-wide pacer of one account and action; `clock` applies only when it is created. */
+export function pacerFor(key: PaceKey, clock?: PacerClock): Pacer {
+	const text = keyText(key);
+	const pacer = sharedPacers.get(text) ?? new Pacer(clock);
+	// Re-inserting keeps the map in least-recently-used order.
+	sharedPacers.delete(text);
+	sharedPacers.set(text, pacer);
+	if (sharedPacers.size > MAX_SHARED_PACERS) {
+		const oldest = sharedPacers.keys().next();
+		if (oldest.done !== true) sharedPacers.delete(oldest.value);
 	}
 	return pacer;
 }

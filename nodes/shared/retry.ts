@@ -6,7 +6,13 @@ export interface RetryOptions {
 	/** Total attempts including the first one. */
 	maxAttempts: number;
 	baseDelayMs: number;
+	/** Cap of the backoff between attempts. */
 	maxDelayMs: number;
+	/**
+	 * The longest wait the server may ask for (Retry-After) that is honoured in full, even beyond
+	 * `maxDelayMs`. A longer one ends the retries: sending before the server asked would only be refused.
+	 */
+	maxServerWaitMs: number;
 	/** Returns [0, 1); injectable for tests. */
 	random?: () => number;
 	sleep?: SleepFn;
@@ -28,7 +34,12 @@ export function backoffDelayMs(
 	return Math.round(ceiling / 2 + random() * (ceiling / 2));
 }
 
-function waitBeforeRetry(options: RetryOptions, error: unknown, retryNumber: number): number {
+/** The backoff, or longer if the server asked for longer; undefined when it asked past the bound. */
+function waitBeforeRetry(
+	options: RetryOptions,
+	error: unknown,
+	retryNumber: number,
+): number | undefined {
 	const jittered = backoffDelayMs(
 		retryNumber,
 		options.baseDelayMs,
@@ -36,7 +47,7 @@ function waitBeforeRetry(options: RetryOptions, error: unknown, retryNumber: num
 		options.random ?? Math.random,
 	);
 	const asked = options.retryAfterMs?.(error) ?? 0;
-	return Math.min(options.maxDelayMs, Math.max(jittered, asked));
+	return asked > options.maxServerWaitMs ? undefined : Math.max(jittered, asked);
 }
 
 type Settled<T> = { ok: true; value: T } | { ok: false; error: unknown };
@@ -50,9 +61,9 @@ async function settle<T>(promise: Promise<T>): Promise<Settled<T>> {
 }
 
 /**
- * Runs `attempt` until it succeeds, `shouldRetry` says no, attempts run out or the signal aborts;
- * then throws the last error. n8n's `sleep` takes the abort signal, so a cancel ends the wait at
- * once instead of after the next slice.
+ * Runs `attempt` until it succeeds, `shouldRetry` says no, attempts run out, the server asks for a
+ * wait past `maxServerWaitMs` or the signal aborts; then throws the last error. n8n's `sleep` takes
+ * the abort signal, so a cancel ends the wait at once instead of after the next slice.
  */
 export async function withRetry<T>(
 	attempt: (attemptNumber: number) => Promise<T>,
@@ -66,8 +77,8 @@ export async function withRetry<T>(
 			attemptNumber < options.maxAttempts &&
 			options.signal?.aborted !== true &&
 			options.shouldRetry(outcome.error, attemptNumber);
-		if (!mayRetry) throw outcome.error;
-		const waitMs = waitBeforeRetry(options, outcome.error, attemptNumber);
+		const waitMs = mayRetry ? waitBeforeRetry(options, outcome.error, attemptNumber) : undefined;
+		if (waitMs === undefined) throw outcome.error;
 		const slept = await settle(sleep(waitMs, options.signal));
 		if (options.signal?.aborted === true) throw outcome.error;
 		if (!slept.ok) throw slept.error;

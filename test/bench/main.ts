@@ -9,6 +9,8 @@
  *     and throttled requests (target 0).
  *  3. Snapshot → List, Return All, over a job with 10,000 snapshots: ListSnapshots requests vs
  *     ceil(N/100) (target: exactly equal), time and heap growth vs the baseline.
+ *  4. The signers' operations per second beside the official SDKs' signers (signers.ts), as ratios
+ *     (target >= 1).
  *
  * A missed target prints MISSED; the exit code is non-zero only when the benchmark itself fails.
  */
@@ -26,6 +28,7 @@ import type { RecordedRequest } from '../emulator/core/requestLog';
 import { startEmulator, type Emulator } from '../emulator/server';
 import { callRpc } from '../emulator/clients/aliyunRpc';
 import { nodeOutput, runWorkflow } from '../support/inProcessN8n';
+import { measureSigners } from './signers';
 
 const SUBMIT_ITEMS = 1_000;
 const SUBMIT_QPS = 30;
@@ -308,6 +311,18 @@ async function listAll(
 	line();
 }
 
+/** Each signer's rate beside its SDK's, from one run, and the ratio (target >= 1). */
+function printSignerRatios(): void {
+	line('4. Signers beside the official SDKs (same run, same request, operations per CPU second)');
+	for (const result of measureSigners()) {
+		line(`   ${result.name}`);
+		line(
+			`   ours ${Math.round(result.oursOpsPerSecond)}/s, SDK ${Math.round(result.sdkOpsPerSecond)}/s: ratio ${result.ratio.toFixed(2)}x (target >= 1): ${verdict(result.ratio >= 1)}`,
+		);
+	}
+	line();
+}
+
 async function main(): Promise<void> {
 	const emulator = await startEmulator({
 		jobDurationMs: 200,
@@ -331,6 +346,7 @@ async function main(): Promise<void> {
 		const baselineResult = await baseline(emulator);
 		await submitThroughput(emulator, baselineResult.msPerRequest);
 		await listAll(emulator, jobId, baselineResult);
+		printSignerRatios();
 	} catch (error) {
 		failed = true;
 		process.stderr.write(

@@ -54,7 +54,7 @@ export async function aliyunRpcRequest<T extends object>(
 	this: RequestContext,
 	call: AliyunRpcCall,
 ): Promise<T> {
-	const { endpoint } = await credentialEndpoint.call(
+	const { endpoint, credentials } = await credentialEndpoint.call(
 		this,
 		ALIYUN_CREDENTIAL_TYPE,
 		(credentials) => aliyunEndpoint(credentials, call.product),
@@ -64,6 +64,7 @@ export async function aliyunRpcRequest<T extends object>(
 	const response = await sendAuthenticated.call(this, options, {
 		provider: 'aliyun',
 		credentialType: ALIYUN_CREDENTIAL_TYPE,
+		credentials,
 		service: call.product,
 		action: call.action,
 		idempotent: call.idempotent,

@@ -68,6 +68,7 @@ export async function huaweiVodRequest<T extends object>(
 	const response = await sendAuthenticated.call(this, options, {
 		provider: 'huawei',
 		credentialType: HUAWEI_CREDENTIAL_TYPE,
+		credentials,
 		service: 'huaweiVod',
 		action: `${call.method} ${call.path}`,
 		idempotent: call.idempotent,

@@ -13,7 +13,7 @@ import type {
 
 import { classifyError, isRetryable, toNodeApiError } from '../errors';
 import type { ClassifiedError, ErrorProvider } from '../errors';
-import { defaultRequestsPerSecond, pacerFor } from '../pacing';
+import { defaultRequestsPerSecond, paceAccount, pacerFor } from '../pacing';
 import type { PacedService } from '../pacing';
 import { withRetry } from '../retry';
 
@@ -30,6 +30,8 @@ export type RequestContext =
 export interface SendPolicy {
 	provider: ErrorProvider;
 	credentialType: string;
+	/** The credential `credentialEndpoint` read: its key id, hashed, names the shared pace. */
+	credentials: ICredentialDataDecryptedObject;
 	service: PacedService;
 	/** API action or method + path; names the pacer and appears in error hints. */
 	action: string;
@@ -56,8 +58,17 @@ export class AcceptedFailure {
 	constructor(readonly classified: ClassifiedError) {}
 }
 
-/** 4 attempts; waits of 0.25–0.5, 0.5–1 and 1–2 s (equal jitter, cap 8 s): at most ~3.5 s of waiting. */
-const RETRY_POLICY = { maxAttempts: 4, baseDelayMs: 500, maxDelayMs: 8000 };
+/**
+ * 4 attempts; waits of 0.25–0.5, 0.5–1 and 1–2 s (equal jitter, cap 8 s): at most ~3.5 s of waiting,
+ * unless the server asks for longer (Retry-After): that is honoured up to 60 s, and a longer ask ends
+ * the retries with the error, which tells the user how long the server asked to wait.
+ */
+const RETRY_POLICY = {
+	maxAttempts: 4,
+	baseDelayMs: 500,
+	maxDelayMs: 8000,
+	maxServerWaitMs: 60_000,
+};
 
 /** n8n sets no timeout; without one a stalled connection would hold the execution until cancelled. */
 const REQUEST_TIMEOUT_MS = 60_000;
@@ -113,18 +124,16 @@ export async function sendAuthenticated(
 	policy: SendPolicy,
 ): Promise<unknown> {
 	const signal = cancelSignalOf(this);
-	const pacer = pacerFor(
-		this,
-		{
-			credentialType: policy.credentialType,
-			credentialId: this.getNode().credentials?.[policy.credentialType]?.id ?? undefined,
-			service: policy.service,
-			action: policy.action,
-		},
-		policy.maxRequestsPerSecond ?? defaultRequestsPerSecond(policy.service, policy.action),
-	);
+	const pacer = pacerFor({
+		credentialType: policy.credentialType,
+		account: paceAccount(policy.credentialType, policy.credentials),
+		service: policy.service,
+		action: policy.action,
+	});
+	const requestsPerSecond =
+		policy.maxRequestsPerSecond ?? defaultRequestsPerSecond(policy.service, policy.action);
 	const send = async (): Promise<unknown> => {
-		await pacer.acquire(signal);
+		await pacer.acquire(requestsPerSecond, signal);
 		// A fresh copy per attempt: authenticate signs (new nonce, new date) what it receives.
 		return await this.helpers.httpRequestWithAuthentication.call(
 			this,

@@ -2,8 +2,10 @@ import { describe, expect, it } from 'vitest';
 
 import {
 	DEFAULT_QPS,
+	MAX_SHARED_PACERS,
 	Pacer,
 	defaultRequestsPerSecond,
+	paceAccount,
 	pacerFor,
 } from '../../../nodes/shared/pacing';
 import type { PaceKey, PacerClock } from '../../../nodes/shared/pacing';
@@ -25,9 +27,10 @@ async function sendThrough(
 	pacer: Pacer,
 	clock: ReturnType<typeof fakeClock>,
 	count: number,
+	requestsPerSecond: number,
 ): Promise<void> {
 	for (let i = 0; i < count; i++) {
-		await pacer.acquire();
+		await pacer.acquire(requestsPerSecond);
 		clock.sends.push(clock.now());
 	}
 }
@@ -38,7 +41,7 @@ function gaps(times: number[]): number[] {
 
 const key: PaceKey = {
 	credentialType: 'aliyunApi',
-	credentialId: 'c1',
+	account: paceAccount('aliyunApi', { accessKeyId: 'LTAI-pacing-test' }),
 	service: 'vod',
 	action: 'SubmitSnapshotJob',
 };
@@ -59,7 +62,7 @@ describe('defaultRequestsPerSecond', () => {
 describe('Pacer', () => {
 	it('spaces 10 sequential sends at least 1000/30 ms apart', async () => {
 		const clock = fakeClock();
-		await sendThrough(new Pacer(30, clock), clock, 10);
+		await sendThrough(new Pacer(clock), clock, 10, 30);
 		for (const gap of gaps(clock.sends)) expect(gap).toBeGreaterThanOrEqual(1000 / 30);
 		// evenly spaced: 9 intervals of ⌈1000/30 × 1.05⌉ = 35 ms (5% headroom for arrival jitter)
 		expect(gaps(clock.sends)).toEqual(Array(9).fill(35));
@@ -67,7 +70,7 @@ describe('Pacer', () => {
 
 	it('sends no more than the limit in any one-second window', async () => {
 		const clock = fakeClock();
-		await sendThrough(new Pacer(50, clock), clock, 120);
+		await sendThrough(new Pacer(clock), clock, 120, 50);
 		for (let i = 0; i + 50 < clock.sends.length; i++) {
 			expect(clock.sends[i + 50] - clock.sends[i]).toBeGreaterThanOrEqual(1000);
 		}
@@ -82,9 +85,9 @@ describe('Pacer', () => {
 				now += ms + (sends.length === 3 ? 20 : 0); // the fourth wake-up is 20 ms late
 			},
 		};
-		const pacer = new Pacer(30, lateClock);
+		const pacer = new Pacer(lateClock);
 		for (let i = 0; i < 8; i++) {
-			await pacer.acquire();
+			await pacer.acquire(30);
 			sends.push(now);
 		}
 		for (const gap of gaps(sends)) expect(gap).toBeGreaterThanOrEqual(35);
@@ -92,15 +95,15 @@ describe('Pacer', () => {
 
 	it('lets the first request through without waiting', async () => {
 		const clock = fakeClock(5000);
-		await sendThrough(new Pacer(20, clock), clock, 1);
+		await sendThrough(new Pacer(clock), clock, 1, 20);
 		expect(clock.sends).toEqual([5000]);
 	});
 
 	it('queues concurrent callers into distinct slots', async () => {
 		const waits: number[] = [];
 		const clock: PacerClock = { now: () => 0, sleep: async (ms) => void waits.push(ms) };
-		const pacer = new Pacer(20, clock);
-		await Promise.all([pacer.acquire(), pacer.acquire(), pacer.acquire(), pacer.acquire()]);
+		const pacer = new Pacer(clock);
+		await Promise.all([pacer.acquire(20), pacer.acquire(20), pacer.acquire(20), pacer.acquire(20)]);
 		// ⌈1000/20 × 1.05⌉ = 53 ms apart
 		expect(waits).toEqual([53, 106, 159]);
 	});
@@ -108,26 +111,70 @@ describe('Pacer', () => {
 	it('does not wait when the caller is already slower than the limit', async () => {
 		let now = 0;
 		const waits: number[] = [];
-		const pacer = new Pacer(10, { now: () => now, sleep: async (ms) => void waits.push(ms) });
-		await pacer.acquire();
+		const pacer = new Pacer({ now: () => now, sleep: async (ms) => void waits.push(ms) });
+		await pacer.acquire(10);
 		now += 250;
-		await pacer.acquire();
+		await pacer.acquire(10);
 		expect(waits).toEqual([]);
 	});
 
-	it('rejects a non-positive limit', () => {
-		expect(() => new Pacer(0)).toThrow('requestsPerSecond must be positive');
+	it('rejects a non-positive limit', async () => {
+		await expect(new Pacer().acquire(0)).rejects.toThrow('requestsPerSecond must be positive');
 	});
 });
 
 describe('pacerFor', () => {
-	it('shares a pacer within one context and key, and separates contexts and actions', () => {
-		const contextA = {};
-		const contextB = {};
-		const first = pacerFor(contextA, key, 30);
-		expect(pacerFor(contextA, { ...key }, 30)).toBe(first);
-		expect(pacerFor(contextB, key, 30)).not.toBe(first);
-		expect(pacerFor(contextA, { ...key, action: 'GetVideoInfo' }, 30)).not.toBe(first);
-		expect(pacerFor(contextA, { ...key, credentialId: 'c2' }, 30)).not.toBe(first);
+	it('shares one pacer per account and action across callers, and separates accounts and actions', () => {
+		const first = pacerFor(key);
+		expect(pacerFor({ ...key })).toBe(first);
+		expect(pacerFor({ ...key, action: 'GetVideoInfo' })).not.toBe(first);
+		expect(
+			pacerFor({ ...key, account: paceAccount('aliyunApi', { accessKeyId: 'LTAI-other' }) }),
+		).not.toBe(first);
+	});
+
+	it('forgets the least recently used pacer past MAX_SHARED_PACERS', () => {
+		const oldest = pacerFor({ ...key, action: 'bounded-0' });
+		const kept = pacerFor({ ...key, action: 'bounded-1' });
+		for (let i = 2; i <= MAX_SHARED_PACERS; i++) pacerFor({ ...key, action: `bounded-${i}` });
+		expect(pacerFor({ ...key, action: 'bounded-1' })).toBe(kept);
+		expect(pacerFor({ ...key, action: 'bounded-0' })).not.toBe(oldest);
+	});
+});
+
+describe('Pacer shared by callers with different limits', () => {
+	it("spaces each send by its own caller's interval after the previous send", async () => {
+		const waits: number[] = [];
+		const pacer = new Pacer({ now: () => 0, sleep: async (ms) => void waits.push(ms) });
+		await Promise.all([pacer.acquire(20), pacer.acquire(10), pacer.acquire(20)]);
+		// 0, then 105 ms (10/s), then 105 + 53 ms (20/s)
+		expect(waits).toEqual([105, 158]);
+	});
+});
+
+describe('paceAccount', () => {
+	const secret = 'SECRET-never-in-a-key';
+
+	it('names the account by its key id, never by the secret or the token', () => {
+		const account = paceAccount('aliyunApi', {
+			accessKeyId: 'LTAI-a',
+			accessKeySecret: secret,
+			securityToken: secret,
+		});
+		expect(account).toMatch(/^[0-9a-f]{16}$/);
+		expect(account).not.toContain('LTAI');
+		expect(account).toBe(paceAccount('aliyunApi', { accessKeyId: 'LTAI-a', accessKeySecret: 'x' }));
+		expect(account).not.toBe(paceAccount('aliyunApi', { accessKeyId: 'LTAI-b' }));
+		expect(account).not.toBe(paceAccount('huaweiCloudApi', { accessKeyId: 'LTAI-a' }));
+	});
+
+	it('names a Huawei password credential by its IAM domain and user, not its password', () => {
+		const user = { authType: 'password', domainName: 'd', userName: 'u' };
+		expect(paceAccount('huaweiCloudApi', { ...user, password: secret })).toBe(
+			paceAccount('huaweiCloudApi', { ...user, password: 'other', accessKeyId: 'stale' }),
+		);
+		expect(paceAccount('huaweiCloudApi', user)).not.toBe(
+			paceAccount('huaweiCloudApi', { ...user, userName: 'v' }),
+		);
 	});
 });

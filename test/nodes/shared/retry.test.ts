@@ -45,7 +45,7 @@ describe('backoffDelayMs', () => {
 });
 
 describe('withRetry', () => {
-	const policy = { maxAttempts: 4, baseDelayMs: 100, maxDelayMs: 300 };
+	const policy = { maxAttempts: 4, baseDelayMs: 100, maxDelayMs: 300, maxServerWaitMs: 20_000 };
 
 	it('backs off exponentially with jitter, capped, and returns the eventual result', async () => {
 		const { waits, sleep } = fakeSleep();
@@ -102,10 +102,10 @@ describe('withRetry', () => {
 		}
 	});
 
-	it('waits at least what Retry-After asked for, within the cap', async () => {
+	it('waits at least what Retry-After asked for, beyond the backoff cap up to maxServerWaitMs', async () => {
 		const { waits, sleep } = fakeSleep();
-		const { attempt } = failingThen(['a', 'b']);
-		const asked = [250, 5000];
+		const { attempt } = failingThen(['a', 'b', 'c']);
+		const asked = [250, 5000, 20_000];
 		await withRetry(attempt, {
 			...policy,
 			sleep,
@@ -113,7 +113,22 @@ describe('withRetry', () => {
 			shouldRetry: () => true,
 			retryAfterMs: () => asked.shift(),
 		});
-		expect(waits).toEqual([250, 300]);
+		expect(waits).toEqual([250, 5000, 20_000]);
+	});
+
+	it('gives up at once when Retry-After asks for longer than maxServerWaitMs', async () => {
+		const { waits, sleep } = fakeSleep();
+		const { calls, attempt } = failingThen(['asked 20.001 s', 'never']);
+		await expect(
+			withRetry(attempt, {
+				...policy,
+				sleep,
+				shouldRetry: () => true,
+				retryAfterMs: () => 20_001,
+			}),
+		).rejects.toBe('asked 20.001 s');
+		expect(calls).toEqual([1]);
+		expect(waits).toEqual([]);
 	});
 
 	it('stops retrying once the execution is cancelled', async () => {
@@ -157,6 +172,7 @@ describe('withRetry', () => {
 			maxAttempts: 2,
 			baseDelayMs: 10_000,
 			maxDelayMs: 10_000,
+			maxServerWaitMs: 10_000,
 			signal: controller.signal,
 			shouldRetry: () => true,
 		});

@@ -72,7 +72,7 @@ export function malformedResponse(
 export async function mnsRequest(this: RequestContext, call: MnsCall): Promise<MnsResponse> {
 	checkRequestPath(this, call.path, call.itemIndex);
 	const action = call.action ?? `${call.method} ${call.path}`;
-	const { endpoint } = await credentialEndpoint.call(
+	const { endpoint, credentials } = await credentialEndpoint.call(
 		this,
 		ALIYUN_CREDENTIAL_TYPE,
 		(credentials) => aliyunEndpoint(credentials, 'mns'),
@@ -82,6 +82,7 @@ export async function mnsRequest(this: RequestContext, call: MnsCall): Promise<M
 	const response = await sendAuthenticated.call(this, mnsRequestOptions(endpoint, call), {
 		provider: 'mns',
 		credentialType: ALIYUN_CREDENTIAL_TYPE,
+		credentials,
 		service: 'mns',
 		action,
 		idempotent: call.idempotent,
