@@ -5,7 +5,6 @@ import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
 import type { SleepFn } from './retry';
 
-export type PacedService = 'vod' | 'mts' | 'mns' | 'huaweiVod';
 
 export interface PacerClock {
 	now: () => number;
@@ -13,25 +12,11 @@ export interface PacerClock {
 }
 
 /**
- * Documented per-account QPS (aliyun.md §c: VOD SubmitSnapshotJob 30, GetVideoInfo 100;
- * MPS SubmitSnapshotJob 50, QuerySnapshotJobList 100; VOD's "QPS limits on API operations" page:
- * SearchMedia 50). Actions without a documented limit, all MNS queue calls (MNS documents an elastic
- * per-account limit, not a per-API QPS) and all Huawei VOD APIs (no per-API QPS published) get
- * DEFAULT_QPS, well under every documented limit.
+ * The pace for an action without a documented limit: all MNS queue calls (MNS documents an elastic
+ * per-account limit, not a per-API QPS), all Huawei VOD APIs (no per-API QPS published), and any
+ * action a node's transport does not list. Each node's transport passes its own documented limits.
  */
-export const DOCUMENTED_QPS = {
-	vod: { SubmitSnapshotJob: 30, GetVideoInfo: 100, SearchMedia: 50 },
-	mts: { SubmitSnapshotJob: 50, QuerySnapshotJobList: 100 },
-	mns: {},
-	huaweiVod: {},
-} as const satisfies Record<PacedService, Record<string, number>>;
-
 export const DEFAULT_QPS = 20;
-
-export function defaultRequestsPerSecond(service: PacedService, action: string): number {
-	const documented: Partial<Record<string, number>> = DOCUMENTED_QPS[service];
-	return documented[action] ?? DEFAULT_QPS;
-}
 
 const systemClock: PacerClock = { now: () => Date.now(), sleep: n8nSleep };
 
@@ -74,7 +59,8 @@ export interface PaceKey {
 	credentialType: string;
 	/** Who is calling, as `paceAccount` names it: never a secret. */
 	account: string;
-	service: PacedService;
+	/** The API's own product name (`vod`, `mts`, `mns`, `huaweiVod`), so the key is one per API. */
+	service: string;
 	action: string;
 }
 

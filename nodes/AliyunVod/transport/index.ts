@@ -1,4 +1,4 @@
-import { DOCUMENTED_QPS as SHARED_DOCUMENTED_QPS } from '../../shared/pacing';
+import { DEFAULT_QPS } from '../../shared/pacing';
 import { aliyunRpcRequest, type RequestContext } from '../../shared/transport/aliyunRpc';
 import type {
 	GetVideoInfoRequest,
@@ -42,16 +42,20 @@ const IDEMPOTENT: Record<VodAction, boolean> = {
 };
 
 /**
- * Per-account QPS VOD documents (nodes/shared/pacing.ts); ListSnapshots has no published limit and
- * is left to the transport's default pace.
+ * Per-account QPS VOD documents (aliyun.md §c: SubmitSnapshotJob 30, GetVideoInfo 100; VOD's "QPS
+ * limits on API operations" page: SearchMedia 50). ListSnapshots and the callback actions have no
+ * published limit and get the shared default.
  */
-export const DOCUMENTED_QPS = SHARED_DOCUMENTED_QPS.vod satisfies Partial<
-	Record<VodAction, number>
->;
+export const DOCUMENTED_QPS = {
+	SubmitSnapshotJob: 30,
+	GetVideoInfo: 100,
+	SearchMedia: 50,
+} as const satisfies Partial<Record<VodAction, number>>;
 
-function documentedQps(action: VodAction): number | undefined {
+/** The pace of one action: the user's Max Requests per Second, else VOD's documented limit. */
+export function vodRequestsPerSecond(action: VodAction, maxRequestsPerSecond?: number): number {
 	const documented: Partial<Record<VodAction, number>> = DOCUMENTED_QPS;
-	return documented[action];
+	return maxRequestsPerSecond ?? documented[action] ?? DEFAULT_QPS;
 }
 
 export interface VodCallOptions {
@@ -76,6 +80,6 @@ export async function vodRequest<A extends VodAction>(
 		params,
 		idempotent: IDEMPOTENT[action],
 		itemIndex: options.itemIndex,
-		maxRequestsPerSecond: options.maxRequestsPerSecond ?? documentedQps(action),
+		maxRequestsPerSecond: vodRequestsPerSecond(action, options.maxRequestsPerSecond),
 	});
 }

@@ -13,8 +13,7 @@ import type {
 
 import { classifyError, isRetryable, toNodeApiError } from '../errors';
 import type { ClassifiedError, ErrorProvider } from '../errors';
-import { defaultRequestsPerSecond, paceAccount, pacerFor } from '../pacing';
-import type { PacedService } from '../pacing';
+import { DEFAULT_QPS, paceAccount, pacerFor } from '../pacing';
 import { withRetry } from '../retry';
 
 /** The n8n contexts that can send authenticated requests. */
@@ -32,7 +31,7 @@ export interface SendPolicy {
 	credentialType: string;
 	/** The credential `credentialEndpoint` read: its key id, hashed, names the shared pace. */
 	credentials: ICredentialDataDecryptedObject;
-	service: PacedService;
+	service: string;
 	/** API action or method + path; names the pacer and appears in error hints. */
 	action: string;
 	idempotent: boolean;
@@ -130,8 +129,7 @@ export async function sendAuthenticated(
 		service: policy.service,
 		action: policy.action,
 	});
-	const requestsPerSecond =
-		policy.maxRequestsPerSecond ?? defaultRequestsPerSecond(policy.service, policy.action);
+	const requestsPerSecond = policy.maxRequestsPerSecond ?? DEFAULT_QPS;
 	const send = async (): Promise<unknown> => {
 		await pacer.acquire(requestsPerSecond, signal);
 		// A fresh copy per attempt: authenticate signs (new nonce, new date) what it receives.

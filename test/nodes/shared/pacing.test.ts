@@ -1,13 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import {
-	DEFAULT_QPS,
-	MAX_SHARED_PACERS,
-	Pacer,
-	defaultRequestsPerSecond,
-	paceAccount,
-	pacerFor,
-} from '../../../nodes/shared/pacing';
+import { MAX_SHARED_PACERS, Pacer, paceAccount, pacerFor } from '../../../nodes/shared/pacing';
 import type { PaceKey, PacerClock } from '../../../nodes/shared/pacing';
 
 /** A clock that only moves when something sleeps. */
@@ -45,19 +38,6 @@ const key: PaceKey = {
 	service: 'vod',
 	action: 'SubmitSnapshotJob',
 };
-
-describe('defaultRequestsPerSecond', () => {
-	it.each([
-		['vod', 'SubmitSnapshotJob', 30],
-		['vod', 'GetVideoInfo', 100],
-		['vod', 'ListSnapshots', DEFAULT_QPS],
-		['mts', 'SubmitSnapshotJob', 50],
-		['mts', 'QuerySnapshotJobList', 100],
-		['huaweiVod', 'GET /v1/{project_id}/asset/thumbnails', DEFAULT_QPS],
-	] as const)('%s %s → %i', (service, action, qps) => {
-		expect(defaultRequestsPerSecond(service, action)).toBe(qps);
-	});
-});
 
 describe('Pacer', () => {
 	it('spaces 10 sequential sends at least 1000/30 ms apart', async () => {
