@@ -5,7 +5,6 @@ import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
 import type { SleepFn } from './retry';
 
-
 export interface PacerClock {
 	now: () => number;
 	sleep: SleepFn;
