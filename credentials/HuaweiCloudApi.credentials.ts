@@ -143,6 +143,12 @@ const properties: INodeProperties[] = [
 		typeOptions: { password: true },
 		default: '',
 	},
+	{
+		displayName: 'IAM Token Expires At',
+		name: HUAWEI_SESSION_FIELD.tokenExpiresAt,
+		type: 'hidden',
+		default: '',
+	},
 ];
 
 const PERMISSION_HINT = 'check the IAM permissions (vod:thumbnail:list) and the project';
@@ -204,7 +210,8 @@ export class HuaweiCloudApi implements ICredentialType {
 			credentials,
 			new Date(),
 		);
-		// Without the expirable field n8n keeps the stored session and does not re-send the request.
+		// Without the expirable field n8n keeps the stored session and does not re-send the request
+		// (the HTTP Request node re-sends after any error when this returns one: see resolveHuaweiSession).
 		return session ? { ...session } : {};
 	}
 

