@@ -49,6 +49,8 @@ export interface SendPolicy {
 	 * as an `AcceptedFailure` instead of being retried or thrown.
 	 */
 	acceptFailure?: (classified: ClassifiedError, attemptNumber: number) => boolean;
+	/** Non-idempotent calls: how to check whether the call took effect (see toNodeApiError). */
+	ifOutcomeUnknown?: string;
 }
 
 /** What `sendAuthenticated` resolves with when the policy's `acceptFailure` took an error answer. */
@@ -161,6 +163,7 @@ export async function sendAuthenticated(
 			error,
 			policy.itemIndex,
 			policy.action,
+			policy.ifOutcomeUnknown,
 		);
 	}
 }
