@@ -73,7 +73,7 @@ function expectErrorClean(label: string, error: NodeApiError | NodeOperationErro
 	expectNoSecret(
 		label,
 		error,
-		error.toJSON(),
+		error.toJSON?.(),
 		JSON.stringify(error),
 		error.description,
 		error.context,
