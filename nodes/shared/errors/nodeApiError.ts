@@ -81,7 +81,9 @@ export function toNodeApiError(
 	const outcomeCheck = isOutcomeUnknown(classified) ? ifOutcomeUnknown : undefined;
 	const providerMessage = errorMessage(classified, original);
 	const message =
-		outcomeCheck === undefined ? providerMessage : unknownOutcomeMessage(providerMessage, action, outcomeCheck);
+		outcomeCheck === undefined
+			? providerMessage
+			: unknownOutcomeMessage(providerMessage, action, outcomeCheck);
 	const error = new NodeApiError(node, safeErrorResponse(classified, message), {
 		message,
 		description: redactSecrets(errorDescription(classified, action, outcomeCheck)),

@@ -10,11 +10,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { asNodeError, errorJson } from '../../../../nodes/shared/actions/itemErrors';
 import { classifyError, toNodeApiError } from '../../../../nodes/shared/errors';
 import type { ErrorProvider } from '../../../../nodes/shared/errors';
-import {
-	aliyunApiDataFor,
-	aliyunStsKey,
-	vodCallbackAuthKey,
-} from '../../../emulator/accounts';
+import { aliyunApiDataFor, aliyunStsKey, vodCallbackAuthKey } from '../../../emulator/accounts';
 import { seedVideoIds } from '../../../emulator/aliyun/vod/videos';
 import { emulatorPerFile } from '../../../emulator/lifecycle';
 import type { Emulator } from '../../../emulator/server';
@@ -91,18 +87,19 @@ interface ProviderCase {
 
 const encodedTwice = (text: string) => encodeURIComponent(encodeURIComponent(text));
 
+/** An Aliyun 400 JSON answer with this code and message. */
+function aliyunAnswer(code: string, message: string): NodeApiError {
+	return n8nHttpError({ status: 400, data: { Code: code, RequestId: 'R', Message: message } });
+}
+
 const PROVIDER_CASES: ProviderCase[] = [
 	{
 		name: 'Aliyun V3 SignatureDoesNotMatch echoing the canonical request',
 		provider: 'aliyun',
-		error: n8nHttpError({
-			status: 400,
-			data: {
-				Code: 'SignatureDoesNotMatch',
-				RequestId: 'R',
-				Message: `Specified signature is not matched with our calculation. Server canonical request is:POST\n/\nAction=SetMessageCallback&AuthKey=${AUTH_KEY}\nhost:vod.cn-shanghai.aliyuncs.com\nx-acs-security-token:${STS_TOKEN}\n\nhost;x-acs-security-token\nabc. server string to sign is:ACS3-HMAC-SHA256\nabc`,
-			},
-		}),
+		error: aliyunAnswer(
+			'SignatureDoesNotMatch',
+			`Specified signature is not matched with our calculation. Server canonical request is:POST\n/\nAction=SetMessageCallback&AuthKey=${AUTH_KEY}\nhost:vod.cn-shanghai.aliyuncs.com\nx-acs-security-token:${STS_TOKEN}\n\nhost;x-acs-security-token\nabc. server string to sign is:ACS3-HMAC-SHA256\nabc`,
+		),
 	},
 	{
 		name: 'Aliyun V1 SignatureDoesNotMatch echoing the string to sign',
@@ -127,14 +124,10 @@ const PROVIDER_CASES: ProviderCase[] = [
 	{
 		name: 'Aliyun JSON body quoting parameters as JSON',
 		provider: 'aliyun',
-		error: n8nHttpError({
-			status: 400,
-			data: {
-				Code: 'InvalidParameter',
-				RequestId: 'R',
-				Message: `Invalid {"AuthKey":"${AUTH_KEY}","SecurityToken":"${STS_TOKEN}","Signature":"${SIGNATURE}"}`,
-			},
-		}),
+		error: aliyunAnswer(
+			'InvalidParameter',
+			`Invalid {"AuthKey":"${AUTH_KEY}","SecurityToken":"${STS_TOKEN}","Signature":"${SIGNATURE}"}`,
+		),
 	},
 	{
 		name: 'MNS SignatureDoesNotMatch echoing its string to sign',

@@ -62,11 +62,16 @@ const OPERATIONS: OperationCase[] = [
 	},
 ];
 
-const BROKEN_BODIES: Array<{ name: string; fault: (action: string) => FaultSpec; expected: RegExp }> = [
+const BROKEN_BODIES: Array<{
+	name: string;
+	fault: (action: string) => FaultSpec;
+	expected: RegExp;
+}> = [
 	{
 		name: 'truncated JSON',
 		fault: (action) => ({ kind: 'malformed', match: { action } }),
-		expected: /^MalformedResponse: Alibaba Cloud answered \w+ with a body that is not a JSON object/,
+		expected:
+			/^MalformedResponse: Alibaba Cloud answered \w+ with a body that is not a JSON object/,
 	},
 	{
 		name: 'an error body in a 200',
