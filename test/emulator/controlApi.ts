@@ -63,6 +63,8 @@ const FAULT_KINDS: readonly FaultKind[] = [
 	'delay',
 	'malformed',
 	'errorBody200',
+	'body200',
+	'echoRequest',
 ];
 
 function faultSpec(body: Body): FaultSpec {
@@ -76,6 +78,7 @@ function faultSpec(body: Body): FaultSpec {
 		status: optionalNumber(body, 'status'),
 		delayMs: optionalNumber(body, 'delayMs'),
 		code: optionalString(body, 'code'),
+		body: optionalString(body, 'body'),
 		phase,
 		match: { path: optionalString(match, 'path'), action: optionalString(match, 'action') },
 	};

@@ -1,5 +1,6 @@
 import { DEFAULT_QPS } from '../../shared/pacing';
 import { aliyunRpcRequest, type RequestContext } from '../../shared/transport/aliyunRpc';
+import type { RequiredField } from '../../shared/transport/responseCheck';
 import type {
 	GetVideoInfoRequest,
 	GetVideoInfoResponse,
@@ -39,6 +40,24 @@ const IDEMPOTENT: Record<VodAction, boolean> = {
 	GetMessageCallback: true,
 	SetMessageCallback: true,
 	DeleteMessageCallback: true,
+};
+
+/** What each answer must carry besides RequestId (aliyun.md §d); list answers may be empty. */
+const REQUIRED: Record<VodAction, readonly RequiredField[]> = {
+	SubmitSnapshotJob: ['SnapshotJob.JobId'],
+	// No MediaSnapshot: the video has no snapshot job; one without Total or a list is broken.
+	ListSnapshots: ['MediaSnapshot?.Total', 'MediaSnapshot?.Snapshots?.Snapshot[]?'],
+	GetVideoInfo: ['Video.VideoId'],
+	SearchMedia: ['Total', 'MediaList[]?'],
+	GetMessageCallback: [],
+	SetMessageCallback: [],
+	DeleteMessageCallback: [],
+};
+
+/** How to find out whether a non-idempotent call took effect, before running it again. */
+const IF_OUTCOME_UNKNOWN: Partial<Record<VodAction, string>> = {
+	SubmitSnapshotJob:
+		'the snapshot job may have been created. Check with Snapshot → Get Many for this video before running again.',
 };
 
 /**
@@ -81,5 +100,7 @@ export async function vodRequest<A extends VodAction>(
 		idempotent: IDEMPOTENT[action],
 		itemIndex: options.itemIndex,
 		maxRequestsPerSecond: vodRequestsPerSecond(action, options.maxRequestsPerSecond),
+		required: REQUIRED[action],
+		ifOutcomeUnknown: IF_OUTCOME_UNKNOWN[action],
 	});
 }

@@ -1,6 +1,21 @@
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INode, INodeExecutionData } from 'n8n-workflow';
 
+import { redactSecrets } from '../errors';
+
+/**
+ * Errors the transport did not build (a download's, n8n's own) can carry a signed URL or request
+ * headers in their text and in the raw error they wrap; only redacted text is kept.
+ */
+function withoutSecrets<E extends NodeApiError | NodeOperationError>(error: E): E {
+	error.message = redactSecrets(error.message);
+	if (error.description) error.description = redactSecrets(error.description);
+	if (error.stack) error.stack = redactSecrets(error.stack);
+	error.messages = error.messages.map(redactSecrets);
+	if (error.cause instanceof Error) error.cause = new Error(redactSecrets(error.cause.message));
+	return error;
+}
+
 /** Keeps NodeApiError/NodeOperationError (with their provider fields) and tags them with the item. */
 export function asNodeError(
 	node: INode,
@@ -9,11 +24,11 @@ export function asNodeError(
 ): NodeApiError | NodeOperationError {
 	if (error instanceof NodeApiError || error instanceof NodeOperationError) {
 		error.context.itemIndex ??= itemIndex;
-		return error;
+		return withoutSecrets(error);
 	}
-	return new NodeOperationError(node, error instanceof Error ? error : String(error), {
-		itemIndex,
-	});
+	return withoutSecrets(
+		new NodeOperationError(node, error instanceof Error ? error : String(error), { itemIndex }),
+	);
 }
 
 /** Provider fields the shared transport puts on its NodeApiError (nodes/shared/errors). */

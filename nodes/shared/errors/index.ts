@@ -2,5 +2,7 @@ export { classifyError } from './classify';
 export type { ClassifiedError } from './classify';
 export type { ErrorKind } from './kinds';
 export { toNodeApiError } from './nodeApiError';
+export { providerErrors } from './providers';
 export type { ErrorProvider } from './providers';
-export { isRetryable } from './retryable';
+export { isOutcomeUnknown, isRetryable } from './retryable';
+export { redactSecrets } from './redact';

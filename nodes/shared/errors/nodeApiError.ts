@@ -5,6 +5,7 @@ import type { ClassifiedError } from './classify';
 import { hintFor } from './hints';
 import { providerErrors } from './providers';
 import { redactSecrets } from './redact';
+import { isOutcomeUnknown } from './retryable';
 
 function failureFor(classified: ClassifiedError): Failure | undefined {
 	switch (classified.kind) {
@@ -34,14 +35,23 @@ function errorMessage(classified: ClassifiedError, original: unknown): string {
 	return redactSecrets(text || `${providerErrors(classified.provider).cloudName} request failed`);
 }
 
-function errorDescription(classified: ClassifiedError, action: string | undefined): string {
+function unknownOutcomeMessage(message: string, action: string | undefined, check: string): string {
+	return `${message.replace(/[.\s]+$/, '')}. The outcome of ${action ?? 'the request'} is unknown: ${check}`;
+}
+
+function errorDescription(
+	classified: ClassifiedError,
+	action: string | undefined,
+	outcomeCheck: string | undefined,
+): string {
 	const facts = [
 		classified.code && `Error code: ${classified.code}.`,
 		classified.requestId && `Request ID: ${classified.requestId}.`,
 		classified.httpStatus !== undefined && `HTTP status: ${classified.httpStatus}.`,
 		action && `Action: ${action}.`,
 	].filter((fact): fact is string => typeof fact === 'string');
-	return [hintFor(classified, action), ...facts].filter((part) => part !== undefined).join(' ');
+	const hint = outcomeCheck ?? hintFor(classified, action);
+	return [hint, ...facts].filter((part) => part !== undefined).join(' ');
 }
 
 /** Only the classified facts: n8n's own error carries the signed URL and headers, which must not leak. */
@@ -57,6 +67,8 @@ function safeErrorResponse(classified: ClassifiedError, message: string): JsonOb
 /**
  * Builds the error the user sees: "<Code>: <provider message>", a hint for the common causes,
  * the provider code, request id and HTTP status. `original` is read for its message only.
+ * `ifOutcomeUnknown` (non-idempotent calls only) says how to check whether the call took effect;
+ * after a 5xx, a reset or a timeout it replaces the hint and the message says the outcome is unknown.
  */
 export function toNodeApiError(
 	node: INode,
@@ -64,13 +76,22 @@ export function toNodeApiError(
 	original: unknown,
 	itemIndex?: number,
 	action?: string,
+	ifOutcomeUnknown?: string,
 ): NodeApiError {
-	const message = errorMessage(classified, original);
-	return new NodeApiError(node, safeErrorResponse(classified, message), {
+	const outcomeCheck = isOutcomeUnknown(classified) ? ifOutcomeUnknown : undefined;
+	const providerMessage = errorMessage(classified, original);
+	const message =
+		outcomeCheck === undefined
+			? providerMessage
+			: unknownOutcomeMessage(providerMessage, action, outcomeCheck);
+	const error = new NodeApiError(node, safeErrorResponse(classified, message), {
 		message,
-		description: redactSecrets(errorDescription(classified, action)),
+		description: redactSecrets(errorDescription(classified, action, outcomeCheck)),
 		httpCode: classified.httpStatus === undefined ? undefined : String(classified.httpStatus),
 		itemIndex,
 		failure: failureFor(classified),
 	});
+	// n8n swaps a message naming ECONNRESET, ETIMEDOUT… for its generic "retry" text.
+	error.message = message;
+	return error;
 }

@@ -1,17 +1,50 @@
 /**
- * Aliyun's SignatureDoesNotMatch message ends with "server string to sign is:" and the whole string
- * to sign, which carries the STS SecurityToken (percent-encoded, so no `=` to match on); it is only
- * useful to compare with our own, which the user cannot see, so it is dropped.
+ * A gateway's echo of what it signed: Aliyun RPC V1 "server string to sign is:", V3 "Server
+ * canonical request is:", MNS "Server string to sign is:", APIG "CanonicalRequest"/"StringToSign".
+ * It carries the STS token and any request parameter (a callback AuthKey), percent-encoded once or
+ * twice, and is only useful beside our own, which the user cannot see: everything from the marker
+ * to the end of the text is dropped.
  */
-const STRING_TO_SIGN_ECHO = /(server string to sign is:).*/is;
+const SIGNED_TEXT_ECHO =
+	/((?:server\s+)?(?:canonical[\s_-]?request|string[\s_-]?to[\s_-]?sign)(?:\s+is)?\s*["']?\s*[:=]).*/is;
 
-/** Drops anything that looks like a signature, token or authorization value n8n may echo. */
+/** Headers and parameters whose value is a credential, a token or a signature, longest first. */
+const SECRET_NAMES = [
+	'x-acs-security-token',
+	'x-oss-security-token',
+	'x-mns-security-token',
+	'x-security-token',
+	'x-subject-token',
+	'x-auth-token',
+	'security-token',
+	'security_token',
+	'SecurityToken',
+	'AccessKeySecret',
+	'SecretAccessKey',
+	'secret_access_key',
+	'OSSAccessKeyId',
+	'Authorization',
+	'Signature',
+	'AuthKey',
+	'auth_key',
+	'password',
+];
+
+const NAME = `(${SECRET_NAMES.map((name) => name.replace(/[-_]/g, '[-_]')).join('|')})`;
+
+/** `name=value`, `name: value`, `"name":"value"`, `name%3Dvalue` (once or twice encoded). */
+const NAMED_SECRET = new RegExp(
+	`${NAME}(["']?\\s*(?:[:=]|%3[AD]|%253[AD])\\s*["']?)(?:(?!%26|%2526)[^&\\s"',;<])+`,
+	'gi',
+);
+
+/** An Authorization value runs over spaces (`ACS3-HMAC-SHA256 Credential=…`, `MNS id:sig`). */
+const AUTHORIZATION_VALUE = /(Authorization["']?\s*[:=]\s*["']?)[^"'\n]+/gi;
+
+/** Drops echoed signed text and every credential-bearing header or parameter value. */
 export function redactSecrets(text: string): string {
 	return text
-		.replace(STRING_TO_SIGN_ECHO, '$1 [omitted]')
-		.replace(/(Signature|SecurityToken|AccessKeySecret)=[^&\s"']+/gi, '$1=[redacted]')
-		.replace(
-			/(Authorization|X-Security-Token|X-Auth-Token)(["']?\s*[:=]\s*["']?)[^"',\n]+/gi,
-			'$1$2[redacted]',
-		);
+		.replace(SIGNED_TEXT_ECHO, '$1 [omitted]')
+		.replace(AUTHORIZATION_VALUE, '$1[redacted]')
+		.replace(NAMED_SECRET, '$1$2[redacted]');
 }

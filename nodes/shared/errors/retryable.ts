@@ -4,6 +4,16 @@ import type { ClassifiedError } from './classify';
 const NOT_SENT_NETWORK_CODES = ['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN'];
 
 /**
+ * Whether the request may have been processed although it failed: a 5xx, a reset or a timeout after
+ * sending. A connection that was refused or never resolved proves it was not.
+ */
+export function isOutcomeUnknown(classified: ClassifiedError): boolean {
+	if (classified.kind === 'network')
+		return !NOT_SENT_NETWORK_CODES.includes(classified.networkCode ?? '');
+	return classified.kind === 'server' || classified.kind === 'timeout';
+}
+
+/**
  * Whether a failed call may be sent again.
  *
  * Idempotent calls are retried on throttling, 5xx, network failures and timeouts.
@@ -14,14 +24,6 @@ const NOT_SENT_NETWORK_CODES = ['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN'];
  */
 export function isRetryable(classified: ClassifiedError, idempotent: boolean): boolean {
 	if (classified.kind === 'throttled' || classified.kind === 'nonce') return true;
-	if (
-		classified.kind === 'network' &&
-		NOT_SENT_NETWORK_CODES.includes(classified.networkCode ?? '')
-	) {
-		return true;
-	}
-	if (!idempotent) return false;
-	return (
-		classified.kind === 'server' || classified.kind === 'network' || classified.kind === 'timeout'
-	);
+	if (classified.kind === 'network' && !isOutcomeUnknown(classified)) return true;
+	return idempotent && isOutcomeUnknown(classified);
 }

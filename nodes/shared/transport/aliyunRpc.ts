@@ -6,6 +6,8 @@ import {
 } from '../../../credentials/common/aliyun/endpoints';
 import { credentialEndpoint, sendAuthenticated } from './request';
 import type { RequestContext } from './request';
+import { checkedResponse } from './responseCheck';
+import type { RequiredField } from './responseCheck';
 
 export type { RequestContext } from './request';
 
@@ -21,6 +23,10 @@ export interface AliyunRpcCall {
 	itemIndex?: number;
 	/** Overrides the action's documented QPS (see pacing.ts). */
 	maxRequestsPerSecond?: number;
+	/** Fields the answer must carry besides `RequestId` (see responseCheck.ts). */
+	required?: readonly RequiredField[];
+	/** Non-idempotent calls: how to check whether the call took effect before running it again. */
+	ifOutcomeUnknown?: string;
 }
 
 const ALIYUN_API_VERSIONS: Record<AliyunRpcProduct, string> = {
@@ -49,7 +55,10 @@ function aliyunRpcOptions(endpoint: string, call: AliyunRpcCall): IHttpRequestOp
 	};
 }
 
-/** Calls an Alibaba Cloud RPC API (VOD or MPS); the `aliyunApi` credential signs it. */
+/**
+ * Calls an Alibaba Cloud RPC API (VOD or MPS); the `aliyunApi` credential signs it. The answer is
+ * checked before it is typed as `T`: every RPC answer carries a RequestId, plus the call's `required`.
+ */
 export async function aliyunRpcRequest<T extends object>(
 	this: RequestContext,
 	call: AliyunRpcCall,
@@ -70,6 +79,14 @@ export async function aliyunRpcRequest<T extends object>(
 		idempotent: call.idempotent,
 		itemIndex: call.itemIndex,
 		maxRequestsPerSecond: call.maxRequestsPerSecond,
+		ifOutcomeUnknown: call.ifOutcomeUnknown,
 	});
-	return response as T;
+	const checked = checkedResponse(this.getNode(), response, {
+		provider: 'aliyun',
+		action: call.action,
+		required: ['RequestId', ...(call.required ?? [])],
+		itemIndex: call.itemIndex,
+		ifOutcomeUnknown: call.ifOutcomeUnknown,
+	});
+	return checked as T;
 }

@@ -3,6 +3,8 @@ import type { IDataObject, IHttpRequestMethods, IHttpRequestOptions } from 'n8n-
 import { huaweiEndpoint } from '../../../credentials/common/huawei/settings';
 import { credentialEndpoint, sendAuthenticated } from './request';
 import type { RequestContext } from './request';
+import { checkedResponse } from './responseCheck';
+import type { RequiredField } from './responseCheck';
 
 export type { RequestContext } from './request';
 
@@ -19,6 +21,10 @@ export interface HuaweiVodCall {
 	idempotent: boolean;
 	itemIndex?: number;
 	maxRequestsPerSecond?: number;
+	/** Fields the answer must carry (see responseCheck.ts). */
+	required?: readonly RequiredField[];
+	/** Non-idempotent calls: how to check whether the call took effect before running it again. */
+	ifOutcomeUnknown?: string;
 }
 
 const HUAWEI_CREDENTIAL_TYPE = 'huaweiCloudApi';
@@ -46,11 +52,9 @@ export function huaweiVodOptions(endpoint: string, call: HuaweiVodCall): IHttpRe
 	return options;
 }
 
-/** An empty body (204, or 200 with nothing) reads as `{}` so callers always get an object. */
-function asObject(response: unknown): object {
-	if (typeof response === 'object' && response !== null) return response;
-	if (response === undefined || response === '') return {};
-	return { body: response };
+/** An empty body (204, or 200 with nothing) reads as `{}`; any other non-object is a broken answer. */
+function emptyAsObject(response: unknown): unknown {
+	return response === undefined || response === '' ? {} : response;
 }
 
 /** Calls a Huawei Cloud VOD API; the `huaweiCloudApi` credential signs it. */
@@ -65,17 +69,26 @@ export async function huaweiVodRequest<T extends object>(
 		call.itemIndex,
 	);
 	const options = huaweiVodOptions(endpoint, call);
+	const action = `${call.method} ${call.path}`;
 	const response = await sendAuthenticated.call(this, options, {
 		provider: 'huawei',
 		credentialType: HUAWEI_CREDENTIAL_TYPE,
 		credentials,
 		service: 'huaweiVod',
-		action: `${call.method} ${call.path}`,
+		action,
 		idempotent: call.idempotent,
 		itemIndex: call.itemIndex,
 		maxRequestsPerSecond: call.maxRequestsPerSecond,
 		// An IAM token expires (401): refresh it and re-send once. An AK/SK 401 is never re-sent.
 		refreshCredentialOnStatus: credentials.authType === 'password' ? [401] : [],
+		ifOutcomeUnknown: call.ifOutcomeUnknown,
 	});
-	return asObject(response) as T;
+	const checked = checkedResponse(this.getNode(), emptyAsObject(response), {
+		provider: 'huawei',
+		action,
+		required: call.required,
+		itemIndex: call.itemIndex,
+		ifOutcomeUnknown: call.ifOutcomeUnknown,
+	});
+	return checked as T;
 }

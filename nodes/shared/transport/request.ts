@@ -50,6 +50,8 @@ export interface SendPolicy {
 	 * as an `AcceptedFailure` instead of being retried or thrown.
 	 */
 	acceptFailure?: (classified: ClassifiedError, attemptNumber: number) => boolean;
+	/** Non-idempotent calls: how to check whether the call took effect (see toNodeApiError). */
+	ifOutcomeUnknown?: string;
 }
 
 /** What `sendAuthenticated` resolves with when the policy's `acceptFailure` took an error answer. */
@@ -168,6 +170,7 @@ export async function sendAuthenticated(
 			error,
 			policy.itemIndex,
 			policy.action,
+			policy.ifOutcomeUnknown,
 		);
 	}
 }

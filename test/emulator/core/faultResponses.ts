@@ -56,6 +56,36 @@ export function errorBody200Response(
 	return errorResponse(req, 200, fault.code, format);
 }
 
+/** HTTP 200 with the fault's body as JSON text. */
+export function body200Response(fault: FaultSpec): EmulatorResponse {
+	return {
+		status: 200,
+		headers: { 'content-type': 'application/json;charset=utf-8' },
+		body: Buffer.from(fault.body ?? '{}'),
+	};
+}
+
+/** The request as a gateway echoes it in a signature error: method, path, query, headers. */
+function echoedRequest(req: EmulatorRequest): string {
+	const headers = Object.entries(req.headers).map(([name, value]) => `${name}:${value}`);
+	return [req.method, req.url.pathname, req.url.search.slice(1), ...headers].join('\n');
+}
+
+/** A signature error whose message echoes what was received, secrets included. */
+export function echoRequestResponse(
+	req: EmulatorRequest,
+	fault: FaultSpec,
+	format: CloudErrorFormat,
+): EmulatorResponse {
+	const echo = echoedRequest(req);
+	return format.response(400, {
+		code: fault.code ?? 'SignatureDoesNotMatch',
+		message: `Specified signature is not matched with our calculation. Server canonical request is:${echo} server string to sign is:${echo}`,
+		requestId: newRequestId(),
+		host: req.headers.host ?? req.url.host,
+	});
+}
+
 /** The handler's answer with its body cut in half (truncated JSON or XML). */
 export function truncated(response: EmulatorResponse): EmulatorResponse {
 	const body = Buffer.from(response.body ?? '');

@@ -6,9 +6,20 @@ import type { EmulatorRequest } from './http';
  *   which leaves the caller not knowing whether a job was created;
  * - `delay`: the request is handled after `delayMs`;
  * - `malformed`: the handler runs and its body is cut in half (truncated JSON);
- * - `errorBody200`: HTTP 200 whose body is a cloud error; the handler does not run.
+ * - `errorBody200`: HTTP 200 whose body is a cloud error; the handler does not run;
+ * - `body200`: HTTP 200 with `body` as JSON text (a success missing fields); the handler does not run;
+ * - `echoRequest`: a 400 `SignatureDoesNotMatch` (or `code`) in the cloud's format whose message
+ *   echoes the request as received (method, path, query, headers), as gateways echo their canonical
+ *   request; the handler does not run.
  */
-export type FaultKind = 'serverError' | 'reset' | 'delay' | 'malformed' | 'errorBody200';
+export type FaultKind =
+	| 'serverError'
+	| 'reset'
+	| 'delay'
+	| 'malformed'
+	| 'errorBody200'
+	| 'body200'
+	| 'echoRequest';
 
 export interface FaultMatch {
 	/** Path prefix, e.g. `/` matches everything, `/queues/` only MNS. */
@@ -28,6 +39,8 @@ export interface FaultSpec {
 	code?: string;
 	delayMs?: number;
 	phase?: 'before' | 'after';
+	/** `body200`: the answer's body. */
+	body?: string;
 }
 
 interface ActiveFault extends FaultSpec {

@@ -6,6 +6,8 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { flatHeaders, readBody } from '../../support/httpMessage';
 import type { EmulatorClock } from './clock';
 import {
+	body200Response,
+	echoRequestResponse,
 	errorBody200Response,
 	serverErrorResponse,
 	truncated,
@@ -109,6 +111,9 @@ export class EmulatorHttpServer {
 			return serverErrorResponse(req, fault, this.routes.errorFormat(req));
 		if (fault?.kind === 'errorBody200')
 			return errorBody200Response(req, fault, this.routes.errorFormat(req));
+		if (fault?.kind === 'body200') return body200Response(fault);
+		if (fault?.kind === 'echoRequest')
+			return echoRequestResponse(req, fault, this.routes.errorFormat(req));
 		if (fault?.kind === 'reset' && fault.phase !== 'after') return undefined;
 		const response = await safely(async () => await this.routes.handle(req));
 		if (fault?.kind === 'reset') return undefined;

@@ -2,11 +2,11 @@ import type { NodeApiError } from 'n8n-workflow';
 
 import { aliyunEndpoint } from '../../../../credentials/common/aliyun/endpoints';
 import { isRecord } from '../../../../credentials/common/json';
-import { toNodeApiError } from '../../errors';
 import type { ClassifiedError } from '../../errors';
 import { tryParseXml } from '../../xml';
 import { AcceptedFailure, credentialEndpoint, sendAuthenticated } from '../request';
 import type { RequestContext } from '../request';
+import { malformedResponseError } from '../responseCheck';
 import { mnsRequestOptions } from './encoding';
 import { checkRequestPath } from './inputChecks';
 import type { MnsCall, MnsErrorAnswer, MnsResponse } from './types';
@@ -48,20 +48,10 @@ export function malformedResponse(
 	action: string,
 	itemIndex?: number,
 ): NodeApiError {
-	return toNodeApiError(
-		context.getNode(),
-		{
-			provider: 'mns',
-			kind: 'server',
-			code: 'MalformedResponse',
-			message: `MNS answered ${action} with ${what}`,
-			httpStatus: response.status,
-			requestId: response.requestId,
-		},
-		undefined,
-		itemIndex,
-		action,
-	);
+	return malformedResponseError(context.getNode(), { provider: 'mns', action, itemIndex }, what, {
+		httpStatus: response.status,
+		requestId: response.requestId,
+	});
 }
 
 /**

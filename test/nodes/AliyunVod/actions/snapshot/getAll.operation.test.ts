@@ -47,6 +47,7 @@ describe('Snapshot → Get Many (ListSnapshots)', () => {
 				idempotent: true,
 				itemIndex: 0,
 				maxRequestsPerSecond: undefined,
+				required: ['MediaSnapshot?.Total', 'MediaSnapshot?.Snapshots?.Snapshot[]?'],
 			},
 		]);
 		expect(nodeOutput(run, VOD_NODE)).toEqual([

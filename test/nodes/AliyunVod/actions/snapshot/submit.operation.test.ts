@@ -38,6 +38,8 @@ describe('Snapshot → Submit', () => {
 				idempotent: false,
 				itemIndex: 0,
 				maxRequestsPerSecond: 30,
+				required: ['SnapshotJob.JobId'],
+				ifOutcomeUnknown: expect.stringContaining('Snapshot → Get Many'),
 			},
 		]);
 		expect(nodeOutput(run, VOD_NODE)).toEqual([

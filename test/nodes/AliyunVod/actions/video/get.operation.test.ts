@@ -32,6 +32,7 @@ describe('Video → Get (GetVideoInfo)', () => {
 				idempotent: true,
 				itemIndex: 0,
 				maxRequestsPerSecond: 100,
+				required: ['Video.VideoId'],
 			},
 		]);
 		expect(nodeOutput(run, VOD_NODE)).toEqual([

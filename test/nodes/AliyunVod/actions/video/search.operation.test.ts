@@ -67,6 +67,7 @@ describe('Video → Search (SearchMedia)', () => {
 				idempotent: true,
 				itemIndex: 0,
 				maxRequestsPerSecond: 50,
+				required: ['Total', 'MediaList[]?'],
 			},
 		]);
 		expect(nodeOutput(run, VOD_NODE)).toEqual([
