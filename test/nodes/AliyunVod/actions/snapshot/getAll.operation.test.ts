@@ -46,7 +46,7 @@ describe('Snapshot → Get Many (ListSnapshots)', () => {
 				},
 				idempotent: true,
 				itemIndex: 0,
-				maxRequestsPerSecond: undefined,
+				maxRequestsPerSecond: 20,
 				required: ['MediaSnapshot?.Total', 'MediaSnapshot?.Snapshots?.Snapshot[]?'],
 			},
 		]);
