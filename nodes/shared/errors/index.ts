@@ -3,4 +3,4 @@ export type { ClassifiedError } from './classify';
 export type { ErrorKind } from './kinds';
 export { toNodeApiError } from './nodeApiError';
 export type { ErrorProvider } from './providers';
-export { isRetryable } from './retryable';
+export { isRetryable, isTransientError } from './retryable';

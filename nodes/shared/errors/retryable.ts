@@ -1,7 +1,17 @@
+import { NodeApiError } from 'n8n-workflow';
+
 import type { ClassifiedError } from './classify';
+import type { ErrorKind } from './kinds';
 
 /** Network failures that prove the request never reached the server. */
 const NOT_SENT_NETWORK_CODES = ['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN'];
+
+/** Failures that may pass by themselves: the same request sent later can succeed. */
+const TRANSIENT_KINDS: readonly ErrorKind[] = ['throttled', 'nonce', 'server', 'network', 'timeout'];
+
+function isTransientKind(kind: unknown): boolean {
+	return TRANSIENT_KINDS.some((transient) => transient === kind);
+}
 
 /**
  * Whether a failed call may be sent again.
@@ -20,8 +30,13 @@ export function isRetryable(classified: ClassifiedError, idempotent: boolean): b
 	) {
 		return true;
 	}
-	if (!idempotent) return false;
-	return (
-		classified.kind === 'server' || classified.kind === 'network' || classified.kind === 'timeout'
-	);
+	return idempotent && isTransientKind(classified.kind);
+}
+
+/**
+ * Whether an error the shared transport threw (after its own retries) is transient: throttling,
+ * 5xx, a connection failure or a time-out. A poll that meets one may simply check again later.
+ */
+export function isTransientError(error: unknown): boolean {
+	return error instanceof NodeApiError && isTransientKind(error.errorResponse?.kind);
 }

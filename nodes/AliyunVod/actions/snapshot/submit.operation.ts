@@ -19,7 +19,11 @@ import {
 	type ItemResults,
 } from '../../../shared/actions';
 import { updateDisplayOptions } from '../../../shared/displayOptions';
-import { waitSettings, waitSettingsProblem } from '../../../shared/polling';
+import {
+	waitSettings,
+	waitSettingsProblem,
+	withSubmittedJobOnFailures,
+} from '../../../shared/polling';
 import { snapshotItems } from '../../helpers/snapshotItems';
 import {
 	parseExtend,
@@ -33,7 +37,7 @@ import type {
 	SubmitInput,
 	UserDataInput,
 } from '../../helpers/submitRequest';
-import { waitForSnapshotJob } from '../../helpers/waitForSnapshotJob';
+import { submittedSnapshotJob, waitForSnapshotJob } from '../../helpers/waitForSnapshotJob';
 import { DOCUMENTED_QPS, vodRequest } from '../../transport';
 import { readVideoId, SERVICE_NAME, videoIdField } from '../common.description';
 
@@ -282,11 +286,12 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<ItemR
 	const jobId = response.SnapshotJob.JobId;
 	if (!waitForCompletion) return [{ json: { JobId: jobId, RequestId: response.RequestId } }];
 
-	const records = await waitForSnapshotJob.call(
-		this,
-		{ jobId, videoId: input.videoId, snapshotTypes: snapshotTypesFor(input) },
-		wait,
+	const job = { jobId, videoId: input.videoId, snapshotTypes: snapshotTypesFor(input) };
+	const records = await waitForSnapshotJob.call(this, job, wait, i);
+	return withSubmittedJobOnFailures(
+		snapshotItems.call(this, records, options, i),
+		this.getNode(),
+		submittedSnapshotJob(job),
 		i,
 	);
-	return snapshotItems.call(this, records, options, i);
 }
