@@ -7,7 +7,13 @@ import type { ErrorKind } from './kinds';
 const NOT_SENT_NETWORK_CODES = ['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN'];
 
 /** Failures that may pass by themselves: the same request sent later can succeed. */
-const TRANSIENT_KINDS: readonly ErrorKind[] = ['throttled', 'nonce', 'server', 'network', 'timeout'];
+const TRANSIENT_KINDS: readonly ErrorKind[] = [
+	'throttled',
+	'nonce',
+	'server',
+	'network',
+	'timeout',
+];
 
 function isTransientKind(kind: unknown): boolean {
 	return TRANSIENT_KINDS.some((transient) => transient === kind);
