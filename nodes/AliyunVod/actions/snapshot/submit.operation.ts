@@ -9,11 +9,15 @@ import type {
 
 import {
 	callOptions,
+	coerceFields,
+	coerceText,
 	downloadImagesField,
 	downloadOptions,
 	firstProblem,
 	maxRequestsPerSecondOption,
 	optionsProblem,
+	readOptions,
+	readText,
 	waitForCompletionField,
 	waitOptions,
 	type ItemResults,
@@ -27,7 +31,9 @@ import {
 import { snapshotItems } from '../../helpers/snapshotItems';
 import {
 	parseExtend,
+	SETTING_LABELS,
 	snapshotTypesFor,
+	SPRITE_NUMBER_LABELS,
 	submitInputProblem,
 	submitSnapshotJobRequest,
 } from '../../helpers/submitRequest';
@@ -248,7 +254,7 @@ function readUserData(this: IExecuteFunctions, i: number): UserDataInput {
 			message: `Extend is not a JSON object: ${(error as Error).message}`,
 		});
 	}
-	const callbackUrl = ((raw.callbackUrl as string | undefined) ?? '').trim();
+	const callbackUrl = coerceText('Callback URL', raw.callbackUrl ?? '').trim();
 	return { extend, callbackUrl: callbackUrl === '' ? undefined : callbackUrl };
 }
 
@@ -256,10 +262,15 @@ function readSubmitInput(this: IExecuteFunctions, i: number): SubmitInput {
 	const sprite = this.getNodeParameter('sprite', i, false) as boolean;
 	return {
 		videoId: readVideoId.call(this, i),
-		snapshotTemplateId: (this.getNodeParameter('snapshotTemplateId', i, '') as string).trim(),
-		settings: this.getNodeParameter('snapshotSettings', i, {}) as SnapshotSettingsInput,
+		snapshotTemplateId: readText.call(this, 'snapshotTemplateId', 'Snapshot Template ID', i),
+		settings: coerceFields(this.getNodeParameter('snapshotSettings', i, {}) as IDataObject, {
+			numbers: SETTING_LABELS,
+		}) as SnapshotSettingsInput,
 		sprite: sprite
-			? (this.getNodeParameter('spriteSnapshotConfig', i, {}) as SpriteInput)
+			? (coerceFields(this.getNodeParameter('spriteSnapshotConfig', i, {}) as IDataObject, {
+					numbers: SPRITE_NUMBER_LABELS,
+					texts: { color: 'Sprite Color' },
+				}) as SpriteInput)
 			: undefined,
 		userData: readUserData.call(this, i),
 	};
@@ -267,7 +278,7 @@ function readSubmitInput(this: IExecuteFunctions, i: number): SubmitInput {
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<ItemResults> {
 	const input = readSubmitInput.call(this, i);
-	const options = this.getNodeParameter('options', i, {}) as IDataObject;
+	const options = readOptions.call(this, i);
 	const waitForCompletion = this.getNodeParameter('waitForCompletion', i, false) as boolean;
 	const wait = waitSettings(options);
 	const problem = firstProblem(
