@@ -5,6 +5,7 @@ import { listSnapshotsPage } from '../fakeSnapshots';
 import { fakeVod, vodCalls } from '../fakeTransport';
 import { runVod, startImageServer, VOD_NODE, vodErrorMessage } from '../harness';
 import type { ImageServer } from '../harness';
+import { submitParameters } from './snapshot/submitParameters';
 
 vi.mock(
 	'../../../../nodes/shared/transport/aliyunRpc',
@@ -30,13 +31,7 @@ beforeEach(() =>
 );
 
 function submit(extra: Record<string, unknown> = {}) {
-	return {
-		resource: 'snapshot',
-		operation: 'submit',
-		videoId: VIDEO_ID,
-		snapshotSettings: { count: 3 },
-		...extra,
-	};
+	return submitParameters(VIDEO_ID, extra);
 }
 
 function sentParam(action: string, name: string): unknown {

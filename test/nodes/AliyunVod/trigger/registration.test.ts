@@ -30,7 +30,8 @@ const CONSOLE_SETTING: MessageCallback = {
  * Registration never stores a key: it saves the setting without it, and the restored setting signs
  * with the key VOD holds at deactivation (this trigger's).
  */
-const { AuthKey: _consoleKey, ...CONSOLE_SETTING_WITHOUT_KEY } = CONSOLE_SETTING;
+const CONSOLE_SETTING_WITHOUT_KEY: MessageCallback = { ...CONSOLE_SETTING };
+delete CONSOLE_SETTING_WITHOUT_KEY.AuthKey;
 const RESTORED_CONSOLE_SETTING: MessageCallback = { ...CONSOLE_SETTING, AuthKey: KEY };
 
 const EXPECTED_SET = {

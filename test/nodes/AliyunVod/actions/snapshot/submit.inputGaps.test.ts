@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 
 import { fakeVod, vodCalls } from '../../fakeTransport';
 import { runVod, vodErrorMessage } from '../../harness';
+import { submitParameters } from './submitParameters';
 
 vi.mock(
 	'../../../../../nodes/shared/transport/aliyunRpc',
@@ -13,13 +14,7 @@ const VIDEO_ID = 'd3e680e618708fef7cefbf2cae7cc931';
 beforeEach(() => fakeVod(() => ({ RequestId: 'REQ-SUBMIT', SnapshotJob: { JobId: 'job-1' } })));
 
 function submit(extra: Record<string, unknown> = {}) {
-	return {
-		resource: 'snapshot',
-		operation: 'submit',
-		videoId: VIDEO_ID,
-		snapshotSettings: { count: 3 },
-		...extra,
-	};
+	return submitParameters(VIDEO_ID, extra);
 }
 
 function sentUserData(): unknown {

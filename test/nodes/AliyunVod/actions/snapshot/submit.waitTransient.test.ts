@@ -7,6 +7,7 @@ import { nodeOutput } from '../../../../support/inProcessN8n';
 import { againstEmulator, receivedActions } from '../../emulatorRun';
 import { runVod, VOD_NODE } from '../../harness';
 import type { VodRun } from '../../harness';
+import { submitParameters } from './submitParameters';
 
 let emulator: Emulator;
 
@@ -19,15 +20,8 @@ function against(run: VodRun = {}): VodRun {
 }
 
 function submitAndWait(extra: Record<string, unknown> = {}) {
-	return {
-		resource: 'snapshot',
-		operation: 'submit',
-		videoId: seedVideoIds.normal,
-		snapshotSettings: { count: 3, interval: 0 },
-		waitForCompletion: true,
-		options: { pollInterval: 0.5, maxWaitTime: 30 },
-		...extra,
-	};
+	const wait = { waitForCompletion: true, options: { pollInterval: 0.5, maxWaitTime: 30 } };
+	return submitParameters(seedVideoIds.normal, { ...wait, ...extra });
 }
 
 /** The one job the emulator created, from the SubmitSnapshotJob answer it recorded. */
