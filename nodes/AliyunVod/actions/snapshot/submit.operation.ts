@@ -1,23 +1,14 @@
 import { NodeOperationError } from 'n8n-workflow';
-import type {
-	IDataObject,
-	IDisplayOptions,
-	IExecuteFunctions,
-	INodeProperties,
-	JsonObject,
-} from 'n8n-workflow';
+import type { IDisplayOptions, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import {
 	callOptions,
-	coerceFields,
-	coerceText,
 	downloadImagesField,
 	downloadOptions,
 	firstProblem,
 	maxRequestsPerSecondOption,
 	optionsProblem,
 	readOptions,
-	readText,
 	waitForCompletionField,
 	waitOptions,
 	type ItemResults,
@@ -29,19 +20,11 @@ import {
 	withSubmittedJobOnFailures,
 } from '../../../shared/polling';
 import { snapshotItems } from '../../helpers/snapshotItems';
+import { readSubmitInput } from '../../helpers/submitInput';
 import {
-	parseExtend,
-	SETTING_LABELS,
 	snapshotTypesFor,
-	SPRITE_NUMBER_LABELS,
 	submitInputProblem,
 	submitSnapshotJobRequest,
-} from '../../helpers/submitRequest';
-import type {
-	SnapshotSettingsInput,
-	SpriteInput,
-	SubmitInput,
-	UserDataInput,
 } from '../../helpers/submitRequest';
 import { submittedSnapshotJob, waitForSnapshotJob } from '../../helpers/waitForSnapshotJob';
 import { DOCUMENTED_QPS, vodRequest } from '../../transport';
@@ -243,41 +226,8 @@ const displayOptions: IDisplayOptions = {
 
 export const description = updateDisplayOptions(displayOptions, properties);
 
-function readUserData(this: IExecuteFunctions, i: number): UserDataInput {
-	const raw = this.getNodeParameter('userData', i, {}) as IDataObject;
-	let extend: JsonObject | undefined;
-	try {
-		extend = parseExtend(raw.extend);
-	} catch (error) {
-		throw new NodeOperationError(this.getNode(), error as Error, {
-			itemIndex: i,
-			message: `Extend is not a JSON object: ${(error as Error).message}`,
-		});
-	}
-	const callbackUrl = coerceText('Callback URL', raw.callbackUrl ?? '').trim();
-	return { extend, callbackUrl: callbackUrl === '' ? undefined : callbackUrl };
-}
-
-function readSubmitInput(this: IExecuteFunctions, i: number): SubmitInput {
-	const sprite = this.getNodeParameter('sprite', i, false) as boolean;
-	return {
-		videoId: readVideoId.call(this, i),
-		snapshotTemplateId: readText.call(this, 'snapshotTemplateId', 'Snapshot Template ID', i),
-		settings: coerceFields(this.getNodeParameter('snapshotSettings', i, {}) as IDataObject, {
-			numbers: SETTING_LABELS,
-		}) as SnapshotSettingsInput,
-		sprite: sprite
-			? (coerceFields(this.getNodeParameter('spriteSnapshotConfig', i, {}) as IDataObject, {
-					numbers: SPRITE_NUMBER_LABELS,
-					texts: { color: 'Sprite Color' },
-				}) as SpriteInput)
-			: undefined,
-		userData: readUserData.call(this, i),
-	};
-}
-
 export async function execute(this: IExecuteFunctions, i: number): Promise<ItemResults> {
-	const input = readSubmitInput.call(this, i);
+	const input = readSubmitInput.call(this, i, readVideoId.call(this, i));
 	const options = readOptions.call(this, i);
 	const waitForCompletion = this.getNodeParameter('waitForCompletion', i, false) as boolean;
 	const wait = waitSettings(options);
