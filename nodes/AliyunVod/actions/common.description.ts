@@ -1,5 +1,7 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { readText } from '../../shared/actions';
+
 export const videoIdField: INodeProperties = {
 	displayName: 'Video ID',
 	name: 'videoId',
@@ -12,7 +14,7 @@ export const videoIdField: INodeProperties = {
 
 /** The item's Video ID, trimmed; check it with `requiredProblem('Video ID', …)`. */
 export function readVideoId(this: IExecuteFunctions, i: number): string {
-	return (this.getNodeParameter('videoId', i) as string).trim();
+	return readText.call(this, 'videoId', 'Video ID', i);
 }
 
 /** How the node names its service in shared field texts. */

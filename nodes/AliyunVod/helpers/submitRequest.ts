@@ -1,7 +1,7 @@
 import { UserError } from 'n8n-workflow';
 import type { JsonObject } from 'n8n-workflow';
 
-import { firstProblem, minimumProblem, rangeProblem } from '../../shared/actions';
+import { firstProblem, httpUrlProblem, minimumProblem, rangeProblem } from '../../shared/actions';
 import type {
 	KeepCellPic,
 	SnapshotUserData,
@@ -43,7 +43,7 @@ export interface SubmitInput {
 	userData: UserDataInput;
 }
 
-const SETTING_LABELS: Record<keyof SnapshotSettingsInput, string> = {
+export const SETTING_LABELS: Record<keyof SnapshotSettingsInput, string> = {
 	count: 'Count',
 	interval: 'Interval',
 	specifiedOffsetTime: 'Specified Offset Time',
@@ -51,8 +51,22 @@ const SETTING_LABELS: Record<keyof SnapshotSettingsInput, string> = {
 	height: 'Height',
 };
 
+export const SPRITE_NUMBER_LABELS: Record<
+	keyof Omit<SpriteInput, 'color' | 'keepCellPic'>,
+	string
+> = {
+	cellWidth: 'Sprite Cell Width',
+	cellHeight: 'Sprite Cell Height',
+	padding: 'Sprite Padding',
+	margin: 'Sprite Margin',
+	columns: 'Sprite Columns',
+	lines: 'Sprite Lines',
+};
+
 /** VOD echoes Extend back in the callback and caps it at 512 bytes. */
 const MAX_EXTEND_BYTES = 512;
+/** SetMessageCallback's documented limit for a callback URL (aliyun.md, SetMessageCallback). */
+const MAX_CALLBACK_URL_BYTES = 256;
 
 function templateConflicts(input: SubmitInput): string[] {
 	const conflicts = (Object.keys(SETTING_LABELS) as Array<keyof SnapshotSettingsInput>)
@@ -67,19 +81,21 @@ function templateConflicts(input: SubmitInput): string[] {
 function spriteProblem(sprite: SpriteInput | undefined): string | undefined {
 	if (!sprite) return undefined;
 	return firstProblem(
-		minimumProblem('Sprite Cell Width', sprite.cellWidth, 1),
-		minimumProblem('Sprite Cell Height', sprite.cellHeight, 1),
-		minimumProblem('Sprite Padding', sprite.padding, 0),
-		minimumProblem('Sprite Margin', sprite.margin, 0),
-		rangeProblem('Sprite Columns', sprite.columns, 1, 10000),
-		rangeProblem('Sprite Lines', sprite.lines, 1, 10000),
+		minimumProblem(SPRITE_NUMBER_LABELS.cellWidth, sprite.cellWidth, 1),
+		minimumProblem(SPRITE_NUMBER_LABELS.cellHeight, sprite.cellHeight, 1),
+		minimumProblem(SPRITE_NUMBER_LABELS.padding, sprite.padding, 0),
+		minimumProblem(SPRITE_NUMBER_LABELS.margin, sprite.margin, 0),
+		rangeProblem(SPRITE_NUMBER_LABELS.columns, sprite.columns, 1, 10000),
+		rangeProblem(SPRITE_NUMBER_LABELS.lines, sprite.lines, 1, 10000),
 	);
 }
 
 function userDataProblem(userData: UserDataInput): string | undefined {
-	if (userData.callbackUrl !== undefined && !/^https?:\/\/\S+$/.test(userData.callbackUrl)) {
-		return `Callback URL must be an http:// or https:// URL (got "${userData.callbackUrl}")`;
-	}
+	const urlProblem =
+		userData.callbackUrl === undefined
+			? undefined
+			: httpUrlProblem('Callback URL', userData.callbackUrl, MAX_CALLBACK_URL_BYTES);
+	if (urlProblem !== undefined) return urlProblem;
 	if (
 		userData.extend !== undefined &&
 		Buffer.byteLength(JSON.stringify(userData.extend)) > MAX_EXTEND_BYTES
@@ -163,11 +179,11 @@ export function submitSnapshotJobRequest(input: SubmitInput): SubmitSnapshotJobR
 	) as SubmitSnapshotJobRequest;
 }
 
-/** The Extend parameter as a JSON object; empty text or `{}` give undefined. */
+/** The Extend parameter as a JSON object; empty or blank text or `{}` give undefined. */
 export function parseExtend(value: unknown): JsonObject | undefined {
-	const parsed: unknown =
-		typeof value === 'string' && value.trim() !== '' ? JSON.parse(value) : value;
-	if (parsed === undefined || parsed === '') return undefined;
+	if (typeof value === 'string' && value.trim() === '') return undefined;
+	const parsed: unknown = typeof value === 'string' ? JSON.parse(value) : value;
+	if (parsed === undefined) return undefined;
 	if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
 		throw new UserError('Extend must be a JSON object, for example {"batch": "2024-06"}');
 	}

@@ -1,6 +1,6 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
-import { waitForJob, type WaitSettings } from '../../shared/polling';
+import { waitForJob, type SubmittedJobRef, type WaitSettings } from '../../shared/polling';
 import type { SnapshotType } from '../transport/types';
 import { latestSnapshotJobId, listSnapshots, type SnapshotRecord } from './listSnapshots';
 
@@ -11,7 +11,18 @@ export interface SubmittedJob {
 	snapshotTypes: SnapshotType[];
 }
 
-/** Polls ListSnapshots until the job is the latest of one of its types, then returns all its snapshots. */
+/** The job's id and how to get its snapshots later, for every failure after the Submit. */
+export function submittedSnapshotJob(job: SubmittedJob): SubmittedJobRef {
+	return {
+		jobId: job.jobId,
+		resumeHint: `Snapshot job ${job.jobId} was submitted and may still finish: use Snapshot → Get Many (List Snapshots) with Video ID ${job.videoId} to get its snapshots later.`,
+	};
+}
+
+/**
+ * Polls ListSnapshots until the job is the latest of one of its types, then returns all its
+ * snapshots. Fetching them is part of the check, so a transient failure there is retried too.
+ */
 export async function waitForSnapshotJob(
 	this: IExecuteFunctions,
 	job: SubmittedJob,
@@ -29,18 +40,18 @@ export async function waitForSnapshotJob(
 		}
 		return undefined;
 	};
-	const waitForType = waitForJob<SnapshotType>;
-	const snapshotType = await waitForType.call(
+	const snapshotsOnceDone = async (): Promise<SnapshotRecord[] | undefined> => {
+		const snapshotType = await findType();
+		if (snapshotType === undefined) return undefined;
+		return await listSnapshots.call(this, { videoId: job.videoId, snapshotType }, undefined, {
+			itemIndex,
+		});
+	};
+	const waitForSnapshots = waitForJob<SnapshotRecord[]>;
+	return await waitForSnapshots.call(
 		this,
-		{
-			name: `snapshot job ${job.jobId}`,
-			resumeHint: `Snapshot job ${job.jobId} was submitted and may still finish: use Snapshot → Get Many (List Snapshots) with Video ID ${job.videoId} to get its snapshots later.`,
-			check: findType,
-		},
+		{ ...submittedSnapshotJob(job), name: `snapshot job ${job.jobId}`, check: snapshotsOnceDone },
 		settings,
 		itemIndex,
 	);
-	return await listSnapshots.call(this, { videoId: job.videoId, snapshotType }, undefined, {
-		itemIndex,
-	});
 }

@@ -47,7 +47,7 @@ export const triggerProperties: INodeProperties[] = [
 	},
 	{
 		displayName:
-			'VOD has one callback per app and region: activation replaces the current one, which is saved and restored on deactivation.',
+			"VOD has one callback per app and region: activation replaces the current one, which is saved without its Auth Key and restored on deactivation. The key is never stored: a restored setting with callback authentication gets this credential's key, so if it used another key, re-enter that key in the VOD console after deactivating.",
 		name: 'registrationNotice',
 		type: 'notice',
 		default: '',

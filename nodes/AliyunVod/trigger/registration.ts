@@ -17,7 +17,10 @@ export type RegistrationRecord = {
 	n8nUrl: string;
 	registeredUrl: string;
 	appId: string;
-	/** null when VOD had no callback configured. */
+	/**
+	 * The setting to restore, always without its AuthKey (static data is not encrypted); null when
+	 * VOD had no callback configured.
+	 */
 	previous: MessageCallback | null;
 };
 
@@ -27,6 +30,7 @@ interface RegistrationTarget {
 	n8nUrl: string;
 	/** False when registration is off, or while listening for a test event without the opt-in. */
 	enabled: boolean;
+	isTestListening: boolean;
 	desired: DesiredSetting;
 }
 
@@ -49,6 +53,29 @@ export function toMessageCallback(value: unknown): MessageCallback | undefined {
 		if (typeof fieldValue === 'string' && fieldValue !== '') setting[field] = fieldValue;
 	}
 	return setting;
+}
+
+/** The setting as it may be stored: never with its key. */
+function withoutKey(setting: MessageCallback): MessageCallback {
+	const stored = { ...setting };
+	delete stored.AuthKey;
+	return stored;
+}
+
+/**
+ * What to write back on deactivation. SetMessageCallback needs an AuthKey with AuthSwitch on and
+ * the original key was never stored, so the key VOD holds now (this trigger's) signs for the
+ * restored URL; with none, the setting is restored with authentication off. The registration
+ * notice tells the user to re-enter a different original key in the VOD console.
+ */
+function restorable(
+	previous: MessageCallback,
+	current: MessageCallback | undefined,
+): MessageCallback {
+	if (previous.AuthSwitch !== 'on') return previous;
+	return current?.AuthKey === undefined
+		? { ...previous, AuthSwitch: 'off' }
+		: { ...previous, AuthKey: current.AuthKey };
 }
 
 function isConfigured(setting: MessageCallback | undefined): setting is MessageCallback {
@@ -87,7 +114,8 @@ function readRecord(staticData: IDataObject): RegistrationRecord | undefined {
 	) {
 		return undefined;
 	}
-	return { n8nUrl, registeredUrl, appId, previous: toMessageCallback(previous) ?? null };
+	const setting = toMessageCallback(previous);
+	return { n8nUrl, registeredUrl, appId, previous: setting ? withoutKey(setting) : null };
 }
 
 async function targetOf(context: HookContext): Promise<RegistrationTarget> {
@@ -103,7 +131,7 @@ async function targetOf(context: HookContext): Promise<RegistrationTarget> {
 		EventTypeList: eventTypeListFor(settings.events),
 		AuthSwitch: 'off',
 	};
-	if (!enabled || !settings.verifySignature) return { n8nUrl, enabled, desired };
+	if (!enabled || !settings.verifySignature) return { n8nUrl, enabled, isTestListening, desired };
 	const { authKey } = callbackKeysFrom(await context.getCredentials(CALLBACK_CREDENTIAL));
 	const problem = authKeyProblem(authKey);
 	if (problem !== undefined) {
@@ -112,7 +140,12 @@ async function targetOf(context: HookContext): Promise<RegistrationTarget> {
 				'VOD requires at most 32 characters with upper-case, lower-case letters and digits.',
 		});
 	}
-	return { n8nUrl, enabled, desired: { ...desired, AuthSwitch: 'on', AuthKey: authKey } };
+	return {
+		n8nUrl,
+		enabled,
+		isTestListening,
+		desired: { ...desired, AuthSwitch: 'on', AuthKey: authKey },
+	};
 }
 
 function isOwnRecord(
@@ -124,15 +157,22 @@ function isOwnRecord(
 	);
 }
 
-/** Re-creating over this node's own registration keeps what was saved the first time. */
+/**
+ * While VOD still points at what this node registered, the setting saved the first time stays the
+ * one to restore, also after the webhook URL changed. Only a test listening saves the production
+ * registration it replaces, to put it back when the test ends.
+ */
 function settingToRestore(
 	record: RegistrationRecord | undefined,
 	target: RegistrationTarget,
 	current: MessageCallback | undefined,
 ): MessageCallback | null {
-	if (isOwnRecord(record, target) && pointsAt(current, record.registeredUrl))
-		return record.previous;
-	return isConfigured(current) ? current : null;
+	const stillOurs =
+		record !== undefined &&
+		record.appId === target.desired.AppId &&
+		pointsAt(current, record.registeredUrl);
+	if (stillOurs && (!target.isTestListening || isOwnRecord(record, target))) return record.previous;
+	return isConfigured(current) ? withoutKey(current) : null;
 }
 
 /** True when registration is not wanted here, or VOD holds exactly what this node registered. */
@@ -185,9 +225,9 @@ export async function deleteRegistration(
 		return true;
 	const current = await api.get(record.appId);
 	if (pointsAt(current, record.registeredUrl)) {
-		if (record.previous === null) await api.delete(record.appId);
-		else if (!sameSetting(current, record.previous))
-			await api.set({ ...record.previous, AppId: record.appId });
+		const restored = record.previous && restorable(record.previous, current);
+		if (restored === null) await api.delete(record.appId);
+		else if (!sameSetting(current, restored)) await api.set({ ...restored, AppId: record.appId });
 	}
 	delete staticData[RECORD_KEY];
 	return true;

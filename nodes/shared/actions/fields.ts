@@ -1,5 +1,7 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { MIN_REQUESTS_PER_SECOND } from './options';
+import { coerceNumber } from './parameters';
 import { DEFAULT_BINARY_PROPERTY, DEFAULT_MAX_FILE_SIZE_MB } from '../binary/settings';
 import {
 	DEFAULT_MAX_WAIT_SECONDS,
@@ -33,7 +35,7 @@ export function returnAllAndLimitFields(maxLimit: number): INodeProperties[] {
 /** The item's Limit, or undefined with Return All on. */
 export function readLimit(this: IExecuteFunctions, i: number): number | undefined {
 	const returnAll = this.getNodeParameter('returnAll', i, false) as boolean;
-	return returnAll ? undefined : (this.getNodeParameter('limit', i, 50) as number);
+	return returnAll ? undefined : coerceNumber('Limit', this.getNodeParameter('limit', i, 50));
 }
 
 export const downloadImagesField: INodeProperties = {
@@ -74,7 +76,7 @@ export function maxRequestsPerSecondOption(
 		displayName: 'Max Requests per Second',
 		name: 'maxRequestsPerSecond',
 		type: 'number',
-		typeOptions: { minValue: 0.1, numberPrecision: 1 },
+		typeOptions: { minValue: MIN_REQUESTS_PER_SECOND, numberPrecision: 1 },
 		default: documentedQps,
 		description: `Pace of calls to ${service}; ${documentedQps} is the documented per-account limit. Lower it when other clients share the account.`,
 	};

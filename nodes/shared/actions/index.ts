@@ -9,7 +9,15 @@ export {
 } from './fields';
 export { asNodeError, errorItemOrThrow, errorJson, PartFailure } from './itemErrors';
 export { callOptions, optionsProblem } from './options';
+export { coerceFields, coerceText, readOptions, readText } from './parameters';
+export type { FieldLabels } from './parameters';
 export type { CallOptions } from './options';
 export { routeItems } from './router';
 export type { Entity, ItemResult, ItemResults, OperationExecute, OperationTable } from './router';
-export { firstProblem, minimumProblem, rangeProblem, requiredProblem } from './validation';
+export {
+	firstProblem,
+	httpUrlProblem,
+	minimumProblem,
+	rangeProblem,
+	requiredProblem,
+} from './validation';

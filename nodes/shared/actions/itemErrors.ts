@@ -48,6 +48,8 @@ export function errorJson(
 		if (value !== undefined) provider[key] = value;
 	}
 	if (error.description) provider.description = error.description;
+	// Set by withSubmittedJob (nodes/shared/polling) on every failure of a job that was created.
+	if (typeof error.context.jobId === 'string') provider.jobId = error.context.jobId;
 	return { error: error.message, details: { ...provider, ...details } };
 }
 

@@ -3,10 +3,13 @@ import type { IDataObject } from 'n8n-workflow';
 import { downloadSettingsProblem } from '../binary/settings';
 import { firstProblem } from './validation';
 
+/** The least pace the Max Requests per Second field offers (its minValue). */
+export const MIN_REQUESTS_PER_SECOND = 0.1;
+
 function maxRequestsPerSecondProblem(options: IDataObject): string | undefined {
 	const value = options.maxRequestsPerSecond as number | undefined;
-	return value !== undefined && !(value > 0)
-		? `Max Requests per Second must be greater than 0 (got ${value})`
+	return value !== undefined && !(value >= MIN_REQUESTS_PER_SECOND)
+		? `Max Requests per Second must be at least ${MIN_REQUESTS_PER_SECOND} (got ${value})`
 		: undefined;
 }
 

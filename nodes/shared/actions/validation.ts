@@ -25,6 +25,24 @@ export function minimumProblem(
 	return undefined;
 }
 
+/**
+ * An absolute http(s) URL with a host, at most `maxBytes` bytes of UTF-8; the scheme is
+ * case-insensitive.
+ */
+export function httpUrlProblem(field: string, value: string, maxBytes: number): string | undefined {
+	const wrongForm = `${field} must be an http:// or https:// URL with a host (got "${value}")`;
+	if (!/^https?:\/\/[^\s/?#]/i.test(value) || /\s/.test(value)) return wrongForm;
+	let host: string;
+	try {
+		host = new URL(value).hostname;
+	} catch {
+		return wrongForm;
+	}
+	if (host === '') return wrongForm;
+	const bytes = Buffer.byteLength(value, 'utf8');
+	return bytes > maxBytes ? `${field} must be at most ${maxBytes} bytes (got ${bytes})` : undefined;
+}
+
 export function requiredProblem(field: string, value: string): string | undefined {
 	return value === '' ? `${field} is required` : undefined;
 }

@@ -4,5 +4,5 @@ export type { ErrorKind } from './kinds';
 export { toNodeApiError } from './nodeApiError';
 export { providerErrors } from './providers';
 export type { ErrorProvider } from './providers';
-export { isOutcomeUnknown, isRetryable } from './retryable';
+export { isOutcomeUnknown, isRetryable, isTransientError } from './retryable';
 export { redactSecrets } from './redact';

@@ -1,7 +1,23 @@
+import { NodeApiError } from 'n8n-workflow';
+
 import type { ClassifiedError } from './classify';
+import type { ErrorKind } from './kinds';
 
 /** Network failures that prove the request never reached the server. */
 const NOT_SENT_NETWORK_CODES = ['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN'];
+
+/** Failures that may pass by themselves: the same request sent later can succeed. */
+const TRANSIENT_KINDS: readonly ErrorKind[] = [
+	'throttled',
+	'nonce',
+	'server',
+	'network',
+	'timeout',
+];
+
+function isTransientKind(kind: unknown): boolean {
+	return TRANSIENT_KINDS.some((transient) => transient === kind);
+}
 
 /**
  * Whether the request may have been processed although it failed: a 5xx, a reset or a timeout after
@@ -26,4 +42,12 @@ export function isRetryable(classified: ClassifiedError, idempotent: boolean): b
 	if (classified.kind === 'throttled' || classified.kind === 'nonce') return true;
 	if (classified.kind === 'network' && !isOutcomeUnknown(classified)) return true;
 	return idempotent && isOutcomeUnknown(classified);
+}
+
+/**
+ * Whether an error the shared transport threw (after its own retries) is transient: throttling,
+ * 5xx, a connection failure or a time-out. A poll that meets one may simply check again later.
+ */
+export function isTransientError(error: unknown): boolean {
+	return error instanceof NodeApiError && isTransientKind(error.errorResponse?.kind);
 }

@@ -10,3 +10,5 @@ export {
 	waitSettingsProblem,
 } from './waitForJob';
 export type { JobToWaitFor, WaitSettings } from './waitForJob';
+export { withSubmittedJob, withSubmittedJobOnFailures } from './jobErrors';
+export type { SubmittedJobRef } from './jobErrors';

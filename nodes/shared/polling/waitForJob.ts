@@ -1,7 +1,9 @@
 import { NodeOperationError, sleep } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
+import { isTransientError } from '../errors';
 import { upperFirst } from '../text';
+import { withSubmittedJob, type SubmittedJobRef } from './jobErrors';
 import { pollUntil } from './pollUntil';
 
 export const DEFAULT_MAX_WAIT_SECONDS = 600;
@@ -36,18 +38,25 @@ export function waitSettingsProblem(settings: WaitSettings): string | undefined 
 	return undefined;
 }
 
-export interface JobToWaitFor<T> {
+export interface JobToWaitFor<T> extends SubmittedJobRef {
 	/** How messages name the job, e.g. `snapshot job 8d0e…`. */
 	name: string;
-	/** Tells how to get the result later, since the job may still finish after the wait ends. */
-	resumeHint: string;
 	/** One check of the job: its result once finished, else undefined. */
 	check: () => Promise<T | undefined>;
 }
 
+function timedOutMessage(name: string, maxWaitSeconds: number, lastFailure: unknown): string {
+	const message = `${upperFirst(name)} did not complete within ${maxWaitSeconds} seconds`;
+	return lastFailure instanceof Error
+		? `${message} (the last check failed: ${lastFailure.message})`
+		: message;
+}
+
 /**
- * Polls the job's check within the wait settings and returns its result. A time-out or a
- * cancelled execution fails the item with the resume hint as description.
+ * Polls the job's check within the wait settings and returns its result. The job exists, so a
+ * transient failure of a check (throttling, 5xx, connection, time-out) only skips that check;
+ * every error that ends the wait (time-out, cancel, a lasting failure) carries the job's id and
+ * resume hint.
  */
 export async function waitForJob<T>(
 	this: IExecuteFunctions,
@@ -55,19 +64,36 @@ export async function waitForJob<T>(
 	settings: WaitSettings,
 	itemIndex: number,
 ): Promise<T> {
-	const outcome = await pollUntil(job.check, {
+	const signal = this.getExecutionCancelSignal();
+	let lastFailure: unknown;
+	const check = async (): Promise<T | undefined> => {
+		try {
+			const value = await job.check();
+			lastFailure = undefined;
+			return value;
+		} catch (error) {
+			if (!isTransientError(error) && !signal?.aborted) {
+				throw withSubmittedJob(this.getNode(), error, job, itemIndex);
+			}
+			lastFailure = error;
+			return undefined;
+		}
+	};
+	const outcome = await pollUntil(check, {
 		intervalMs: settings.pollIntervalSeconds * 1000,
 		maxWaitMs: settings.maxWaitSeconds * 1000,
-		signal: this.getExecutionCancelSignal(),
+		signal,
 		clock: { now: () => Date.now(), sleep },
 	});
 	if (outcome.status === 'done') return outcome.value;
 	const message =
 		outcome.status === 'cancelled'
 			? `Execution cancelled while waiting for ${job.name}`
-			: `${upperFirst(job.name)} did not complete within ${settings.maxWaitSeconds} seconds`;
-	throw new NodeOperationError(this.getNode(), message, {
+			: timedOutMessage(job.name, settings.maxWaitSeconds, lastFailure);
+	throw withSubmittedJob(
+		this.getNode(),
+		new NodeOperationError(this.getNode(), message, { itemIndex }),
+		job,
 		itemIndex,
-		description: job.resumeHint,
-	});
+	);
 }

@@ -3,7 +3,7 @@ import type { IWebhookResponseData } from 'n8n-workflow';
 import type { WebhookContext, WebhookRequest } from './types';
 
 export interface Refusal {
-	status: 400 | 401 | 403;
+	status: 400 | 401 | 403 | 413;
 	message: string;
 }
 
@@ -14,6 +14,13 @@ export const MALFORMED_BODY: Refusal = {
 	status: 400,
 	message: 'Bad Request: body is not a JSON object',
 };
+
+/** Callback events are small; a body past this is refused unread (413) whatever it claims to be. */
+export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
+
+export function bodyTooLarge(maxBytes: number): Refusal {
+	return { status: 413, message: `Payload Too Large: the body must be at most ${maxBytes} bytes` };
+}
 
 /** Answers the refusal itself, so no workflow starts. */
 export function refuse(context: WebhookContext, refusal: Refusal): IWebhookResponseData {

@@ -2,9 +2,15 @@ import type { IDataObject, IWebhookResponseData } from 'n8n-workflow';
 
 import { rememberEvent } from './dedupe';
 import { eventIdOf, parseEventBody, publicHeaders } from './event';
-import { MALFORMED_BODY, refuse } from './refusal';
+import {
+	bodyTooLarge,
+	DEFAULT_MAX_BODY_BYTES,
+	MALFORMED_BODY,
+	refuse,
+	requestHeader,
+} from './refusal';
 import type { Refusal } from './refusal';
-import type { WebhookContext } from './types';
+import type { WebhookContext, WebhookRequest } from './types';
 
 /** What a cloud's webhook trigger supplies; the pipeline does the rest. */
 export interface WebhookPipeline<Settings> {
@@ -17,10 +23,19 @@ export interface WebhookPipeline<Settings> {
 	toOutput(event: IDataObject): IDataObject;
 	/** Headers that carry the delivery's signature, withheld from the output. */
 	signatureHeaders: readonly string[];
+	/** Largest body accepted; DEFAULT_MAX_BODY_BYTES when not set. */
+	maxBodyBytes?: number;
+}
+
+/** The body's size: the raw bytes n8n kept, else what Content-Length declares. */
+function bodyBytes(request: WebhookRequest): number {
+	if (request.rawBody !== undefined) return request.rawBody.length;
+	const declared = Number(requestHeader(request, 'content-length') ?? 0);
+	return Number.isFinite(declared) ? declared : 0;
 }
 
 /**
- * verify → parse → select → dedupe → emit for one delivery. It makes no network call, so it
+ * size → verify → parse → select → dedupe → emit for one delivery. It makes no network call, so it
  * answers within a cloud's callback deadline; anything but a refusal is answered 200 so the cloud
  * stops retrying.
  */
@@ -28,11 +43,14 @@ export async function handleWebhook<Settings>(
 	context: WebhookContext,
 	pipeline: WebhookPipeline<Settings>,
 ): Promise<IWebhookResponseData> {
+	const request = context.getRequestObject();
+	const maxBodyBytes = pipeline.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+	if (bodyBytes(request) > maxBodyBytes) return refuse(context, bodyTooLarge(maxBodyBytes));
+
 	const settings = pipeline.readSettings(context);
 	const refusal = await pipeline.verify(context, settings);
 	if (refusal) return refuse(context, refusal);
 
-	const request = context.getRequestObject();
 	const event = parseEventBody(request.rawBody, request.body);
 	if (event === undefined) return refuse(context, MALFORMED_BODY);
 	if (!pipeline.select(event, settings)) return { webhookResponse: 'Event type not selected' };

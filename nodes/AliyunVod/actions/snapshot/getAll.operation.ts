@@ -1,10 +1,5 @@
 import { NodeOperationError } from 'n8n-workflow';
-import type {
-	IDataObject,
-	IDisplayOptions,
-	IExecuteFunctions,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IDisplayOptions, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import {
 	downloadImagesField,
@@ -13,6 +8,7 @@ import {
 	optionsProblem,
 	rangeProblem,
 	readLimit,
+	readOptions,
 	requiredProblem,
 	returnAllAndLimitFields,
 	type ItemResults,
@@ -92,7 +88,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<ItemR
 	const videoId = readVideoId.call(this, i);
 	const snapshotType = this.getNodeParameter('snapshotType', i) as SnapshotType;
 	const limit = readLimit.call(this, i);
-	const options = this.getNodeParameter('options', i, {}) as IDataObject;
+	const options = readOptions.call(this, i, { numbers: { authTimeout: 'Auth Timeout' } });
 	const authTimeout = options.authTimeout as number | undefined;
 	const problem = firstProblem(
 		requiredProblem('Video ID', videoId),

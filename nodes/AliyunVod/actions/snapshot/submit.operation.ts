@@ -1,11 +1,5 @@
 import { NodeOperationError } from 'n8n-workflow';
-import type {
-	IDataObject,
-	IDisplayOptions,
-	IExecuteFunctions,
-	INodeProperties,
-	JsonObject,
-} from 'n8n-workflow';
+import type { IDisplayOptions, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import {
 	callOptions,
@@ -14,26 +8,25 @@ import {
 	firstProblem,
 	maxRequestsPerSecondOption,
 	optionsProblem,
+	readOptions,
 	waitForCompletionField,
 	waitOptions,
 	type ItemResults,
 } from '../../../shared/actions';
 import { updateDisplayOptions } from '../../../shared/displayOptions';
-import { waitSettings, waitSettingsProblem } from '../../../shared/polling';
-import { snapshotItems } from '../../helpers/snapshotItems';
 import {
-	parseExtend,
+	waitSettings,
+	waitSettingsProblem,
+	withSubmittedJobOnFailures,
+} from '../../../shared/polling';
+import { snapshotItems } from '../../helpers/snapshotItems';
+import { readSubmitInput } from '../../helpers/submitInput';
+import {
 	snapshotTypesFor,
 	submitInputProblem,
 	submitSnapshotJobRequest,
 } from '../../helpers/submitRequest';
-import type {
-	SnapshotSettingsInput,
-	SpriteInput,
-	SubmitInput,
-	UserDataInput,
-} from '../../helpers/submitRequest';
-import { waitForSnapshotJob } from '../../helpers/waitForSnapshotJob';
+import { submittedSnapshotJob, waitForSnapshotJob } from '../../helpers/waitForSnapshotJob';
 import { DOCUMENTED_QPS, vodRequest } from '../../transport';
 import { readVideoId, SERVICE_NAME, videoIdField } from '../common.description';
 
@@ -233,37 +226,9 @@ const displayOptions: IDisplayOptions = {
 
 export const description = updateDisplayOptions(displayOptions, properties);
 
-function readUserData(this: IExecuteFunctions, i: number): UserDataInput {
-	const raw = this.getNodeParameter('userData', i, {}) as IDataObject;
-	let extend: JsonObject | undefined;
-	try {
-		extend = parseExtend(raw.extend);
-	} catch (error) {
-		throw new NodeOperationError(this.getNode(), error as Error, {
-			itemIndex: i,
-			message: `Extend is not a JSON object: ${(error as Error).message}`,
-		});
-	}
-	const callbackUrl = ((raw.callbackUrl as string | undefined) ?? '').trim();
-	return { extend, callbackUrl: callbackUrl === '' ? undefined : callbackUrl };
-}
-
-function readSubmitInput(this: IExecuteFunctions, i: number): SubmitInput {
-	const sprite = this.getNodeParameter('sprite', i, false) as boolean;
-	return {
-		videoId: readVideoId.call(this, i),
-		snapshotTemplateId: (this.getNodeParameter('snapshotTemplateId', i, '') as string).trim(),
-		settings: this.getNodeParameter('snapshotSettings', i, {}) as SnapshotSettingsInput,
-		sprite: sprite
-			? (this.getNodeParameter('spriteSnapshotConfig', i, {}) as SpriteInput)
-			: undefined,
-		userData: readUserData.call(this, i),
-	};
-}
-
 export async function execute(this: IExecuteFunctions, i: number): Promise<ItemResults> {
-	const input = readSubmitInput.call(this, i);
-	const options = this.getNodeParameter('options', i, {}) as IDataObject;
+	const input = readSubmitInput.call(this, i, readVideoId.call(this, i));
+	const options = readOptions.call(this, i);
 	const waitForCompletion = this.getNodeParameter('waitForCompletion', i, false) as boolean;
 	const wait = waitSettings(options);
 	const problem = firstProblem(
@@ -282,11 +247,12 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<ItemR
 	const jobId = response.SnapshotJob.JobId;
 	if (!waitForCompletion) return [{ json: { JobId: jobId, RequestId: response.RequestId } }];
 
-	const records = await waitForSnapshotJob.call(
-		this,
-		{ jobId, videoId: input.videoId, snapshotTypes: snapshotTypesFor(input) },
-		wait,
+	const job = { jobId, videoId: input.videoId, snapshotTypes: snapshotTypesFor(input) };
+	const records = await waitForSnapshotJob.call(this, job, wait, i);
+	return withSubmittedJobOnFailures(
+		snapshotItems.call(this, records, options, i),
+		this.getNode(),
+		submittedSnapshotJob(job),
 		i,
 	);
-	return snapshotItems.call(this, records, options, i);
 }

@@ -1,6 +1,5 @@
 import { NodeOperationError } from 'n8n-workflow';
 import type {
-	IDataObject,
 	IDisplayOptions,
 	IExecuteFunctions,
 	INodeExecutionData,
@@ -12,6 +11,7 @@ import {
 	firstProblem,
 	maxRequestsPerSecondOption,
 	optionsProblem,
+	readOptions,
 	requiredProblem,
 } from '../../../shared/actions';
 import { updateDisplayOptions } from '../../../shared/displayOptions';
@@ -39,7 +39,7 @@ export const description = updateDisplayOptions(displayOptions, properties);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const videoId = readVideoId.call(this, i);
-	const options = this.getNodeParameter('options', i, {}) as IDataObject;
+	const options = readOptions.call(this, i);
 	const problem = firstProblem(requiredProblem('Video ID', videoId), optionsProblem(options));
 	if (problem) throw new NodeOperationError(this.getNode(), problem, { itemIndex: i });
 

@@ -14,6 +14,8 @@ import {
 	optionsProblem,
 	rangeProblem,
 	readLimit,
+	readOptions,
+	readText,
 	returnAllAndLimitFields,
 } from '../../../shared/actions';
 import { updateDisplayOptions } from '../../../shared/displayOptions';
@@ -79,7 +81,7 @@ function optionalText(value: unknown): string | undefined {
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const limit = readLimit.call(this, i);
-	const options = this.getNodeParameter('options', i, {}) as IDataObject;
+	const options = readOptions.call(this, i, { texts: { fields: 'Fields' } });
 	const problem = firstProblem(
 		rangeProblem('Limit', limit, 1, MAX_SEARCH_LIMIT),
 		optionsProblem(options),
@@ -88,7 +90,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 
 	const query: Omit<SearchMediaRequest, 'PageNo' | 'PageSize'> = {
 		SearchType: 'video',
-		Match: optionalText(this.getNodeParameter('match', i, '')),
+		Match: optionalText(readText.call(this, 'match', 'Match', i)),
 		Fields: optionalText(options.fields),
 		SortBy: options.sortBy as SearchSortBy | undefined,
 	};

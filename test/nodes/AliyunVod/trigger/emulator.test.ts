@@ -26,6 +26,8 @@ const LEGACY = {
 	AuthSwitch: 'on',
 	AuthKey: 'LegacyKey123',
 };
+/** Registration never stores a key, so the restored setting signs with the key VOD holds then. */
+const { AuthKey: LEGACY_KEY, ...LEGACY_WITHOUT_KEY } = LEGACY;
 
 let emulator: Emulator;
 let harness: TriggerHarness;
@@ -94,7 +96,11 @@ describe('registration against the emulator, through n8n-core hook contexts', ()
 
 		await harness.deactivate();
 
-		expect(await currentCallback()).toEqual({ ...LEGACY, AppId: 'app-1000000' });
+		expect(await currentCallback()).toEqual({
+			...LEGACY,
+			AuthKey: vodCallbackAuthKey,
+			AppId: 'app-1000000',
+		});
 	});
 
 	it('finds its registration on the next activation and sends no SetMessageCallback', async () => {
@@ -125,8 +131,9 @@ describe('registration against the emulator, through n8n-core hook contexts', ()
 		expect(harness.workflow.staticData.__dataChanged).toBe(true);
 		expect(harness.nodeStaticData().vodRegistration).toMatchObject({
 			registeredUrl: harness.productionUrl,
-			previous: LEGACY,
+			previous: LEGACY_WITHOUT_KEY,
 		});
+		expect(JSON.stringify(harness.nodeStaticData())).not.toContain(LEGACY_KEY);
 	});
 });
 

@@ -26,6 +26,13 @@ const CONSOLE_SETTING: MessageCallback = {
 	AuthSwitch: 'on',
 	AuthKey: 'LegacyKey123',
 };
+/**
+ * Registration never stores a key: it saves the setting without it, and the restored setting signs
+ * with the key VOD holds at deactivation (this trigger's).
+ */
+const CONSOLE_SETTING_WITHOUT_KEY: MessageCallback = { ...CONSOLE_SETTING };
+delete CONSOLE_SETTING_WITHOUT_KEY.AuthKey;
+const RESTORED_CONSOLE_SETTING: MessageCallback = { ...CONSOLE_SETTING, AuthKey: KEY };
 
 const EXPECTED_SET = {
 	AppId: DEFAULT_APP,
@@ -79,16 +86,19 @@ describe('activation and deactivation', () => {
 		const { AppId, ...registered } = EXPECTED_SET;
 		expect(api.settings.get(AppId)).toEqual(registered);
 		expect(staticData.vodRegistration).toMatchObject({
-			previous: { ...CONSOLE_SETTING, AppId: DEFAULT_APP },
+			previous: { ...CONSOLE_SETTING_WITHOUT_KEY, AppId: DEFAULT_APP },
 		});
 
 		api.calls.length = 0;
 		await deleteRegistration(context, api);
 
 		expect(api.writes()).toEqual([
-			{ action: 'SetMessageCallback', setting: { ...CONSOLE_SETTING, AppId: DEFAULT_APP } },
+			{
+				action: 'SetMessageCallback',
+				setting: { ...RESTORED_CONSOLE_SETTING, AppId: DEFAULT_APP },
+			},
 		]);
-		expect(api.settings.get(DEFAULT_APP)).toEqual(CONSOLE_SETTING);
+		expect(api.settings.get(DEFAULT_APP)).toEqual(RESTORED_CONSOLE_SETTING);
 		expect(staticData.vodRegistration).toBeUndefined();
 	});
 
@@ -154,7 +164,7 @@ describe('activation and deactivation', () => {
 		await createRegistration(production(staticData, withTranscode), api);
 		await deleteRegistration(production(staticData, withTranscode), api);
 
-		expect(api.settings.get(DEFAULT_APP)).toEqual(CONSOLE_SETTING);
+		expect(api.settings.get(DEFAULT_APP)).toEqual(RESTORED_CONSOLE_SETTING);
 	});
 
 	it('leaves VOD alone on delete when someone pointed it elsewhere since activation', async () => {

@@ -3,6 +3,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { nodeOutput } from '../../../../support/inProcessN8n';
 import { fakeVod, ProviderError, vodCalls } from '../../fakeTransport';
 import { runVod, VOD_NODE, vodErrorMessage } from '../../harness';
+import { submitParameters } from './submitParameters';
 
 vi.mock(
 	'../../../../../nodes/shared/transport/aliyunRpc',
@@ -16,13 +17,7 @@ const submitted = {
 };
 
 function submit(extra: Record<string, unknown> = {}) {
-	return {
-		resource: 'snapshot',
-		operation: 'submit',
-		videoId: VIDEO_ID,
-		snapshotSettings: { count: 3 },
-		...extra,
-	};
+	return submitParameters(VIDEO_ID, extra);
 }
 
 beforeEach(() => fakeVod(() => submitted));

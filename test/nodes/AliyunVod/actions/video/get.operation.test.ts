@@ -60,7 +60,7 @@ describe('Video → Get (GetVideoInfo)', () => {
 		[
 			'Max Requests per Second 0',
 			{ videoId: VIDEO_ID, options: { maxRequestsPerSecond: 0 } },
-			'Max Requests per Second must be greater than 0 (got 0)',
+			'Max Requests per Second must be at least 0.1 (got 0)',
 		],
 	])('rejects %s before any request', async (_name, extra, message) => {
 		const run = await runVod({ resource: 'video', operation: 'get', ...extra });

@@ -1,0 +1,125 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+
+import { nodeOutput } from '../../../support/inProcessN8n';
+import { listSnapshotsPage } from '../fakeSnapshots';
+import { fakeVod, vodCalls } from '../fakeTransport';
+import { runVod, startImageServer, VOD_NODE, vodErrorMessage } from '../harness';
+import type { ImageServer } from '../harness';
+import { submitParameters } from './snapshot/submitParameters';
+
+vi.mock(
+	'../../../../nodes/shared/transport/aliyunRpc',
+	async () => await import('../fakeTransport'),
+);
+
+const VIDEO_ID = 'd3e680e618708fef7cefbf2cae7cc931';
+
+let images: ImageServer;
+
+beforeAll(async () => (images = await startImageServer()));
+afterAll(async () => await images.close());
+
+beforeEach(() =>
+	fakeVod((call) => {
+		if (call.action === 'SubmitSnapshotJob')
+			return { RequestId: 'REQ-SUBMIT', SnapshotJob: { JobId: 'job-1' } };
+		if (call.action === 'ListSnapshots')
+			return listSnapshotsPage(call, 2, (index) => `${images.url}/img/${index}.jpg`);
+		if (call.action === 'SearchMedia') return { RequestId: 'REQ-SEARCH', MediaList: [], Total: 0 };
+		return { RequestId: 'REQ-GET', Video: { VideoId: call.params.VideoId } };
+	}),
+);
+
+function submit(extra: Record<string, unknown> = {}) {
+	return submitParameters(VIDEO_ID, extra);
+}
+
+function sentParam(action: string, name: string): unknown {
+	return vodCalls.find((call) => call.action === action)?.params[name];
+}
+
+describe('expressions that give another type than the field declares', () => {
+	it('sends a numeric Video ID as its text', async () => {
+		const run = await runVod({ resource: 'video', operation: 'get', videoId: '={{ 12345 }}' });
+
+		expect(vodErrorMessage(run)).toBeUndefined();
+		expect(sentParam('GetVideoInfo', 'VideoId')).toBe('12345');
+	});
+
+	it('refuses a Video ID that is an object, naming the field, before any request', async () => {
+		const run = await runVod({ resource: 'video', operation: 'get', videoId: '={{ { a: 1 } }}' });
+
+		expect(vodErrorMessage(run)).toBe('Video ID must be text (got object)');
+		expect(vodCalls).toHaveLength(0);
+	});
+
+	it('checks a numeric Callback URL as text and refuses it before any request', async () => {
+		const run = await runVod(submit({ userData: { callbackUrl: '={{ 123 }}' } }));
+
+		expect(vodErrorMessage(run)).toBe(
+			'Callback URL must be an http:// or https:// URL with a host (got "123")',
+		);
+		expect(vodCalls).toHaveLength(0);
+	});
+
+	it('takes a Limit given as a string number', async () => {
+		const run = await runVod({ resource: 'video', operation: 'search', limit: '={{ "50" }}' });
+
+		expect(vodErrorMessage(run)).toBeUndefined();
+		expect(sentParam('SearchMedia', 'PageSize')).toBe(50);
+	});
+
+	it('sends a Count given as a string number as that number', async () => {
+		const run = await runVod(submit({ snapshotSettings: { count: '={{ "3" }}' } }));
+
+		expect(vodErrorMessage(run)).toBeUndefined();
+		expect(sentParam('SubmitSnapshotJob', 'Count')).toBe(3);
+	});
+
+	it.each([
+		{ field: 'Count', parameters: { snapshotSettings: { count: '={{ "ten" }}' } } },
+		{
+			field: 'Sprite Columns',
+			parameters: { sprite: true, spriteSnapshotConfig: { columns: '={{ "x" }}' } },
+		},
+		{
+			field: 'Max Wait Time',
+			parameters: { waitForCompletion: true, options: { maxWaitTime: '={{ "soon" }}' } },
+		},
+		{
+			field: 'Max Requests per Second',
+			parameters: { options: { maxRequestsPerSecond: '={{ [1] }}' } },
+		},
+	])(
+		'refuses a $field that is not a number, naming it, before any request',
+		async ({ field, parameters }) => {
+			const run = await runVod(submit(parameters));
+
+			expect(vodErrorMessage(run)).toMatch(new RegExp(`^${field} must be a number \\(got `));
+			expect(vodCalls).toHaveLength(0);
+		},
+	);
+
+	it('puts images in a binary field named by a number, and refuses a list before any request', async () => {
+		const getAll = (binaryPropertyName: string) => ({
+			resource: 'snapshot',
+			operation: 'getAll',
+			videoId: VIDEO_ID,
+			returnAll: true,
+			downloadImages: true,
+			options: { binaryPropertyName },
+		});
+
+		const named = await runVod(getAll('={{ 7 }}'));
+		expect(vodErrorMessage(named)).toBeUndefined();
+		expect(nodeOutput(named, VOD_NODE).map((item) => Object.keys(item.binary ?? {}))).toEqual([
+			['7'],
+			['7'],
+		]);
+
+		vodCalls.length = 0;
+		const listed = await runVod(getAll('={{ ["a"] }}'));
+		expect(vodErrorMessage(listed)).toBe('Put Output File in Field must be text (got a list)');
+		expect(vodCalls).toHaveLength(0);
+	});
+});
