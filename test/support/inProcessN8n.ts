@@ -435,6 +435,8 @@ export interface SingleNodeInput {
 	credentials?: Record<string, ICredentialDataDecryptedObject>;
 	inputItems?: INodeExecutionData[];
 	typeVersion?: number;
+	/** The node's name in the run data; NODE_UNDER_TEST unless given. */
+	name?: string;
 	/** Node settings such as `continueOnFail: true` or `onError`. */
 	settings?: Partial<Pick<INode, 'continueOnFail' | 'onError' | 'alwaysOutputData'>>;
 }
@@ -446,23 +448,23 @@ export interface SingleNodeResult {
 	error: unknown;
 }
 
+export const NODE_UNDER_TEST = 'Node under test';
+
 function latestVersion(nodeType: INodeType | IVersionedNodeType): number {
 	if ('nodeVersions' in nodeType) return nodeType.currentVersion;
 	return Math.max(...[nodeType.description.version].flat());
 }
 
-/** Runs one node on the given items: the quickest way to test an operation end to end. */
-export async function runSingleNode(input: SingleNodeInput): Promise<SingleNodeResult> {
-	const name = 'Node under test';
+/** Starts one node on the given items; `cancel()` stops it like the UI's stop button. */
+export async function startSingleNode(input: SingleNodeInput): Promise<RunningWorkflow> {
 	const typeName = 'nodeUnderTest';
-	const typeVersion = input.typeVersion ?? latestVersion(input.nodeType);
-	const run = await runWorkflow({
+	return await startWorkflow({
 		nodes: [
 			{
 				id: 'node-under-test',
-				name,
+				name: input.name ?? NODE_UNDER_TEST,
 				type: typeName,
-				typeVersion,
+				typeVersion: input.typeVersion ?? latestVersion(input.nodeType),
 				position: [0, 0],
 				parameters: input.parameters,
 				...input.settings,
@@ -474,6 +476,11 @@ export async function runSingleNode(input: SingleNodeInput): Promise<SingleNodeR
 		credentials: input.credentials ?? {},
 		inputItems: input.inputItems,
 	});
-	const task = run.data.resultData.runData[name]?.[0];
+}
+
+/** Runs one node on the given items: the quickest way to test an operation end to end. */
+export async function runSingleNode(input: SingleNodeInput): Promise<SingleNodeResult> {
+	const run = await (await startSingleNode(input)).result;
+	const task = run.data.resultData.runData[input.name ?? NODE_UNDER_TEST]?.[0];
 	return { run, items: task?.data?.main?.[0] ?? [], error: task?.error };
 }
