@@ -13,6 +13,7 @@ import type { ExecutionLifecycleHooks, WorkflowExecute } from 'n8n-core';
 import {
 	ICredentials,
 	ICredentialsHelper,
+	NodeConnectionTypes,
 	NodeHelpers,
 	Workflow,
 	createRunExecutionData,
@@ -455,26 +456,63 @@ function latestVersion(nodeType: INodeType | IVersionedNodeType): number {
 	return Math.max(...[nodeType.description.version].flat());
 }
 
+const FEEDER = 'Input items';
+
+/**
+ * The node that hands the node under test its input items, as a preceding node would: n8n then
+ * knows each item's source, which pairedItem lookups and the error output's merge need.
+ */
+function feederNode(items: INodeExecutionData[]): INodeType {
+	return {
+		description: {
+			displayName: FEEDER,
+			name: 'inputItems',
+			group: ['input'],
+			version: 1,
+			description: 'Emits the input items of the node under test',
+			defaults: { name: FEEDER },
+			inputs: [NodeConnectionTypes.Main],
+			outputs: [NodeConnectionTypes.Main],
+			properties: [],
+		},
+		async execute(): Promise<INodeExecutionData[][]> {
+			return [items.map((item) => ({ ...item, pairedItem: { item: 0 } }))];
+		},
+	};
+}
+
 /** Starts one node on the given items; `cancel()` stops it like the UI's stop button. */
 export async function startSingleNode(input: SingleNodeInput): Promise<RunningWorkflow> {
 	const typeName = 'nodeUnderTest';
+	const name = input.name ?? NODE_UNDER_TEST;
+	const underTest: INode = {
+		id: 'node-under-test',
+		name,
+		type: typeName,
+		typeVersion: input.typeVersion ?? latestVersion(input.nodeType),
+		position: [200, 0],
+		parameters: input.parameters,
+		...input.settings,
+	};
+	const feeder: INode = {
+		id: 'input-items',
+		name: FEEDER,
+		type: 'inputItems',
+		typeVersion: 1,
+		position: [0, 0],
+		parameters: {},
+	};
 	return await startWorkflow({
-		nodes: [
-			{
-				id: 'node-under-test',
-				name: input.name ?? NODE_UNDER_TEST,
-				type: typeName,
-				typeVersion: input.typeVersion ?? latestVersion(input.nodeType),
-				position: [0, 0],
-				parameters: input.parameters,
-				...input.settings,
-			},
-		],
-		connections: {},
-		nodeTypes: { [typeName]: input.nodeType },
+		nodes: [feeder, underTest],
+		connections: {
+			[FEEDER]: { main: [[{ node: name, type: NodeConnectionTypes.Main, index: 0 }]] },
+		},
+		nodeTypes: {
+			inputItems: feederNode(input.inputItems ?? [{ json: {} }]),
+			[typeName]: input.nodeType,
+		},
 		credentialTypes: input.credentialTypes ?? {},
 		credentials: input.credentials ?? {},
-		inputItems: input.inputItems,
 	});
 }
 

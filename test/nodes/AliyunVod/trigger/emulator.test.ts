@@ -8,8 +8,8 @@ import { seedVideoIds } from '../../../emulator/aliyun/vod/videos';
 import { emulatorPerFile } from '../../../emulator/lifecycle';
 import type { Emulator } from '../../../emulator/server';
 import { callRpc, waitFor } from '../../../emulator/clients/aliyunRpc';
-import { startTriggerHarness } from './n8nTrigger';
-import type { TriggerHarness } from './n8nTrigger';
+import { startTriggerHarness } from '../harness';
+import type { TriggerHarness } from '../../../support/webhookTrigger';
 
 interface MessageCallbackBody {
 	MessageCallback?: Record<string, string>;

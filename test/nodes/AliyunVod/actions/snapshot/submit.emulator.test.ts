@@ -7,7 +7,7 @@ import type { Emulator } from '../../../../emulator/server';
 import { nodeOutput } from '../../../../support/inProcessN8n';
 import { runVod, startVod, VOD_NODE, vodErrorMessage } from '../../harness';
 import type { VodRun } from '../../harness';
-import { againstEmulator, receivedActions } from '../../emulatorRun';
+import { againstEmulator, receivedActions } from '../../harness';
 
 let emulator: Emulator;
 
