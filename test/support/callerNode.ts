@@ -12,8 +12,8 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { runSingleNode, startSingleNode } from './inProcessN8n';
-import type { RunningWorkflow, SingleNodeInput, SingleNodeResult } from './inProcessN8n';
+import { runSingleNode } from './inProcessN8n';
+import type { SingleNodeInput, SingleNodeResult } from './inProcessN8n';
 
 /** What the node does with its execute context; returns the items of output 0. */
 export type NodeBody = (
@@ -50,7 +50,7 @@ function isOutputs(
 }
 
 /** A node type that runs `body`, declaring the given parameters and credential types. */
-export function callerNode(
+function callerNode(
 	body: NodeBody,
 	{
 		parameters = {},
@@ -77,18 +77,10 @@ export function callerNode(
 	};
 }
 
-function singleNodeInput(body: NodeBody, run: CallerRun): SingleNodeInput {
-	const parameters = run.parameters ?? {};
-	const credentials = Object.keys(run.credentialTypes ?? {});
-	return { ...run, parameters, nodeType: callerNode(body, { parameters, credentials }) };
-}
-
 /** Runs `body` as one node through n8n's real WorkflowExecute (`runSingleNode`). */
 export async function runCaller(body: NodeBody, run: CallerRun = {}): Promise<SingleNodeResult> {
-	return await runSingleNode(singleNodeInput(body, run));
-}
-
-/** Starts `body` as one node; the run can be cancelled. */
-export async function startCaller(body: NodeBody, run: CallerRun = {}): Promise<RunningWorkflow> {
-	return await startSingleNode(singleNodeInput(body, run));
+	const parameters = run.parameters ?? {};
+	const credentials = Object.keys(run.credentialTypes ?? {});
+	const nodeType = callerNode(body, { parameters, credentials });
+	return await runSingleNode({ ...run, parameters, nodeType });
 }

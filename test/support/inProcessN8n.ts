@@ -449,7 +449,7 @@ export interface SingleNodeResult {
 	error: unknown;
 }
 
-export const NODE_UNDER_TEST = 'Node under test';
+const NODE_UNDER_TEST = 'Node under test';
 
 function latestVersion(nodeType: INodeType | IVersionedNodeType): number {
 	if ('nodeVersions' in nodeType) return nodeType.currentVersion;

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, beforeEach } from 'vitest';
 
-import { AliyunApiError } from '../../emulator/aliyun/gateway/errors';
+import { AliyunApiError, aliyunErrorBody } from '../../emulator/aliyun/gateway/errors';
 import { NonceRegistry } from '../../emulator/aliyun/gateway/nonces';
 import { CLOCK_TOLERANCE_MS, verifyRpcRequest } from '../../emulator/aliyun/gateway/rpcAuth';
 import { rpcAction, rpcVersion, rpcWireParams } from '../../emulator/aliyun/gateway/rpcRequest';
@@ -80,16 +80,10 @@ function asEmulatorRequest(request: RecordedRequest): EmulatorRequest {
 	};
 }
 
+/** An error answer in the gateway's JSON format (the emulator's). */
 function errorAnswer(code: string, message: string, status: number, requestId: string) {
-	return {
-		status,
-		body: {
-			RequestId: requestId,
-			HostId: 'vod.cn-shanghai.aliyuncs.com',
-			Code: code,
-			Message: message,
-		},
-	};
+	const body = aliyunErrorBody({ code, message }, requestId, 'vod.cn-shanghai.aliyuncs.com', 'vod');
+	return { status, body };
 }
 
 export async function startVodStandIn(): Promise<VodStandIn> {
