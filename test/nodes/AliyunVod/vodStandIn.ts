@@ -9,6 +9,7 @@ import { AliyunApiError, aliyunErrorBody } from '../../emulator/aliyun/gateway/e
 import { NonceRegistry } from '../../emulator/aliyun/gateway/nonces';
 import { CLOCK_TOLERANCE_MS, verifyRpcRequest } from '../../emulator/aliyun/gateway/rpcAuth';
 import { rpcAction, rpcVersion, rpcWireParams } from '../../emulator/aliyun/gateway/rpcRequest';
+import type { RpcWireParams } from '../../emulator/aliyun/gateway/rpcRequest';
 import type { EmulatorRequest } from '../../emulator/core/http';
 import { flatHeaders } from '../../support/httpMessage';
 import { startScriptedServer } from '../../support/scriptedServer';
@@ -86,6 +87,22 @@ function errorAnswer(code: string, message: string, status: number, requestId: s
 	return { status, body };
 }
 
+/** The gateway's refusal of the request's signature, or undefined when it accepts it. */
+function signatureRefusal(
+	received: EmulatorRequest,
+	params: RpcWireParams,
+	nonces: NonceRegistry,
+): AliyunApiError | undefined {
+	try {
+		verifyRpcRequest(received, params, { nonces, now: Date.now() });
+		return undefined;
+	} catch (error) {
+		return error instanceof AliyunApiError
+			? error
+			: new AliyunApiError(500, 'StandIn.CheckFailed', String(error));
+	}
+}
+
 export async function startVodStandIn(): Promise<VodStandIn> {
 	const nonces = new NonceRegistry(CLOCK_TOLERANCE_MS);
 	const calls: VodWireCall[] = [];
@@ -93,15 +110,7 @@ export async function startVodStandIn(): Promise<VodStandIn> {
 	const respond = (request: RecordedRequest): ScriptedResponse => {
 		const received = asEmulatorRequest(request);
 		const params = rpcWireParams(received);
-		let signed = true;
-		let refusal: AliyunApiError | undefined;
-		try {
-			verifyRpcRequest(received, params, { nonces, now: Date.now() });
-		} catch (error) {
-			if (!(error instanceof AliyunApiError)) throw error;
-			signed = false;
-			refusal = error;
-		}
+		const refusal = signatureRefusal(received, params, nonces);
 		const call: VodWireCall = {
 			method: request.method,
 			path: received.url.pathname,
@@ -109,7 +118,7 @@ export async function startVodStandIn(): Promise<VodStandIn> {
 			version: rpcVersion(received, params),
 			params: Object.fromEntries(params.query),
 			body: request.body,
-			signed,
+			signed: refusal === undefined,
 		};
 		calls.push(call);
 		if (refusal) return errorAnswer(refusal.code, refusal.message, refusal.status, 'REQ-UNSIGNED');
