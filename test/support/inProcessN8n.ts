@@ -13,6 +13,7 @@ import type { ExecutionLifecycleHooks, WorkflowExecute } from 'n8n-core';
 import {
 	ICredentials,
 	ICredentialsHelper,
+	NodeConnectionTypes,
 	NodeHelpers,
 	Workflow,
 	createRunExecutionData,
@@ -435,6 +436,8 @@ export interface SingleNodeInput {
 	credentials?: Record<string, ICredentialDataDecryptedObject>;
 	inputItems?: INodeExecutionData[];
 	typeVersion?: number;
+	/** The node's name in the run data; NODE_UNDER_TEST unless given. */
+	name?: string;
 	/** Node settings such as `continueOnFail: true` or `onError`. */
 	settings?: Partial<Pick<INode, 'continueOnFail' | 'onError' | 'alwaysOutputData'>>;
 }
@@ -446,34 +449,76 @@ export interface SingleNodeResult {
 	error: unknown;
 }
 
+const NODE_UNDER_TEST = 'Node under test';
+
 function latestVersion(nodeType: INodeType | IVersionedNodeType): number {
 	if ('nodeVersions' in nodeType) return nodeType.currentVersion;
 	return Math.max(...[nodeType.description.version].flat());
 }
 
-/** Runs one node on the given items: the quickest way to test an operation end to end. */
-export async function runSingleNode(input: SingleNodeInput): Promise<SingleNodeResult> {
-	const name = 'Node under test';
+const FEEDER = 'Input items';
+
+/**
+ * The node that hands the node under test its input items, as a preceding node would: n8n then
+ * knows each item's source, which pairedItem lookups and the error output's merge need.
+ */
+function feederNode(items: INodeExecutionData[]): INodeType {
+	return {
+		description: {
+			displayName: FEEDER,
+			name: 'inputItems',
+			group: ['input'],
+			version: 1,
+			description: 'Emits the input items of the node under test',
+			defaults: { name: FEEDER },
+			inputs: [NodeConnectionTypes.Main],
+			outputs: [NodeConnectionTypes.Main],
+			properties: [],
+		},
+		async execute(): Promise<INodeExecutionData[][]> {
+			return [items.map((item) => ({ ...item, pairedItem: { item: 0 } }))];
+		},
+	};
+}
+
+/** Starts one node on the given items; `cancel()` stops it like the UI's stop button. */
+export async function startSingleNode(input: SingleNodeInput): Promise<RunningWorkflow> {
 	const typeName = 'nodeUnderTest';
-	const typeVersion = input.typeVersion ?? latestVersion(input.nodeType);
-	const run = await runWorkflow({
-		nodes: [
-			{
-				id: 'node-under-test',
-				name,
-				type: typeName,
-				typeVersion,
-				position: [0, 0],
-				parameters: input.parameters,
-				...input.settings,
-			},
-		],
-		connections: {},
-		nodeTypes: { [typeName]: input.nodeType },
+	const name = input.name ?? NODE_UNDER_TEST;
+	const underTest: INode = {
+		id: 'node-under-test',
+		name,
+		type: typeName,
+		typeVersion: input.typeVersion ?? latestVersion(input.nodeType),
+		position: [200, 0],
+		parameters: input.parameters,
+		...input.settings,
+	};
+	const feeder: INode = {
+		id: 'input-items',
+		name: FEEDER,
+		type: 'inputItems',
+		typeVersion: 1,
+		position: [0, 0],
+		parameters: {},
+	};
+	return await startWorkflow({
+		nodes: [feeder, underTest],
+		connections: {
+			[FEEDER]: { main: [[{ node: name, type: NodeConnectionTypes.Main, index: 0 }]] },
+		},
+		nodeTypes: {
+			inputItems: feederNode(input.inputItems ?? [{ json: {} }]),
+			[typeName]: input.nodeType,
+		},
 		credentialTypes: input.credentialTypes ?? {},
 		credentials: input.credentials ?? {},
-		inputItems: input.inputItems,
 	});
-	const task = run.data.resultData.runData[name]?.[0];
+}
+
+/** Runs one node on the given items: the quickest way to test an operation end to end. */
+export async function runSingleNode(input: SingleNodeInput): Promise<SingleNodeResult> {
+	const run = await (await startSingleNode(input)).result;
+	const task = run.data.resultData.runData[input.name ?? NODE_UNDER_TEST]?.[0];
 	return { run, items: task?.data?.main?.[0] ?? [], error: task?.error };
 }

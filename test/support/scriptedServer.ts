@@ -2,6 +2,7 @@
 import { createServer } from 'node:http';
 import type { IncomingHttpHeaders } from 'node:http';
 
+import { readBody } from './httpMessage';
 import { listenOnLoopback, stopServer } from './loopbackServer';
 
 export interface ScriptedResponse {
@@ -22,10 +23,13 @@ export interface RecordedRequest {
 	at: number;
 }
 
+/** Answers a request the script holds nothing for. */
+export type Responder = (request: RecordedRequest) => ScriptedResponse;
+
 export interface ScriptedServer {
 	url: string;
 	requests: RecordedRequest[];
-	/** Responses served in order; once used up, every request gets `fallback`. */
+	/** Responses served in order; once used up, every request gets `fallback`'s answer. */
 	enqueue: (...responses: ScriptedResponse[]) => void;
 	reset: () => void;
 	close: () => Promise<void>;
@@ -36,26 +40,29 @@ function contentTypeOf(body: ScriptedResponse['body']): string {
 	return 'application/json';
 }
 
-/** A 127.0.0.1 HTTP server that answers from a script and records what it received. */
+/**
+ * A 127.0.0.1 HTTP server that answers from a script and records what it received. `fallback` is a
+ * fixed answer, or a function of the request for a stand-in that answers like a service.
+ */
 export async function startScriptedServer(
-	fallback: ScriptedResponse = { status: 200, body: { RequestId: 'fallback' } },
+	fallback: ScriptedResponse | Responder = { status: 200, body: { RequestId: 'fallback' } },
 ): Promise<ScriptedServer> {
+	const respond: Responder = typeof fallback === 'function' ? fallback : () => fallback;
 	const requests: RecordedRequest[] = [];
 	const queue: ScriptedResponse[] = [];
 	const server = createServer((request, response) => {
-		const chunks: Buffer[] = [];
-		request.on('data', (chunk: Buffer) => chunks.push(chunk));
-		request.on('end', () => {
+		void readBody(request).then((received) => {
 			const url = request.url ?? '/';
-			requests.push({
+			const recorded: RecordedRequest = {
 				method: request.method ?? 'GET',
 				url,
 				query: new URL(url, 'http://127.0.0.1').searchParams,
 				headers: request.headers,
-				body: Buffer.concat(chunks).toString('utf8'),
+				body: received.toString('utf8'),
 				at: Date.now(),
-			});
-			const scripted = queue.shift() ?? fallback;
+			};
+			requests.push(recorded);
+			const scripted = queue.shift() ?? respond(recorded);
 			response.statusCode = scripted.status;
 			response.setHeader('content-type', contentTypeOf(scripted.body));
 			for (const [name, value] of Object.entries(scripted.headers ?? {}))

@@ -1,11 +1,11 @@
-import type { AliyunRpcCall } from '../../../nodes/shared/transport/aliyunRpc';
+import type { VodWireCall } from './vodStandIn';
 
 export const JOB_ID = 'ad90a501b1b94ba6afb72374ad005046';
 export const CREATION_TIME = '2017-12-20T12:23:45Z';
 
 /** ListSnapshots over a job of `total` snapshots, paged as VOD pages: PageNo from 1, PageSize per page. */
 export function listSnapshotsPage(
-	call: AliyunRpcCall,
+	call: VodWireCall,
 	total: number,
 	urlOf: (index: number) => string = (index) =>
 		`http://image.com/snapshot/sample${String(index).padStart(5, '0')}.jpg`,

@@ -1,54 +1,27 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports */
 /**
- * Runs the Alibaba Cloud VOD node in n8n-core's real WorkflowExecute behind a "Source" node that
- * emits the given items. Tests that mock the RPC transport with `fakeTransport` see every call the
- * node made; emulator tests use the real transport.
+ * VOD's glue over test/support: runs the Alibaba Cloud VOD node through n8n-core's real
+ * WorkflowExecute (`startSingleNode`) and its trigger behind the webhook server, with a credential
+ * that points the real transport at a given endpoint (the emulator or a loopback stand-in).
  */
-import { createServer } from 'node:http';
-import type { IncomingMessage, Server, ServerResponse } from 'node:http';
-
 import type {
 	ICredentialDataDecryptedObject,
 	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
 	INodeParameters,
-	INodeType,
-	INodeTypeDescription,
 	IRun,
 } from 'n8n-workflow';
-import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { AliyunApi } from '../../../credentials/AliyunApi.credentials';
+import { AliyunVodCallbackApi } from '../../../credentials/AliyunVodCallbackApi.credentials';
 import { AliyunVod } from '../../../nodes/AliyunVod/AliyunVod.node';
-import { ALIYUN_REGION, aliyunAccessKey } from '../../emulator/accounts';
-import { startWorkflow } from '../../support/inProcessN8n';
+import { AliyunVodTrigger } from '../../../nodes/AliyunVod/AliyunVodTrigger.node';
+import { ALIYUN_REGION, aliyunAccessKey, aliyunApiDataFor } from '../../emulator/accounts';
+import type { Emulator } from '../../emulator/server';
+import { startSingleNode } from '../../support/inProcessN8n';
 import type { RunningWorkflow } from '../../support/inProcessN8n';
-import { listenOnLoopback, stopServer } from '../../support/loopbackServer';
+import { startWebhookTrigger } from '../../support/webhookTrigger';
+import type { TriggerHarness } from '../../support/webhookTrigger';
 
 export const VOD_NODE = 'VOD';
-const SOURCE_NODE = 'Source';
-
-/** Emits the items in its `items` parameter (a JSON array). */
-class SourceNode implements INodeType {
-	description: INodeTypeDescription = {
-		displayName: 'Source',
-		name: 'testSource',
-		group: ['input'],
-		version: 1,
-		description: 'Emits test items',
-		defaults: { name: SOURCE_NODE },
-		usableAsTool: true,
-		inputs: [NodeConnectionTypes.Main],
-		outputs: [NodeConnectionTypes.Main],
-		properties: [{ displayName: 'Items', name: 'items', type: 'json', default: '[]' }],
-	};
-
-	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		const items = JSON.parse(this.getNodeParameter('items', 0) as string) as IDataObject[];
-		return [items.map((json) => ({ json, pairedItem: { item: 0 } }))];
-	}
-}
 
 export type OnError = 'stopWorkflow' | 'continueRegularOutput' | 'continueErrorOutput';
 
@@ -58,6 +31,7 @@ export interface VodRun {
 	credentials?: ICredentialDataDecryptedObject;
 }
 
+/** The emulator's key in its region, with no endpoint override: for runs that must send nothing. */
 const defaultCredentials: ICredentialDataDecryptedObject = {
 	...aliyunAccessKey,
 	regionId: ALIYUN_REGION,
@@ -67,30 +41,12 @@ export async function startVod(
 	parameters: INodeParameters,
 	run: VodRun = {},
 ): Promise<RunningWorkflow> {
-	return await startWorkflow({
-		nodes: [
-			{
-				id: 'source',
-				name: SOURCE_NODE,
-				type: 'testSource',
-				typeVersion: 1,
-				position: [0, 0],
-				parameters: { items: JSON.stringify(run.items ?? [{}]) },
-			},
-			{
-				id: 'vod',
-				name: VOD_NODE,
-				type: 'aliyunVod',
-				typeVersion: 1,
-				position: [200, 0],
-				parameters,
-				onError: run.onError ?? 'stopWorkflow',
-			},
-		],
-		connections: {
-			[SOURCE_NODE]: { main: [[{ node: VOD_NODE, type: NodeConnectionTypes.Main, index: 0 }]] },
-		},
-		nodeTypes: { testSource: new SourceNode(), aliyunVod: new AliyunVod() },
+	return await startSingleNode({
+		nodeType: new AliyunVod(),
+		name: VOD_NODE,
+		parameters,
+		inputItems: (run.items ?? [{}]).map((json) => ({ json })),
+		settings: { onError: run.onError ?? 'stopWorkflow' },
 		credentialTypes: { aliyunApi: new AliyunApi() },
 		credentials: { aliyunApi: run.credentials ?? defaultCredentials },
 	});
@@ -108,34 +64,34 @@ export function vodErrorMessage(run: IRun): string | undefined {
 	return error?.message;
 }
 
-export interface ImageServer {
-	url: string;
-	requests: string[];
-	close(): Promise<void>;
+/** Run options whose credential sends VOD requests to `endpoint`, signed with the emulator's key. */
+export function againstEndpoint(endpoint: string, run: VodRun = {}): VodRun {
+	return { ...run, credentials: aliyunApiDataFor(endpoint) };
 }
 
-/**
- * Serves fake JPEGs: /img/<name>.jpg answers `size` bytes (from the query, default 100) with
- * image/jpeg, /missing/… answers 404.
- */
-export async function startImageServer(): Promise<ImageServer> {
-	const requests: string[] = [];
-	const server: Server = createServer((request: IncomingMessage, response: ServerResponse) => {
-		const url = new URL(request.url ?? '/', 'http://localhost');
-		requests.push(url.pathname);
-		if (!url.pathname.startsWith('/img/')) {
-			response.statusCode = 404;
-			response.end('not found');
-			return;
-		}
-		const size = Number(url.searchParams.get('size') ?? '100');
-		response.setHeader('content-type', 'image/jpeg');
-		response.end(Buffer.alloc(size, 0xff));
+/** Run options whose credential points the node's real transport at the emulator. */
+export function againstEmulator(emulator: Emulator, run: VodRun = {}): VodRun {
+	return againstEndpoint(emulator.url, run);
+}
+
+/** The RPC actions the emulator received, in order. */
+export function receivedActions(emulator: Emulator): string[] {
+	return emulator.requests().map((request) => request.action ?? request.rawUrl);
+}
+
+/** The VOD trigger behind the n8n-like webhook server, with both its credential types. */
+export async function startTriggerHarness(
+	parameters: INodeParameters,
+	credentials: Record<string, ICredentialDataDecryptedObject>,
+): Promise<TriggerHarness> {
+	return await startWebhookTrigger({
+		nodeType: new AliyunVodTrigger(),
+		typeName: 'n8n-nodes-video-snapshots.aliyunVodTrigger',
+		parameters,
+		credentialTypes: {
+			aliyunApi: new AliyunApi(),
+			aliyunVodCallbackApi: new AliyunVodCallbackApi(),
+		},
+		credentials,
 	});
-	const url = await listenOnLoopback(server);
-	return {
-		url,
-		requests,
-		close: async () => await stopServer(server),
-	};
 }

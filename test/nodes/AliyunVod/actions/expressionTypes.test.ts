@@ -1,16 +1,21 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { INodeParameters } from 'n8n-workflow';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 
+import { startImageServer } from '../../../support/imageServer';
+import type { ImageServer } from '../../../support/imageServer';
 import { nodeOutput } from '../../../support/inProcessN8n';
 import { listSnapshotsPage } from '../fakeSnapshots';
-import { fakeVod, vodCalls } from '../fakeTransport';
-import { runVod, startImageServer, VOD_NODE, vodErrorMessage } from '../harness';
-import type { ImageServer } from '../harness';
+import { againstEndpoint, runVod as runVodWith, VOD_NODE, vodErrorMessage } from '../harness';
+import { vodStandInPerFile } from '../vodStandIn';
+import type { VodStandIn } from '../vodStandIn';
 import { submitParameters } from './snapshot/submitParameters';
 
-vi.mock(
-	'../../../../nodes/shared/transport/aliyunRpc',
-	async () => await import('../fakeTransport'),
-);
+let vod: VodStandIn;
+vodStandInPerFile((started) => (vod = started));
+
+async function runVod(parameters: INodeParameters) {
+	return await runVodWith(parameters, againstEndpoint(vod.url));
+}
 
 const VIDEO_ID = 'd3e680e618708fef7cefbf2cae7cc931';
 
@@ -20,7 +25,7 @@ beforeAll(async () => (images = await startImageServer()));
 afterAll(async () => await images.close());
 
 beforeEach(() =>
-	fakeVod((call) => {
+	vod.answer((call) => {
 		if (call.action === 'SubmitSnapshotJob')
 			return { RequestId: 'REQ-SUBMIT', SnapshotJob: { JobId: 'job-1' } };
 		if (call.action === 'ListSnapshots')
@@ -35,7 +40,7 @@ function submit(extra: Record<string, unknown> = {}) {
 }
 
 function sentParam(action: string, name: string): unknown {
-	return vodCalls.find((call) => call.action === action)?.params[name];
+	return vod.calls().find((call) => call.action === action)?.params[name];
 }
 
 describe('expressions that give another type than the field declares', () => {
@@ -50,7 +55,7 @@ describe('expressions that give another type than the field declares', () => {
 		const run = await runVod({ resource: 'video', operation: 'get', videoId: '={{ { a: 1 } }}' });
 
 		expect(vodErrorMessage(run)).toBe('Video ID must be text (got object)');
-		expect(vodCalls).toHaveLength(0);
+		expect(vod.calls()).toHaveLength(0);
 	});
 
 	it('checks a numeric Callback URL as text and refuses it before any request', async () => {
@@ -59,21 +64,21 @@ describe('expressions that give another type than the field declares', () => {
 		expect(vodErrorMessage(run)).toBe(
 			'Callback URL must be an http:// or https:// URL with a host (got "123")',
 		);
-		expect(vodCalls).toHaveLength(0);
+		expect(vod.calls()).toHaveLength(0);
 	});
 
 	it('takes a Limit given as a string number', async () => {
 		const run = await runVod({ resource: 'video', operation: 'search', limit: '={{ "50" }}' });
 
 		expect(vodErrorMessage(run)).toBeUndefined();
-		expect(sentParam('SearchMedia', 'PageSize')).toBe(50);
+		expect(sentParam('SearchMedia', 'PageSize')).toBe('50');
 	});
 
 	it('sends a Count given as a string number as that number', async () => {
 		const run = await runVod(submit({ snapshotSettings: { count: '={{ "3" }}' } }));
 
 		expect(vodErrorMessage(run)).toBeUndefined();
-		expect(sentParam('SubmitSnapshotJob', 'Count')).toBe(3);
+		expect(sentParam('SubmitSnapshotJob', 'Count')).toBe('3');
 	});
 
 	it.each([
@@ -96,7 +101,7 @@ describe('expressions that give another type than the field declares', () => {
 			const run = await runVod(submit(parameters));
 
 			expect(vodErrorMessage(run)).toMatch(new RegExp(`^${field} must be a number \\(got `));
-			expect(vodCalls).toHaveLength(0);
+			expect(vod.calls()).toHaveLength(0);
 		},
 	);
 
@@ -117,9 +122,9 @@ describe('expressions that give another type than the field declares', () => {
 			['7'],
 		]);
 
-		vodCalls.length = 0;
+		const sentBefore = vod.calls().length;
 		const listed = await runVod(getAll('={{ ["a"] }}'));
 		expect(vodErrorMessage(listed)).toBe('Put Output File in Field must be text (got a list)');
-		expect(vodCalls).toHaveLength(0);
+		expect(vod.calls()).toHaveLength(sentBefore);
 	});
 });

@@ -2,7 +2,6 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import { describe, expect, it } from 'vitest';
 
 import { AliyunVodTrigger } from '../../../../nodes/AliyunVod/AliyunVodTrigger.node';
-import { eventTypeListFor } from '../../../../nodes/AliyunVod/trigger/eventTypes';
 
 const { description } = new AliyunVodTrigger();
 
@@ -82,13 +81,5 @@ describe('Alibaba Cloud VOD Trigger description', () => {
 		const window = options.find((option) => 'name' in option && option.name === 'maxAgeSeconds');
 
 		expect(window).toMatchObject({ default: 300 });
-	});
-});
-
-describe('eventTypeListFor', () => {
-	it('enables AI events with the single value AIComplete and lists each event once', () => {
-		expect(eventTypeListFor(['SnapshotComplete', 'AIMediaDNAComplete', 'AIVideoTagComplete'])).toBe(
-			'AIComplete,SnapshotComplete',
-		);
 	});
 });

@@ -7,7 +7,8 @@ import {
 	deleteRegistration,
 	registrationExists,
 } from '../../../../nodes/AliyunVod/trigger/registration';
-import { FakeVodCallbacks, hookContext, WEBHOOK_URL } from './contexts';
+import { hookContext, WEBHOOK_URL } from '../../../support/triggerContexts';
+import { FakeVodCallbacks } from './fakeCallbacks';
 
 const APP = 'app-1000000';
 const TRIGGER_KEY = 'TriggerKey2026';

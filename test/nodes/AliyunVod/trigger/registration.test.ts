@@ -8,8 +8,9 @@ import {
 	registrationExists,
 } from '../../../../nodes/AliyunVod/trigger/registration';
 import type { MessageCallback } from '../../../../nodes/AliyunVod/transport/types';
-import { FakeVodCallbacks, hookContext, TEST_WEBHOOK_URL, WEBHOOK_URL } from './contexts';
-import type { HookContextOptions } from './contexts';
+import { hookContext, TEST_WEBHOOK_URL, WEBHOOK_URL } from '../../../support/triggerContexts';
+import { FakeVodCallbacks } from './fakeCallbacks';
+import type { HookContextOptions } from '../../../support/triggerContexts';
 
 const KEY = 'CurrentKey2026';
 const CREDENTIALS = {

@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
 import { handleVodCallback } from '../../../../nodes/AliyunVod/trigger/webhook';
 import { DEFAULT_MAX_BODY_BYTES } from '../../../../nodes/shared/trigger';
-import { WEBHOOK_URL, webhookContext } from './contexts';
+import { WEBHOOK_URL, webhookContext } from '../../../support/triggerContexts';
 
 const NOW = 1_767_225_600;
 const KEY = 'CurrentKey2026';

@@ -4,8 +4,8 @@ import type { IDataObject } from 'n8n-workflow';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
 import { handleVodCallback } from '../../../../nodes/AliyunVod/trigger/webhook';
-import { TEST_WEBHOOK_URL, WEBHOOK_URL, webhookContext } from './contexts';
-import type { WebhookContextOptions } from './contexts';
+import { TEST_WEBHOOK_URL, WEBHOOK_URL, webhookContext } from '../../../support/triggerContexts';
+import type { WebhookContextOptions } from '../../../support/triggerContexts';
 
 const NOW = 1_767_225_600; // 2026-01-01T00:00:00Z
 const KEY = 'CurrentKey2026';

@@ -2,18 +2,13 @@
 import { createServer } from 'node:http';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 
-import type {
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeType,
-	INodeTypeDescription,
-} from 'n8n-workflow';
+import type { IExecuteFunctions } from 'n8n-workflow';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 
 import { routeItems } from '../../../../nodes/shared/actions';
 import type { ItemResults } from '../../../../nodes/shared/actions';
 import { downloadEach } from '../../../../nodes/shared/binary';
-import { runSingleNode } from '../../../support/inProcessN8n';
+import { runCaller } from '../../../support/callerNode';
 import { listenOnLoopback, stopServer } from '../../../support/loopbackServer';
 
 const CHUNK = Buffer.alloc(16 * 1024, 0xff);
@@ -81,24 +76,6 @@ function handle(request: IncomingMessage, response: ServerResponse): void {
 	response.end(Buffer.alloc(100, 0xff));
 }
 
-const description: INodeTypeDescription = {
-	displayName: 'Download',
-	name: 'download',
-	group: ['transform'],
-	version: 1,
-	description: 'Downloads the URLs through the kit',
-	defaults: { name: 'Download' },
-	inputs: ['main'],
-	outputs: ['main'],
-	properties: [
-		{ displayName: 'Resource', name: 'resource', type: 'string', default: 'file' },
-		{ displayName: 'Operation', name: 'operation', type: 'string', default: 'download' },
-		{ displayName: 'URLs', name: 'urls', type: 'string', default: '' },
-		{ displayName: 'Max Bytes', name: 'maxBytes', type: 'number', default: 1024 },
-		{ displayName: 'Timeout', name: 'timeoutMs', type: 'number', default: 10_000 },
-	],
-};
-
 async function download(this: IExecuteFunctions, i: number): Promise<ItemResults> {
 	const urls = (this.getNodeParameter('urls', i) as string).split(' ');
 	return downloadEach.call(
@@ -114,24 +91,27 @@ async function download(this: IExecuteFunctions, i: number): Promise<ItemResults
 	);
 }
 
-class DownloadNode implements INodeType {
-	description = description;
-
-	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return await routeItems.call(this, { file: { download } });
-	}
-}
-
+/** Runs `download` through the kit's item router, as a node's `file` → `download` operation. */
 async function runDownload(
 	paths: string[],
-	parameters: { maxBytes?: number; timeoutMs?: number } = {},
+	{ maxBytes = 1024, timeoutMs = 10_000 }: { maxBytes?: number; timeoutMs?: number } = {},
 	settings: { onError?: 'continueRegularOutput' } = {},
 ) {
-	return await runSingleNode({
-		nodeType: new DownloadNode(),
-		parameters: { urls: paths.map((path) => `${baseUrl}${path}`).join(' '), ...parameters },
-		settings,
-	});
+	return await runCaller(
+		async function () {
+			return await routeItems.call(this, { file: { download } });
+		},
+		{
+			parameters: {
+				resource: 'file',
+				operation: 'download',
+				urls: paths.map((path) => `${baseUrl}${path}`).join(' '),
+				maxBytes,
+				timeoutMs,
+			},
+			settings,
+		},
+	);
 }
 
 /** The run's error as n8n records it (an ExecutionBaseError-shaped object). */

@@ -2,19 +2,11 @@
 import { createServer } from 'node:http';
 import type { Server } from 'node:http';
 
-import type {
-	ICredentialType,
-	IDataObject,
-	IExecuteFunctions,
-	IHttpRequestOptions,
-	INodeExecutionData,
-	INodeType,
-	INodeTypeDescription,
-} from 'n8n-workflow';
+import type { ICredentialType, IDataObject, IHttpRequestOptions } from 'n8n-workflow';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { classifyError } from '../../../../nodes/shared/errors';
-import { runSingleNode } from '../../../support/inProcessN8n';
+import { runCaller } from '../../../support/callerNode';
 import { listenOnLoopback, stopServer } from '../../../support/loopbackServer';
 
 /**
@@ -59,46 +51,21 @@ const plainCredential: ICredentialType = {
 	},
 };
 
-const description: INodeTypeDescription = {
-	displayName: 'Classify',
-	name: 'classify',
-	group: ['transform'],
-	version: 1,
-	description: 'Sends one request and outputs how its failure classifies',
-	defaults: { name: 'Classify' },
-	inputs: ['main'],
-	outputs: ['main'],
-	credentials: [{ name: 'plainApi', required: true }],
-	properties: [
-		{ displayName: 'URL', name: 'url', type: 'string', default: '' },
-		{ displayName: 'Timeout', name: 'timeout', type: 'number', default: 0 },
-	],
-};
-
-class ClassifyNode implements INodeType {
-	description = description;
-
-	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		const url = this.getNodeParameter('url', 0) as string;
-		const timeout = this.getNodeParameter('timeout', 0) as number;
-		const classified = await this.helpers.httpRequestWithAuthentication
-			.call(this, 'plainApi', { method: 'POST', url, json: true, timeout: timeout || undefined })
-			.then(
-				() => ({ kind: 'none' }),
-				(error: unknown) => classifyError('aliyun', error),
-			);
-		const json: IDataObject = { ...classified };
-		return [[{ json, pairedItem: { item: 0 } }]];
-	}
-}
-
+/** Sends one request through n8n-core and outputs how its failure classifies. */
 async function classifyRequest(url: string, timeout = 0): Promise<IDataObject> {
-	const { items, error } = await runSingleNode({
-		nodeType: new ClassifyNode(),
-		parameters: { url, timeout },
-		credentialTypes: { plainApi: plainCredential },
-		credentials: { plainApi: {} },
-	});
+	const { items, error } = await runCaller(
+		async function () {
+			const classified = await this.helpers.httpRequestWithAuthentication
+				.call(this, 'plainApi', { method: 'POST', url, json: true, timeout: timeout || undefined })
+				.then(
+					() => ({ kind: 'none' }),
+					(failure: unknown) => classifyError('aliyun', failure),
+				);
+			const json: IDataObject = { ...classified };
+			return [{ json, pairedItem: { item: 0 } }];
+		},
+		{ credentialTypes: { plainApi: plainCredential }, credentials: { plainApi: {} } },
+	);
 	expect(error).toBeUndefined();
 	return items[0].json;
 }

@@ -14,9 +14,8 @@ import { aliyunApiDataFor, aliyunStsKey, vodCallbackAuthKey } from '../../../emu
 import { seedVideoIds } from '../../../emulator/aliyun/vod/videos';
 import { emulatorPerFile } from '../../../emulator/lifecycle';
 import type { Emulator } from '../../../emulator/server';
-import { runVod, VOD_NODE } from '../../AliyunVod/harness';
-import { startTriggerHarness } from '../../AliyunVod/trigger/n8nTrigger';
-import type { TriggerHarness } from '../../AliyunVod/trigger/n8nTrigger';
+import { runVod, startTriggerHarness, VOD_NODE } from '../../AliyunVod/harness';
+import type { TriggerHarness } from '../../../support/webhookTrigger';
 import { n8nHttpError, node } from './httpErrors';
 
 const STS_TOKEN = 'StsTokenDistinctQ7'; // with the emulator's, below

@@ -1,43 +1,18 @@
 /* eslint-disable @n8n/community-nodes/no-hardcoded-secrets */
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeParameters,
-	INodeType,
-	INodeTypeDescription,
-} from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 
 import { AliyunApi } from '../../../../credentials/AliyunApi.credentials';
 import { aliyunRpcQuery, aliyunRpcRequest } from '../../../../nodes/shared/transport/aliyunRpc';
 import type { AliyunRpcProduct } from '../../../../credentials/common/aliyun/endpoints';
 import type { AliyunParamValue } from '../../../../nodes/shared/transport/aliyunRpc';
-import { nodeError, nodeOutput, runWorkflow } from '../../../support/inProcessN8n';
+import { runCaller } from '../../../support/callerNode';
+import { nodeError, nodeOutput } from '../../../support/inProcessN8n';
 import { startScriptedServer } from '../../../support/scriptedServer';
 import type { ScriptedServer } from '../../../support/scriptedServer';
 
 const ACCESS_KEY_ID = 'LTAI5tTransportTest01';
 const ACCESS_KEY_SECRET = 'TransportTestSecretValue0001';
-
-const description: INodeTypeDescription = {
-	displayName: 'RPC Caller',
-	name: 'rpcCaller',
-	group: ['transform'],
-	version: 1,
-	description: 'Calls aliyunRpcRequest once per item with the parameters given',
-	defaults: { name: 'RPC Caller' },
-	inputs: ['main'],
-	outputs: ['main'],
-	credentials: [{ name: 'aliyunApi', required: true }],
-	properties: [
-		{ displayName: 'Product', name: 'product', type: 'string', default: 'vod' },
-		{ displayName: 'Action', name: 'action', type: 'string', default: 'GetVideoInfo' },
-		{ displayName: 'Idempotent', name: 'idempotent', type: 'boolean', default: true },
-		{ displayName: 'Calls', name: 'calls', type: 'number', default: 1 },
-		{ displayName: 'Max RPS', name: 'maxRps', type: 'number', default: 0 },
-	],
-};
 
 const callParams: Record<string, AliyunParamValue> = {
 	VideoId: 'v-1',
@@ -47,16 +22,17 @@ const callParams: Record<string, AliyunParamValue> = {
 	SpecifiedOffsetTimes: JSON.stringify([1000, 2000]),
 };
 
-/** Makes `calls` requests for its single item; the transport paces and retries them. */
-class RpcCallerNode implements INodeType {
-	description = description;
+interface RpcCalls {
+	product: AliyunRpcProduct;
+	action: string;
+	idempotent?: boolean;
+	calls?: number;
+	maxRps?: number;
+}
 
-	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		const product = this.getNodeParameter('product', 0) as AliyunRpcProduct;
-		const action = this.getNodeParameter('action', 0) as string;
-		const idempotent = this.getNodeParameter('idempotent', 0) as boolean;
-		const calls = this.getNodeParameter('calls', 0) as number;
-		const maxRps = this.getNodeParameter('maxRps', 0) as number;
+/** Makes `calls` requests for its single item; the transport paces and retries them. */
+function rpcCaller({ product, action, idempotent = true, calls = 1, maxRps }: RpcCalls) {
+	return async function (this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 		const output: INodeExecutionData[] = [];
 		for (let call = 0; call < calls; call++) {
 			const response = await (aliyunRpcRequest<IDataObject>).call(this, {
@@ -65,12 +41,12 @@ class RpcCallerNode implements INodeType {
 				params: callParams,
 				idempotent,
 				itemIndex: 0,
-				maxRequestsPerSecond: maxRps || undefined,
+				maxRequestsPerSecond: maxRps,
 			});
 			output.push({ json: response, pairedItem: { item: 0 } });
 		}
-		return [output];
-	}
+		return output;
+	};
 }
 
 let server: ScriptedServer;
@@ -98,13 +74,9 @@ beforeEach(() => {
 	signedAt.length = 0;
 });
 
-async function run(parameters: INodeParameters, signatureVersion: 'v1' | 'v3' = 'v3') {
-	return await runWorkflow({
-		nodes: [
-			{ id: '1', name: 'RPC', type: 'rpcCaller', typeVersion: 1, position: [0, 0], parameters },
-		],
-		connections: {},
-		nodeTypes: { rpcCaller: new RpcCallerNode() },
+async function run(calls: RpcCalls, signatureVersion: 'v1' | 'v3' = 'v3') {
+	const { run: result } = await runCaller(rpcCaller(calls), {
+		name: 'RPC',
 		credentialTypes: { aliyunApi: new TimedAliyunApi() },
 		credentials: {
 			aliyunApi: {
@@ -119,6 +91,7 @@ async function run(parameters: INodeParameters, signatureVersion: 'v1' | 'v3' = 
 			},
 		},
 	});
+	return result;
 }
 
 function aliyunError(status: number, code: string, message: string, requestId: string) {

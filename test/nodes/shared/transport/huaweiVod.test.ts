@@ -1,17 +1,12 @@
 /* eslint-disable @n8n/community-nodes/no-hardcoded-secrets */
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeType,
-	INodeTypeDescription,
-} from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 
 import { HuaweiCloudApi } from '../../../../credentials/HuaweiCloudApi.credentials';
 import { huaweiVodOptions, huaweiVodRequest } from '../../../../nodes/shared/transport/huaweiVod';
 import type { HuaweiVodCall } from '../../../../nodes/shared/transport/huaweiVod';
-import { nodeError, nodeOutput, runWorkflow } from '../../../support/inProcessN8n';
+import { runCaller } from '../../../support/callerNode';
+import { nodeError, nodeOutput } from '../../../support/inProcessN8n';
 import { startScriptedServer } from '../../../support/scriptedServer';
 import type { ScriptedServer } from '../../../support/scriptedServer';
 
@@ -20,28 +15,6 @@ const SECRET_ACCESS_KEY = 'HuaweiTransportTestSecret000000000000001';
 
 /** The call under test, set per test; the node just forwards it. */
 let call: HuaweiVodCall;
-
-const description: INodeTypeDescription = {
-	displayName: 'Huawei Caller',
-	name: 'huaweiCaller',
-	group: ['transform'],
-	version: 1,
-	description: 'Sends the call set by the test',
-	defaults: { name: 'Huawei Caller' },
-	inputs: ['main'],
-	outputs: ['main'],
-	credentials: [{ name: 'huaweiCloudApi', required: true }],
-	properties: [],
-};
-
-class HuaweiCallerNode implements INodeType {
-	description = description;
-
-	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		const response = await (huaweiVodRequest<IDataObject>).call(this, call);
-		return [[{ json: response, pairedItem: { item: 0 } }]];
-	}
-}
 
 let server: ScriptedServer;
 
@@ -55,34 +28,31 @@ afterAll(async () => {
 
 beforeEach(() => server.reset());
 
+/** Sends the test's `call` from one node and outputs the response. */
 async function run() {
-	return await runWorkflow({
-		nodes: [
-			{
-				id: '1',
-				name: 'HW',
-				type: 'huaweiCaller',
-				typeVersion: 1,
-				position: [0, 0],
-				parameters: {},
-			},
-		],
-		connections: {},
-		nodeTypes: { huaweiCaller: new HuaweiCallerNode() },
-		credentialTypes: { huaweiCloudApi: new HuaweiCloudApi() },
-		credentials: {
-			huaweiCloudApi: {
-				authType: 'aksk',
-				accessKeyId: 'HWTRANSPORTTESTAK001',
-				secretAccessKey: SECRET_ACCESS_KEY,
-				securityToken: '',
-				region: 'cn-north-4',
-				projectId: PROJECT_ID,
-				vodEndpoint: server.url,
-				iamEndpoint: server.url,
+	const { run: result } = await runCaller(
+		async function () {
+			const response = await (huaweiVodRequest<IDataObject>).call(this, call);
+			return [{ json: response, pairedItem: { item: 0 } }];
+		},
+		{
+			name: 'HW',
+			credentialTypes: { huaweiCloudApi: new HuaweiCloudApi() },
+			credentials: {
+				huaweiCloudApi: {
+					authType: 'aksk',
+					accessKeyId: 'HWTRANSPORTTESTAK001',
+					secretAccessKey: SECRET_ACCESS_KEY,
+					securityToken: '',
+					region: 'cn-north-4',
+					projectId: PROJECT_ID,
+					vodEndpoint: server.url,
+					iamEndpoint: server.url,
+				},
 			},
 		},
-	});
+	);
+	return result;
 }
 
 describe('huaweiVodOptions', () => {

@@ -10,7 +10,7 @@ import { seedVideoIds } from '../../../emulator/aliyun/vod/videos';
 import type { FaultSpec } from '../../../emulator/core/faults';
 import { emulatorPerFile } from '../../../emulator/lifecycle';
 import type { Emulator } from '../../../emulator/server';
-import { againstEmulator, receivedActions } from '../../AliyunVod/emulatorRun';
+import { againstEmulator, receivedActions } from '../../AliyunVod/harness';
 import { runVod, VOD_NODE, vodErrorMessage } from '../../AliyunVod/harness';
 
 let emulator: Emulator;

@@ -1,15 +1,22 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { INodeParameters } from 'n8n-workflow';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
+import { DOCUMENTED_QPS } from '../../../../../nodes/AliyunVod/transport';
+import { startImageServer } from '../../../../support/imageServer';
+import type { ImageServer } from '../../../../support/imageServer';
 import { nodeOutput } from '../../../../support/inProcessN8n';
-import { fakeVod, vodCalls } from '../../fakeTransport';
 import { CREATION_TIME, JOB_ID, listSnapshotsPage } from '../../fakeSnapshots';
-import { runVod, startImageServer, VOD_NODE, vodErrorMessage } from '../../harness';
-import type { ImageServer } from '../../harness';
+import { againstEndpoint, runVod, VOD_NODE, vodErrorMessage } from '../../harness';
+import type { VodRun } from '../../harness';
+import { ProviderError, vodStandInPerFile } from '../../vodStandIn';
+import type { VodStandIn } from '../../vodStandIn';
 
-vi.mock(
-	'../../../../../nodes/shared/transport/aliyunRpc',
-	async () => await import('../../fakeTransport'),
-);
+let vod: VodStandIn;
+vodStandInPerFile((started) => (vod = started));
+
+async function run(parameters: INodeParameters, options: VodRun = {}) {
+	return await runVod(parameters, againstEndpoint(vod.url, options));
+}
 
 const VIDEO_ID = 'd3e680e618708fef7cefbf2cae7cc931';
 
@@ -23,34 +30,36 @@ function list(extra: Record<string, unknown> = {}) {
 	};
 }
 
-function pagesRequested(): Array<[unknown, unknown]> {
-	return vodCalls.map((call) => [call.params.PageNo, call.params.PageSize]);
+function pagesRequested(): Array<[number, number]> {
+	return vod.calls().map((call) => [Number(call.params.PageNo), Number(call.params.PageSize)]);
 }
 
 describe('Snapshot → Get Many (ListSnapshots)', () => {
 	it('sends the exact ListSnapshots request and outputs one item per snapshot', async () => {
-		fakeVod((call) => listSnapshotsPage(call, 2));
-		const run = await runVod(
+		vod.answer((call) => listSnapshotsPage(call, 2));
+		const result = await run(
 			list({ snapshotType: 'SpriteSnapshot', returnAll: true, options: { authTimeout: 7200 } }),
 		);
-		expect(vodCalls).toEqual([
+		expect(vod.calls()).toEqual([
 			{
-				product: 'vod',
+				method: 'POST',
+				path: '/',
 				action: 'ListSnapshots',
+				version: '2017-03-21',
 				params: {
 					VideoId: VIDEO_ID,
 					SnapshotType: 'SpriteSnapshot',
-					AuthTimeout: 7200,
-					PageNo: 1,
-					PageSize: 100,
+					AuthTimeout: '7200',
+					PageNo: '1',
+					PageSize: '100',
 				},
-				idempotent: true,
-				itemIndex: 0,
-				maxRequestsPerSecond: 20,
-				required: ['MediaSnapshot?.Total', 'MediaSnapshot?.Snapshots?.Snapshot[]?'],
+				body: '',
+				signed: true,
 			},
 		]);
-		expect(nodeOutput(run, VOD_NODE)).toEqual([
+		// no documented QPS: the transport's default pace
+		expect(DOCUMENTED_QPS).not.toHaveProperty('ListSnapshots');
+		expect(nodeOutput(result, VOD_NODE)).toEqual([
 			{
 				json: {
 					JobId: JOB_ID,
@@ -74,6 +83,19 @@ describe('Snapshot → Get Many (ListSnapshots)', () => {
 				pairedItem: { item: 0 },
 			},
 		]);
+	});
+
+	it('sends ListSnapshots again after a 500: it is idempotent', async () => {
+		let answered = 0;
+		vod.answer((call) => {
+			answered++;
+			if (answered === 1)
+				throw new ProviderError('InternalError', 'The request processing has failed.', 500, 'R-1');
+			return listSnapshotsPage(call, 1);
+		});
+		const result = await run(list({ returnAll: true }));
+		expect(vod.calls().map((call) => call.action)).toEqual(['ListSnapshots', 'ListSnapshots']);
+		expect(nodeOutput(result, VOD_NODE)).toHaveLength(1);
 	});
 
 	it.each<[string, number, Record<string, unknown>, Array<[number, number]>, number]>([
@@ -112,10 +134,10 @@ describe('Snapshot → Get Many (ListSnapshots)', () => {
 		['a limit above the total', 20, { returnAll: false, limit: 50 }, [[1, 50]], 20],
 		['the default limit of 50', 250, {}, [[1, 50]], 50],
 	])('pages %s', async (_name, total, extra, pages, count) => {
-		fakeVod((call) => listSnapshotsPage(call, total));
-		const run = await runVod(list(extra));
+		vod.answer((call) => listSnapshotsPage(call, total));
+		const result = await run(list(extra));
 		expect(pagesRequested()).toEqual(pages);
-		const output = nodeOutput(run, VOD_NODE);
+		const output = nodeOutput(result, VOD_NODE);
 		expect(output).toHaveLength(count);
 		if (count > 0) expect(output[count - 1].json.Index).toBe(count);
 	});
@@ -138,18 +160,18 @@ describe('Snapshot → Get Many (ListSnapshots)', () => {
 			'Video ID is required',
 		],
 	])('rejects %s before any request', async (_name, extra, message) => {
-		fakeVod((call) => listSnapshotsPage(call, 1));
-		const run = await runVod(list(extra));
-		expect(vodErrorMessage(run)).toContain(message);
-		expect(vodCalls).toHaveLength(0);
+		vod.answer((call) => listSnapshotsPage(call, 1));
+		const result = await run(list(extra));
+		expect(vodErrorMessage(result)).toContain(message);
+		expect(vod.calls()).toHaveLength(0);
 	});
 
 	it('pairs each input item with its own snapshots', async () => {
-		fakeVod((call) => listSnapshotsPage(call, call.params.VideoId === 'a' ? 1 : 2));
-		const run = await runVod(list({ videoId: '={{ $json.id }}', returnAll: true }), {
+		vod.answer((call) => listSnapshotsPage(call, call.params.VideoId === 'a' ? 1 : 2));
+		const result = await run(list({ videoId: '={{ $json.id }}', returnAll: true }), {
 			items: [{ id: 'a' }, { id: 'b' }],
 		});
-		expect(nodeOutput(run, VOD_NODE).map((item) => item.pairedItem)).toEqual([
+		expect(nodeOutput(result, VOD_NODE).map((item) => item.pairedItem)).toEqual([
 			{ item: 0 },
 			{ item: 1 },
 			{ item: 1 },
@@ -165,17 +187,17 @@ describe('Snapshot → Get Many with Download Images', () => {
 	afterAll(async () => await images.close());
 
 	it('downloads each snapshot into binary data, one item per image', async () => {
-		fakeVod((call) =>
+		vod.answer((call) =>
 			listSnapshotsPage(
 				call,
 				3,
 				(index) => `${images.url}/img/sample0000${index}.jpg?size=${index * 10}`,
 			),
 		);
-		const run = await runVod(
+		const result = await run(
 			list({ returnAll: true, downloadImages: true, options: { binaryPropertyName: 'image' } }),
 		);
-		const output = nodeOutput(run, VOD_NODE);
+		const output = nodeOutput(result, VOD_NODE);
 		expect(output).toHaveLength(3);
 		expect(output.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 0 }, { item: 0 }]);
 		expect(output.map((item) => item.json.Index)).toEqual([1, 2, 3]);
@@ -193,17 +215,17 @@ describe('Snapshot → Get Many with Download Images', () => {
 	});
 
 	it('turns a failing URL into an error item and keeps the other images with continue-on-fail', async () => {
-		fakeVod((call) =>
+		vod.answer((call) =>
 			listSnapshotsPage(call, 3, (index) =>
 				index === 2
 					? `${images.url}/missing/sample00002.jpg`
 					: `${images.url}/img/sample0000${index}.jpg`,
 			),
 		);
-		const run = await runVod(list({ returnAll: true, downloadImages: true }), {
+		const result = await run(list({ returnAll: true, downloadImages: true }), {
 			onError: 'continueRegularOutput',
 		});
-		const output = nodeOutput(run, VOD_NODE);
+		const output = nodeOutput(result, VOD_NODE);
 		expect(output).toHaveLength(3);
 		expect(output[0].binary?.data?.fileName).toBe('sample00001.jpg');
 		expect(output[1].binary).toBeUndefined();
@@ -220,19 +242,19 @@ describe('Snapshot → Get Many with Download Images', () => {
 	});
 
 	it('routes a failed download to the error output and the downloaded images to the main output', async () => {
-		fakeVod((call) =>
+		vod.answer((call) =>
 			listSnapshotsPage(call, 2, (index) =>
 				index === 1 ? `${images.url}/missing/sample00001.jpg` : `${images.url}/img/sample00002.jpg`,
 			),
 		);
-		const run = await runVod(list({ returnAll: true, downloadImages: true }), {
+		const result = await run(list({ returnAll: true, downloadImages: true }), {
 			items: [{ source: 'input' }],
 			onError: 'continueErrorOutput',
 		});
-		expect(nodeOutput(run, VOD_NODE, 0).map((item) => item.binary?.data?.fileName)).toEqual([
+		expect(nodeOutput(result, VOD_NODE, 0).map((item) => item.binary?.data?.fileName)).toEqual([
 			'sample00002.jpg',
 		]);
-		const [failed] = nodeOutput(run, VOD_NODE, 1);
+		const [failed] = nodeOutput(result, VOD_NODE, 1);
 		expect(failed.json).toMatchObject({
 			source: 'input',
 			error: 'Could not download snapshot sample00001.jpg',
@@ -241,18 +263,18 @@ describe('Snapshot → Get Many with Download Images', () => {
 	});
 
 	it('fails the node naming the file when a download fails without continue-on-fail', async () => {
-		fakeVod((call) => listSnapshotsPage(call, 1, () => `${images.url}/missing/sample00001.jpg`));
-		const run = await runVod(list({ returnAll: true, downloadImages: true }));
-		expect(vodErrorMessage(run)).toBe('Could not download snapshot sample00001.jpg');
+		vod.answer((call) => listSnapshotsPage(call, 1, () => `${images.url}/missing/sample00001.jpg`));
+		const result = await run(list({ returnAll: true, downloadImages: true }));
+		expect(vodErrorMessage(result)).toBe('Could not download snapshot sample00001.jpg');
 	});
 
 	it('rejects an image above Max File Size, naming the file', async () => {
-		fakeVod((call) => listSnapshotsPage(call, 1, () => `${images.url}/img/big.jpg?size=2000`));
+		vod.answer((call) => listSnapshotsPage(call, 1, () => `${images.url}/img/big.jpg?size=2000`));
 		// 0.001 MB = 1048 bytes
-		const run = await runVod(
+		const result = await run(
 			list({ returnAll: true, downloadImages: true, options: { maxFileSize: 0.001 } }),
 		);
-		expect(vodErrorMessage(run)).toBe(
+		expect(vodErrorMessage(result)).toBe(
 			'Snapshot big.jpg is 2000 bytes, more than the Max File Size of 1048 bytes',
 		);
 	});

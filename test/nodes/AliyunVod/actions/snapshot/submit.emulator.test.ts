@@ -5,9 +5,15 @@ import { seedVideoIds } from '../../../../emulator/aliyun/vod/videos';
 import { emulatorPerFile } from '../../../../emulator/lifecycle';
 import type { Emulator } from '../../../../emulator/server';
 import { nodeOutput } from '../../../../support/inProcessN8n';
-import { runVod, startVod, VOD_NODE, vodErrorMessage } from '../../harness';
+import {
+	againstEmulator,
+	receivedActions,
+	runVod,
+	startVod,
+	VOD_NODE,
+	vodErrorMessage,
+} from '../../harness';
 import type { VodRun } from '../../harness';
-import { againstEmulator, receivedActions } from '../../emulatorRun';
 
 let emulator: Emulator;
 

@@ -1,24 +1,28 @@
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import type { INodeParameters } from 'n8n-workflow';
+import { beforeEach, describe, expect, it } from 'vitest';
 
-import { fakeVod, vodCalls } from '../../fakeTransport';
-import { runVod, vodErrorMessage } from '../../harness';
+import { againstEndpoint, runVod, vodErrorMessage } from '../../harness';
+import { vodStandInPerFile } from '../../vodStandIn';
+import type { VodStandIn } from '../../vodStandIn';
 import { submitParameters } from './submitParameters';
 
-vi.mock(
-	'../../../../../nodes/shared/transport/aliyunRpc',
-	async () => await import('../../fakeTransport'),
-);
+let vod: VodStandIn;
+vodStandInPerFile((started) => (vod = started));
 
 const VIDEO_ID = 'd3e680e618708fef7cefbf2cae7cc931';
 
-beforeEach(() => fakeVod(() => ({ RequestId: 'REQ-SUBMIT', SnapshotJob: { JobId: 'job-1' } })));
+beforeEach(() => vod.answer(() => ({ RequestId: 'REQ-SUBMIT', SnapshotJob: { JobId: 'job-1' } })));
+
+async function runVodAgainstStandIn(parameters: INodeParameters) {
+	return await runVod(parameters, againstEndpoint(vod.url));
+}
 
 function submit(extra: Record<string, unknown> = {}) {
 	return submitParameters(VIDEO_ID, extra);
 }
 
 function sentUserData(): unknown {
-	const userData = vodCalls.find((call) => call.action === 'SubmitSnapshotJob')?.params.UserData;
+	const userData = vod.calls().find((call) => call.action === 'SubmitSnapshotJob')?.params.UserData;
 	return typeof userData === 'string' ? JSON.parse(userData) : userData;
 }
 
@@ -28,27 +32,27 @@ describe('Submit input gaps', () => {
 		{ name: 'no host, https', url: 'https:///path' },
 		{ name: 'a blank in it', url: 'https://example.com/a b' },
 	])('refuses a Callback URL with $name before any request', async ({ url }) => {
-		const run = await runVod(submit({ userData: { callbackUrl: url } }));
+		const run = await runVodAgainstStandIn(submit({ userData: { callbackUrl: url } }));
 
 		expect(vodErrorMessage(run)).toBe(
 			`Callback URL must be an http:// or https:// URL with a host (got "${url}")`,
 		);
-		expect(vodCalls).toHaveLength(0);
+		expect(vod.calls()).toHaveLength(0);
 	});
 
 	it("refuses a Callback URL over VOD's 256 bytes before any request", async () => {
 		const url = `https://example.com/${'a'.repeat(237)}`;
 
-		const run = await runVod(submit({ userData: { callbackUrl: url } }));
+		const run = await runVodAgainstStandIn(submit({ userData: { callbackUrl: url } }));
 
 		expect(vodErrorMessage(run)).toBe('Callback URL must be at most 256 bytes (got 257)');
-		expect(vodCalls).toHaveLength(0);
+		expect(vod.calls()).toHaveLength(0);
 	});
 
 	it('accepts a Callback URL of exactly 256 bytes', async () => {
 		const url = `https://example.com/${'a'.repeat(236)}`;
 
-		const run = await runVod(submit({ userData: { callbackUrl: url } }));
+		const run = await runVodAgainstStandIn(submit({ userData: { callbackUrl: url } }));
 
 		expect(vodErrorMessage(run)).toBeUndefined();
 		expect(sentUserData()).toEqual({ MessageCallback: { CallbackURL: url } });
@@ -57,7 +61,7 @@ describe('Submit input gaps', () => {
 	it.each(['HTTPS://example.com/cb', 'Http://example.com/cb'])(
 		'accepts the scheme in any case: %s',
 		async (url) => {
-			const run = await runVod(submit({ userData: { callbackUrl: url } }));
+			const run = await runVodAgainstStandIn(submit({ userData: { callbackUrl: url } }));
 
 			expect(vodErrorMessage(run)).toBeUndefined();
 			expect(sentUserData()).toEqual({ MessageCallback: { CallbackURL: url } });
@@ -65,7 +69,7 @@ describe('Submit input gaps', () => {
 	);
 
 	it.each(['   ', '\n\t '])('treats a blank Extend (%j) as empty', async (extend) => {
-		const run = await runVod(submit({ userData: { extend } }));
+		const run = await runVodAgainstStandIn(submit({ userData: { extend } }));
 
 		expect(vodErrorMessage(run)).toBeUndefined();
 		expect(sentUserData()).toBeUndefined();
@@ -74,19 +78,19 @@ describe('Submit input gaps', () => {
 	it.each([1e-9, 0.05, -1])(
 		'refuses Max Requests per Second of %s before any request',
 		async (maxRequestsPerSecond) => {
-			const run = await runVod(submit({ options: { maxRequestsPerSecond } }));
+			const run = await runVodAgainstStandIn(submit({ options: { maxRequestsPerSecond } }));
 
 			expect(vodErrorMessage(run)).toBe(
 				`Max Requests per Second must be at least 0.1 (got ${maxRequestsPerSecond})`,
 			);
-			expect(vodCalls).toHaveLength(0);
+			expect(vod.calls()).toHaveLength(0);
 		},
 	);
 
 	it('accepts Max Requests per Second of 0.1, its minimum', async () => {
-		const run = await runVod(submit({ options: { maxRequestsPerSecond: 0.1 } }));
+		const run = await runVodAgainstStandIn(submit({ options: { maxRequestsPerSecond: 0.1 } }));
 
 		expect(vodErrorMessage(run)).toBeUndefined();
-		expect(vodCalls[0].maxRequestsPerSecond).toBe(0.1);
+		expect(vod.calls()).toHaveLength(1);
 	});
 });

@@ -1,14 +1,33 @@
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import type { INodeParameters } from 'n8n-workflow';
+import { beforeEach, describe, expect, it } from 'vitest';
 
+import { DOCUMENTED_QPS } from '../../../../../nodes/AliyunVod/transport';
 import { nodeOutput } from '../../../../support/inProcessN8n';
-import { fakeVod, ProviderError, vodCalls } from '../../fakeTransport';
-import { runVod, VOD_NODE, vodErrorMessage } from '../../harness';
+import { againstEndpoint, runVod, VOD_NODE, vodErrorMessage } from '../../harness';
+import type { VodRun } from '../../harness';
+import { ProviderError, vodStandInPerFile } from '../../vodStandIn';
+import type { VodStandIn } from '../../vodStandIn';
 import { submitParameters } from './submitParameters';
 
-vi.mock(
-	'../../../../../nodes/shared/transport/aliyunRpc',
-	async () => await import('../../fakeTransport'),
-);
+let vod: VodStandIn;
+vodStandInPerFile((started) => (vod = started));
+
+async function run(parameters: INodeParameters, options: VodRun = {}) {
+	return await runVod(parameters, againstEndpoint(vod.url, options));
+}
+
+/** SubmitSnapshotJob as it goes on the wire: a signed POST to / with the parameters in the query. */
+function submitCall(params: Record<string, string>) {
+	return {
+		method: 'POST',
+		path: '/',
+		action: 'SubmitSnapshotJob',
+		version: '2017-03-21',
+		params,
+		body: '',
+		signed: true,
+	};
+}
 
 const VIDEO_ID = 'd3e680e618708fef7cefbf2cae7cc931';
 const submitted = {
@@ -20,24 +39,13 @@ function submit(extra: Record<string, unknown> = {}) {
 	return submitParameters(VIDEO_ID, extra);
 }
 
-beforeEach(() => fakeVod(() => submitted));
+beforeEach(() => vod.answer(() => submitted));
 
 describe('Snapshot → Submit', () => {
-	it('sends SubmitSnapshotJob once, not idempotent, at the documented 30 QPS, and outputs JobId and RequestId', async () => {
-		const run = await runVod(submit());
-		expect(vodCalls).toEqual([
-			{
-				product: 'vod',
-				action: 'SubmitSnapshotJob',
-				params: { VideoId: VIDEO_ID, Count: 3 },
-				idempotent: false,
-				itemIndex: 0,
-				maxRequestsPerSecond: 30,
-				required: ['SnapshotJob.JobId'],
-				ifOutcomeUnknown: expect.stringContaining('Snapshot → Get Many'),
-			},
-		]);
-		expect(nodeOutput(run, VOD_NODE)).toEqual([
+	it('sends SubmitSnapshotJob once, signed, and outputs JobId and RequestId', async () => {
+		const result = await run(submit());
+		expect(vod.calls()).toEqual([submitCall({ VideoId: VIDEO_ID, Count: '3' })]);
+		expect(nodeOutput(result, VOD_NODE)).toEqual([
 			{
 				json: {
 					JobId: 'ad90a501b1b94ba6afb72374ad005046',
@@ -48,8 +56,37 @@ describe('Snapshot → Submit', () => {
 		]);
 	});
 
+	it('paces SubmitSnapshotJob at the documented 30 QPS', () => {
+		// VOD's QPS limits page; the transport paces each action at this rate unless overridden
+		expect(DOCUMENTED_QPS.SubmitSnapshotJob).toBe(30);
+	});
+
+	it('does not re-send a Submit whose answer was a 500: its outcome is unknown (not idempotent)', async () => {
+		vod.answer(() => {
+			throw new ProviderError(
+				'InternalError',
+				'The request processing has failed.',
+				500,
+				'REQ-500',
+			);
+		});
+		const result = await run(submit());
+		expect(vodErrorMessage(result)).toBe('InternalError: The request processing has failed.');
+		expect(vod.calls()).toHaveLength(1);
+	});
+
+	it('paces Submits to the Max Requests per Second option', async () => {
+		await run(submit({ videoId: '={{ $json.id }}', options: { maxRequestsPerSecond: 5 } }), {
+			items: [{ id: 'a' }, { id: 'b' }],
+		});
+		expect(vod.calls().map((call) => call.params.VideoId)).toEqual(['a', 'b']);
+		// 5 per second: slots 210 ms apart; arrivals may drift by a few ms either way
+		const [first, second] = vod.arrivals();
+		expect(second - first).toBeGreaterThanOrEqual(150);
+	});
+
 	it('builds SpriteSnapshotConfig and UserData JSON from the sections', async () => {
-		await runVod(
+		await run(
 			submit({
 				snapshotSettings: {
 					count: 20,
@@ -64,14 +101,14 @@ describe('Snapshot → Submit', () => {
 				options: { maxRequestsPerSecond: 5 },
 			}),
 		);
-		expect(vodCalls).toHaveLength(1);
-		const { params, maxRequestsPerSecond } = vodCalls[0];
-		expect(maxRequestsPerSecond).toBe(5);
+		expect(vod.calls()).toHaveLength(1);
+		const [{ params, signed }] = vod.calls();
+		expect(signed).toBe(true);
 		expect(params).toMatchObject({
 			VideoId: VIDEO_ID,
-			Count: 20,
-			Interval: 0,
-			SpecifiedOffsetTime: 1500,
+			Count: '20',
+			Interval: '0',
+			SpecifiedOffsetTime: '1500',
 			Width: '320',
 			Height: '180',
 		});
@@ -90,10 +127,10 @@ describe('Snapshot → Submit', () => {
 	});
 
 	it('sends only the template for a template submit', async () => {
-		await runVod(
+		await run(
 			submit({ snapshotSettings: {}, snapshotTemplateId: 'f5b228fe693bf55bd87b789ae0a1b9b4' }),
 		);
-		expect(vodCalls[0].params).toEqual({
+		expect(vod.calls()[0].params).toEqual({
 			VideoId: VIDEO_ID,
 			SnapshotTemplateId: 'f5b228fe693bf55bd87b789ae0a1b9b4',
 		});
@@ -124,13 +161,13 @@ describe('Snapshot → Submit', () => {
 			'Poll Interval must be from 0.5 seconds to the Max Wait Time (got 10)',
 		],
 	])('rejects %s before any request', async (_name, extra, message) => {
-		const run = await runVod(submit(extra));
-		expect(vodErrorMessage(run)).toContain(message);
-		expect(vodCalls).toHaveLength(0);
+		const result = await run(submit(extra));
+		expect(vodErrorMessage(result)).toContain(message);
+		expect(vod.calls()).toHaveLength(0);
 	});
 
 	it('turns a provider error into an error item per failing input item with continue-on-fail', async () => {
-		fakeVod((call) => {
+		vod.answer((call) => {
 			if (call.params.VideoId === 'missing') {
 				throw new ProviderError(
 					'InvalidVideo.NotFound',
@@ -141,11 +178,11 @@ describe('Snapshot → Submit', () => {
 			}
 			return submitted;
 		});
-		const run = await runVod(submit({ videoId: '={{ $json.id }}' }), {
+		const result = await run(submit({ videoId: '={{ $json.id }}' }), {
 			items: [{ id: VIDEO_ID }, { id: 'missing' }, { id: 'other' }],
 			onError: 'continueRegularOutput',
 		});
-		const output = nodeOutput(run, VOD_NODE);
+		const output = nodeOutput(result, VOD_NODE);
 		expect(output.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
 		expect(output[1].json).toEqual({
 			error: 'InvalidVideo.NotFound: The video does not exist.',
@@ -159,7 +196,7 @@ describe('Snapshot → Submit', () => {
 	});
 
 	it('routes the failed item to the error output, merged with its input item', async () => {
-		fakeVod(() => {
+		vod.answer(() => {
 			throw new ProviderError(
 				'Forbidden.IllegalStatus',
 				'Status of the video is illegal.',
@@ -167,9 +204,9 @@ describe('Snapshot → Submit', () => {
 				'REQ-400',
 			);
 		});
-		const run = await runVod(submit(), { items: [{ id: 'x' }], onError: 'continueErrorOutput' });
-		expect(nodeOutput(run, VOD_NODE, 0)).toEqual([]);
-		const [failed] = nodeOutput(run, VOD_NODE, 1);
+		const result = await run(submit(), { items: [{ id: 'x' }], onError: 'continueErrorOutput' });
+		expect(nodeOutput(result, VOD_NODE, 0)).toEqual([]);
+		const [failed] = nodeOutput(result, VOD_NODE, 1);
 		expect(failed.json).toMatchObject({
 			id: 'x',
 			error: 'Forbidden.IllegalStatus: Status of the video is illegal.',
@@ -178,11 +215,11 @@ describe('Snapshot → Submit', () => {
 	});
 
 	it('fails the node with the provider error and item index without continue-on-fail', async () => {
-		fakeVod(() => {
+		vod.answer(() => {
 			throw new ProviderError('InvalidVideo.NotFound', 'The video does not exist.', 404, 'REQ-404');
 		});
-		const run = await runVod(submit(), { items: [{}, {}] });
-		expect(vodErrorMessage(run)).toBe('InvalidVideo.NotFound: The video does not exist.');
-		expect(vodCalls).toHaveLength(1);
+		const result = await run(submit(), { items: [{}, {}] });
+		expect(vodErrorMessage(result)).toBe('InvalidVideo.NotFound: The video does not exist.');
+		expect(vod.calls()).toHaveLength(1);
 	});
 });

@@ -1,17 +1,22 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-globals */
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { INodeParameters } from 'n8n-workflow';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
+import { startImageServer } from '../../../../support/imageServer';
+import type { ImageServer } from '../../../../support/imageServer';
 import { nodeOutput } from '../../../../support/inProcessN8n';
-import { fakeVod, vodCalls } from '../../fakeTransport';
-import type { VodHandler } from '../../fakeTransport';
 import { JOB_ID, listSnapshotsPage } from '../../fakeSnapshots';
-import { runVod, startImageServer, startVod, VOD_NODE, vodErrorMessage } from '../../harness';
-import type { ImageServer } from '../../harness';
+import { againstEndpoint, runVod, startVod, VOD_NODE, vodErrorMessage } from '../../harness';
+import type { VodRun } from '../../harness';
+import { vodStandInPerFile } from '../../vodStandIn';
+import type { VodHandler, VodStandIn } from '../../vodStandIn';
 
-vi.mock(
-	'../../../../../nodes/shared/transport/aliyunRpc',
-	async () => await import('../../fakeTransport'),
-);
+let vod: VodStandIn;
+vodStandInPerFile((started) => (vod = started));
+
+async function run(parameters: INodeParameters, options: VodRun = {}) {
+	return await runVod(parameters, againstEndpoint(vod.url, options));
+}
 
 const VIDEO_ID = 'd3e680e618708fef7cefbf2cae7cc931';
 const OLD_JOB = '00000000000000000000000000000old';
@@ -39,32 +44,39 @@ function vodWithJob(
 	return (call) => {
 		if (call.action === 'SubmitSnapshotJob')
 			return { RequestId: 'REQ-SUBMIT', SnapshotJob: { JobId: JOB_ID } };
-		if (call.params.PageSize === 1 && call.params.SnapshotType === type) checks++;
+		if (call.params.PageSize === '1' && call.params.SnapshotType === type) checks++;
 		const ready = call.params.SnapshotType === type && checks >= readyAfter;
 		return listSnapshotsPage(call, ready ? total : 1, urlOf, ready ? JOB_ID : OLD_JOB);
 	};
 }
 
-function listCalls(): Array<[unknown, unknown, unknown]> {
-	return vodCalls
+function listCalls(): Array<[string, number, number]> {
+	return vod
+		.calls()
 		.filter((call) => call.action === 'ListSnapshots')
-		.map((call) => [call.params.SnapshotType, call.params.PageNo, call.params.PageSize]);
+		.map((call) => [
+			call.params.SnapshotType,
+			Number(call.params.PageNo),
+			Number(call.params.PageSize),
+		]);
 }
 
 describe('Snapshot → Submit with Wait for Completion', () => {
 	it('polls ListSnapshots until the new JobId appears, then outputs all its snapshots', async () => {
-		fakeVod(vodWithJob(101, 2));
-		const run = await runVod(submitAndWait());
+		vod.answer(vodWithJob(101, 2));
+		const result = await run(submitAndWait());
 		expect(listCalls()).toEqual([
 			['NormalSnapshot', 1, 1],
 			['NormalSnapshot', 1, 1],
 			['NormalSnapshot', 1, 100],
 			['NormalSnapshot', 2, 100],
 		]);
-		expect(
-			vodCalls.filter((call) => call.action === 'ListSnapshots').every((call) => call.idempotent),
-		).toBe(true);
-		const output = nodeOutput(run, VOD_NODE);
+		expect(vod.calls().map((call) => call.action)).toEqual([
+			'SubmitSnapshotJob',
+			...Array.from({ length: 4 }, () => 'ListSnapshots'),
+		]);
+		expect(vod.calls().every((call) => call.signed)).toBe(true);
+		const output = nodeOutput(result, VOD_NODE);
 		expect(output).toHaveLength(101);
 		expect(output[0]).toEqual({
 			json: expect.objectContaining({ JobId: JOB_ID, Index: 1, Total: 101 }),
@@ -73,18 +85,18 @@ describe('Snapshot → Submit with Wait for Completion', () => {
 	});
 
 	it('waits on SpriteSnapshot for a sprite job', async () => {
-		fakeVod(vodWithJob(2, 1, 'SpriteSnapshot'));
-		const run = await runVod(submitAndWait({ sprite: true }));
+		vod.answer(vodWithJob(2, 1, 'SpriteSnapshot'));
+		const result = await run(submitAndWait({ sprite: true }));
 		expect(listCalls()).toEqual([
 			['SpriteSnapshot', 1, 1],
 			['SpriteSnapshot', 1, 100],
 		]);
-		expect(nodeOutput(run, VOD_NODE)).toHaveLength(2);
+		expect(nodeOutput(result, VOD_NODE)).toHaveLength(2);
 	});
 
 	it('checks both normal and sprite snapshots for a template job', async () => {
-		fakeVod(vodWithJob(1, 1, 'SpriteSnapshot'));
-		await runVod(submitAndWait({ snapshotSettings: {}, snapshotTemplateId: 'tpl-1' }));
+		vod.answer(vodWithJob(1, 1, 'SpriteSnapshot'));
+		await run(submitAndWait({ snapshotSettings: {}, snapshotTemplateId: 'tpl-1' }));
 		expect(listCalls()).toEqual([
 			['NormalSnapshot', 1, 1],
 			['SpriteSnapshot', 1, 1],
@@ -93,19 +105,21 @@ describe('Snapshot → Submit with Wait for Completion', () => {
 	});
 
 	it('fails with the JobId when the job does not show up within Max Wait Time', async () => {
-		fakeVod(vodWithJob(1, Number.POSITIVE_INFINITY));
-		const run = await runVod(submitAndWait({ options: { pollInterval: 0.5, maxWaitTime: 1 } }));
-		expect(vodErrorMessage(run)).toBe(`Snapshot job ${JOB_ID} did not complete within 1 seconds`);
+		vod.answer(vodWithJob(1, Number.POSITIVE_INFINITY));
+		const result = await run(submitAndWait({ options: { pollInterval: 0.5, maxWaitTime: 1 } }));
+		expect(vodErrorMessage(result)).toBe(
+			`Snapshot job ${JOB_ID} did not complete within 1 seconds`,
+		);
 		// checks at 0 s, 0.5 s and at the 1 s deadline
 		expect(listCalls()).toHaveLength(3);
 	});
 
 	it('outputs a time-out error item naming the JobId with continue-on-fail', async () => {
-		fakeVod(vodWithJob(1, Number.POSITIVE_INFINITY));
-		const run = await runVod(submitAndWait({ options: { pollInterval: 0.5, maxWaitTime: 1 } }), {
+		vod.answer(vodWithJob(1, Number.POSITIVE_INFINITY));
+		const result = await run(submitAndWait({ options: { pollInterval: 0.5, maxWaitTime: 1 } }), {
 			onError: 'continueRegularOutput',
 		});
-		expect(nodeOutput(run, VOD_NODE)).toEqual([
+		expect(nodeOutput(result, VOD_NODE)).toEqual([
 			{
 				json: {
 					error: `Snapshot job ${JOB_ID} did not complete within 1 seconds`,
@@ -119,9 +133,10 @@ describe('Snapshot → Submit with Wait for Completion', () => {
 	});
 
 	it('stops polling when the execution is cancelled', async () => {
-		fakeVod(vodWithJob(1, Number.POSITIVE_INFINITY));
+		vod.answer(vodWithJob(1, Number.POSITIVE_INFINITY));
 		const running = await startVod(
 			submitAndWait({ options: { pollInterval: 0.5, maxWaitTime: 60 } }),
+			againstEndpoint(vod.url),
 		);
 		await new Promise((resolve) => setTimeout(resolve, 1200));
 		running.cancel();
@@ -141,7 +156,7 @@ describe('Snapshot → Submit with Wait and Download Images', () => {
 	afterAll(async () => await images.close());
 
 	it('downloads the finished sprite sheets as binary items paired to the input item', async () => {
-		fakeVod(
+		vod.answer(
 			vodWithJob(
 				2,
 				1,
@@ -149,10 +164,10 @@ describe('Snapshot → Submit with Wait and Download Images', () => {
 				(index) => `${images.url}/img/sprite-0000${index}.jpg?size=64`,
 			),
 		);
-		const run = await runVod(submitAndWait({ sprite: true, downloadImages: true }), {
+		const result = await run(submitAndWait({ sprite: true, downloadImages: true }), {
 			items: [{ a: 1 }],
 		});
-		const output = nodeOutput(run, VOD_NODE);
+		const output = nodeOutput(result, VOD_NODE);
 		expect(output.map((item) => item.binary?.data?.fileName)).toEqual([
 			'sprite-00001.jpg',
 			'sprite-00002.jpg',

@@ -1,13 +1,19 @@
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import type { INodeParameters } from 'n8n-workflow';
+import { beforeEach, describe, expect, it } from 'vitest';
 
+import { DOCUMENTED_QPS } from '../../../../../nodes/AliyunVod/transport';
 import { nodeOutput } from '../../../../support/inProcessN8n';
-import { fakeVod, ProviderError, vodCalls } from '../../fakeTransport';
-import { runVod, VOD_NODE, vodErrorMessage } from '../../harness';
+import { againstEndpoint, runVod, VOD_NODE, vodErrorMessage } from '../../harness';
+import type { VodRun } from '../../harness';
+import { ProviderError, vodStandInPerFile } from '../../vodStandIn';
+import type { VodStandIn } from '../../vodStandIn';
 
-vi.mock(
-	'../../../../../nodes/shared/transport/aliyunRpc',
-	async () => await import('../../fakeTransport'),
-);
+let vod: VodStandIn;
+vodStandInPerFile((started) => (vod = started));
+
+async function run(parameters: INodeParameters, options: VodRun = {}) {
+	return await runVod(parameters, againstEndpoint(vod.url, options));
+}
 
 const VIDEO_ID = '93ab850b4f6f4a6a8be07d5a6f5a****';
 const video = {
@@ -19,37 +25,35 @@ const video = {
 	Snapshots: { Snapshot: ['http://example.aliyundoc.com/snapshot/sample00002.jpg'] },
 };
 
-beforeEach(() => fakeVod(() => ({ RequestId: 'REQ-GET', Video: video })));
+beforeEach(() => vod.answer(() => ({ RequestId: 'REQ-GET', Video: video })));
 
 describe('Video → Get (GetVideoInfo)', () => {
 	it('sends GetVideoInfo for the Video ID at the documented 100 QPS and outputs the Video with RequestId', async () => {
-		const run = await runVod({ resource: 'video', operation: 'get', videoId: VIDEO_ID });
-		expect(vodCalls).toEqual([
+		const result = await run({ resource: 'video', operation: 'get', videoId: VIDEO_ID });
+		expect(vod.calls()).toEqual([
 			{
-				product: 'vod',
+				method: 'POST',
+				path: '/',
 				action: 'GetVideoInfo',
+				version: '2017-03-21',
 				params: { VideoId: VIDEO_ID },
-				idempotent: true,
-				itemIndex: 0,
-				maxRequestsPerSecond: 100,
-				required: ['Video.VideoId'],
+				body: '',
+				signed: true,
 			},
 		]);
-		expect(nodeOutput(run, VOD_NODE)).toEqual([
+		expect(DOCUMENTED_QPS.GetVideoInfo).toBe(100);
+		expect(nodeOutput(result, VOD_NODE)).toEqual([
 			{ json: { ...video, RequestId: 'REQ-GET' }, pairedItem: { item: 0 } },
 		]);
 	});
 
 	it('gets one video per input item', async () => {
-		const run = await runVod(
+		const result = await run(
 			{ resource: 'video', operation: 'get', videoId: '={{ $json.id }}' },
 			{ items: [{ id: 'a' }, { id: 'b' }] },
 		);
-		expect(vodCalls.map((call) => [call.params.VideoId, call.itemIndex])).toEqual([
-			['a', 0],
-			['b', 1],
-		]);
-		expect(nodeOutput(run, VOD_NODE).map((item) => item.pairedItem)).toEqual([
+		expect(vod.calls().map((call) => call.params.VideoId)).toEqual(['a', 'b']);
+		expect(nodeOutput(result, VOD_NODE).map((item) => item.pairedItem)).toEqual([
 			{ item: 0 },
 			{ item: 1 },
 		]);
@@ -63,20 +67,20 @@ describe('Video → Get (GetVideoInfo)', () => {
 			'Max Requests per Second must be at least 0.1 (got 0)',
 		],
 	])('rejects %s before any request', async (_name, extra, message) => {
-		const run = await runVod({ resource: 'video', operation: 'get', ...extra });
-		expect(vodErrorMessage(run)).toContain(message);
-		expect(vodCalls).toHaveLength(0);
+		const result = await run({ resource: 'video', operation: 'get', ...extra });
+		expect(vodErrorMessage(result)).toContain(message);
+		expect(vod.calls()).toHaveLength(0);
 	});
 
 	it('outputs the provider error as an error item with continue-on-fail', async () => {
-		fakeVod(() => {
+		vod.answer(() => {
 			throw new ProviderError('InvalidVideo.NotFound', 'The video does not exist.', 404, 'REQ-NF');
 		});
-		const run = await runVod(
+		const result = await run(
 			{ resource: 'video', operation: 'get', videoId: 'nope' },
 			{ onError: 'continueRegularOutput' },
 		);
-		expect(nodeOutput(run, VOD_NODE)).toEqual([
+		expect(nodeOutput(result, VOD_NODE)).toEqual([
 			{
 				json: {
 					error: 'InvalidVideo.NotFound: The video does not exist.',

@@ -1,14 +1,19 @@
-import { describe, expect, it, vi } from 'vitest';
+import type { INodeParameters } from 'n8n-workflow';
+import { describe, expect, it } from 'vitest';
 
-import type { AliyunRpcCall } from '../../../../../nodes/shared/transport/aliyunRpc';
+import { DOCUMENTED_QPS } from '../../../../../nodes/AliyunVod/transport';
 import { nodeOutput } from '../../../../support/inProcessN8n';
-import { fakeVod, vodCalls } from '../../fakeTransport';
-import { runVod, VOD_NODE, vodErrorMessage } from '../../harness';
+import { againstEndpoint, runVod, VOD_NODE, vodErrorMessage } from '../../harness';
+import type { VodRun } from '../../harness';
+import { vodStandInPerFile } from '../../vodStandIn';
+import type { VodStandIn, VodWireCall } from '../../vodStandIn';
 
-vi.mock(
-	'../../../../../nodes/shared/transport/aliyunRpc',
-	async () => await import('../../fakeTransport'),
-);
+let vod: VodStandIn;
+vodStandInPerFile((started) => (vod = started));
+
+async function run(parameters: INodeParameters, options: VodRun = {}) {
+	return await runVod(parameters, againstEndpoint(vod.url, options));
+}
 
 function media(index: number) {
 	return {
@@ -20,7 +25,7 @@ function media(index: number) {
 }
 
 /** SearchMedia over `total` videos; every page hands out a new ScrollToken. */
-function searchPage(call: AliyunRpcCall, total: number): object {
+function searchPage(call: VodWireCall, total: number): object {
 	const pageNo = Number(call.params.PageNo);
 	const pageSize = Number(call.params.PageSize);
 	const list = [];
@@ -44,33 +49,33 @@ function search(extra: Record<string, unknown> = {}) {
 
 describe('Video → Search (SearchMedia)', () => {
 	it('sends the match expression, fields and sort order and outputs each media entry as VOD returns it', async () => {
-		fakeVod((call) => searchPage(call, 2));
-		const run = await runVod(
+		vod.answer((call) => searchPage(call, 2));
+		const result = await run(
 			search({
 				match: "Status in ('Normal') and CreationTime = ('2024-01-01T00:00:00Z',)",
 				options: { fields: 'Title,CoverURL', sortBy: 'CreationTime:Asc' },
 			}),
 		);
-		expect(vodCalls).toEqual([
+		expect(vod.calls()).toEqual([
 			{
-				product: 'vod',
+				method: 'POST',
+				path: '/',
 				action: 'SearchMedia',
+				version: '2017-03-21',
 				params: {
 					SearchType: 'video',
 					Match: "Status in ('Normal') and CreationTime = ('2024-01-01T00:00:00Z',)",
 					Fields: 'Title,CoverURL',
 					SortBy: 'CreationTime:Asc',
-					PageNo: 1,
-					PageSize: 50,
-					ScrollToken: undefined,
+					PageNo: '1',
+					PageSize: '50',
 				},
-				idempotent: true,
-				itemIndex: 0,
-				maxRequestsPerSecond: 50,
-				required: ['Total', 'MediaList[]?'],
+				body: '',
+				signed: true,
 			},
 		]);
-		expect(nodeOutput(run, VOD_NODE)).toEqual([
+		expect(DOCUMENTED_QPS.SearchMedia).toBe(50);
+		expect(nodeOutput(result, VOD_NODE)).toEqual([
 			{ json: media(1), pairedItem: { item: 0 } },
 			{ json: media(2), pairedItem: { item: 0 } },
 		]);
@@ -116,27 +121,33 @@ describe('Video → Search (SearchMedia)', () => {
 			120,
 		],
 	])('pages %s', async (_name, total, extra, pages, count) => {
-		fakeVod((call) => searchPage(call, total));
-		const run = await runVod(search(extra));
+		vod.answer((call) => searchPage(call, total));
+		const result = await run(search(extra));
 		expect(
-			vodCalls.map((call) => [call.params.PageNo, call.params.PageSize, call.params.ScrollToken]),
+			vod
+				.calls()
+				.map((call) => [
+					Number(call.params.PageNo),
+					Number(call.params.PageSize),
+					call.params.ScrollToken,
+				]),
 		).toEqual(pages);
-		expect(nodeOutput(run, VOD_NODE)).toHaveLength(count);
+		expect(nodeOutput(result, VOD_NODE)).toHaveLength(count);
 	});
 
 	it('leaves Match, Fields and SortBy out when they are empty', async () => {
-		fakeVod((call) => searchPage(call, 0));
-		await runVod(search({ match: '' }));
-		expect(vodCalls[0].params).toEqual({ SearchType: 'video', PageNo: 1, PageSize: 50 });
+		vod.answer((call) => searchPage(call, 0));
+		await run(search({ match: '' }));
+		expect(vod.calls()[0].params).toEqual({ SearchType: 'video', PageNo: '1', PageSize: '50' });
 	});
 
 	it.each<[string, Record<string, unknown>, string]>([
 		['Limit 0', { limit: 0 }, 'Limit must be a whole number from 1 to 5000 (got 0)'],
 		['Limit 5001', { limit: 5001 }, 'Limit must be a whole number from 1 to 5000 (got 5001)'],
 	])('rejects %s before any request', async (_name, extra, message) => {
-		fakeVod((call) => searchPage(call, 1));
-		const run = await runVod(search(extra));
-		expect(vodErrorMessage(run)).toContain(message);
-		expect(vodCalls).toHaveLength(0);
+		vod.answer((call) => searchPage(call, 1));
+		const result = await run(search(extra));
+		expect(vodErrorMessage(result)).toContain(message);
+		expect(vod.calls()).toHaveLength(0);
 	});
 });

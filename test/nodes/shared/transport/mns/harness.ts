@@ -1,12 +1,6 @@
 import { createHash } from 'node:crypto';
 
-import type {
-	ICredentialDataDecryptedObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeType,
-	INodeTypeDescription,
-} from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, IExecuteFunctions } from 'n8n-workflow';
 import { expect } from 'vitest';
 
 import { AliyunApi } from '../../../../../credentials/AliyunApi.credentials';
@@ -18,7 +12,7 @@ import {
 	xmlValue,
 } from '../../../../emulator/clients/mns';
 import type { Emulator } from '../../../../emulator/server';
-import { nodeError, runWorkflow } from '../../../../support/inProcessN8n';
+import { runCaller } from '../../../../support/callerNode';
 
 /**
  * What the MNS transport tests share: a node that runs one transport call with the aliyunApi
@@ -39,48 +33,20 @@ export function useMnsEmulator(): void {
 	});
 }
 
-/** What the test node does with its context; set per run. */
-let script: (context: IExecuteFunctions) => Promise<unknown>;
-let captured: unknown;
-
-const description: INodeTypeDescription = {
-	displayName: 'MNS Caller',
-	name: 'mnsCaller',
-	group: ['transform'],
-	version: 1,
-	description: 'Runs the MNS transport call set by the test',
-	defaults: { name: 'MNS Caller' },
-	inputs: ['main'],
-	outputs: ['main'],
-	credentials: [{ name: 'aliyunApi', required: true }],
-	properties: [],
-};
-
-class MnsCallerNode implements INodeType {
-	description = description;
-
-	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		captured = await script(this);
-		return [[{ json: {}, pairedItem: { item: 0 } }]];
-	}
-}
-/** Runs `call` in the test node with the given aliyunApi credential data. */
+/** Runs `call` in a test node with the given aliyunApi credential data. */
 export async function runWithCredentials(
 	call: (context: IExecuteFunctions) => Promise<unknown>,
 	aliyunApi: ICredentialDataDecryptedObject,
 ) {
-	script = call;
-	captured = undefined;
-	const result = await runWorkflow({
-		nodes: [
-			{ id: '1', name: 'MNS', type: 'mnsCaller', typeVersion: 1, position: [0, 0], parameters: {} },
-		],
-		connections: {},
-		nodeTypes: { mnsCaller: new MnsCallerNode() },
-		credentialTypes: { aliyunApi: new AliyunApi() },
-		credentials: { aliyunApi },
-	});
-	return { result, value: captured, error: nodeError(result, 'MNS') };
+	let value: unknown;
+	const { run: result, error } = await runCaller(
+		async function () {
+			value = await call(this);
+			return [{ json: {}, pairedItem: { item: 0 } }];
+		},
+		{ credentialTypes: { aliyunApi: new AliyunApi() }, credentials: { aliyunApi } },
+	);
+	return { result, value, error };
 }
 
 /** Runs `call` with the emulator's account, its MNS Endpoint replaced by `mnsEndpoint`. */

@@ -3,13 +3,13 @@ import { createHash } from 'node:crypto';
 import { request } from 'undici';
 import { afterEach, describe, expect, it } from 'vitest';
 
-import { aliyunApiDataFor, vodCallbackAuthKey } from '../../../emulator/accounts';
-import { seedVideoIds } from '../../../emulator/aliyun/vod/videos';
-import { emulatorPerFile } from '../../../emulator/lifecycle';
-import type { Emulator } from '../../../emulator/server';
-import { callRpc, waitFor } from '../../../emulator/clients/aliyunRpc';
-import { startTriggerHarness } from './n8nTrigger';
-import type { TriggerHarness } from './n8nTrigger';
+import { aliyunApiDataFor, vodCallbackAuthKey } from '../../emulator/accounts';
+import { seedVideoIds } from '../../emulator/aliyun/vod/videos';
+import { emulatorPerFile } from '../../emulator/lifecycle';
+import type { Emulator } from '../../emulator/server';
+import { callRpc, waitFor } from '../../emulator/clients/aliyunRpc';
+import { startTriggerHarness } from './harness';
+import type { TriggerHarness } from '../../support/webhookTrigger';
 
 interface MessageCallbackBody {
 	MessageCallback?: Record<string, string>;

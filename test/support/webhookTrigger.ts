@@ -1,6 +1,6 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-imports */
 /**
- * Runs the trigger's real methods inside n8n-core's own HookContext and WebhookContext, with a
+ * Runs a webhook trigger's real methods inside n8n-core's own HookContext and WebhookContext, with a
  * real Workflow (so static data is n8n's observable object) and an HTTP listener standing in for
  * n8n's webhook server. Credentials go through their real `authenticate`.
  */
@@ -10,9 +10,11 @@ import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { NodeHelpers, Workflow } from 'n8n-workflow';
 import type {
 	ICredentialDataDecryptedObject,
+	ICredentialType,
 	IDataObject,
 	INode,
 	INodeParameters,
+	INodeType,
 	INodeTypes,
 	IWebhookData,
 	IWebhookResponseData,
@@ -22,18 +24,10 @@ import type {
 	WorkflowExecuteMode,
 } from 'n8n-workflow';
 
-import { AliyunApi } from '../../../../credentials/AliyunApi.credentials';
-import { AliyunVodCallbackApi } from '../../../../credentials/AliyunVodCallbackApi.credentials';
-import { AliyunVodTrigger } from '../../../../nodes/AliyunVod/AliyunVodTrigger.node';
-import {
-	InMemoryCredentialsHelper,
-	additionalDataFor,
-	loadN8nCore,
-} from '../../../support/inProcessN8n';
-import { readBody } from '../../../support/httpMessage';
-import { listenOnLoopback, stopServer } from '../../../support/loopbackServer';
+import { readBody } from './httpMessage';
+import { InMemoryCredentialsHelper, additionalDataFor, loadN8nCore } from './inProcessN8n';
+import { listenOnLoopback, stopServer } from './loopbackServer';
 
-const NODE_TYPE = 'n8n-nodes-video-snapshots.aliyunVodTrigger';
 const WEBHOOK_ID = '9b1f3c2e-5d4a-4e6b-8c7d-0a1b2c3d4e5f';
 
 export interface Received {
@@ -58,26 +52,51 @@ export interface TriggerHarness {
 	close(): Promise<void>;
 }
 
-export async function startTriggerHarness(
-	parameters: INodeParameters,
-	credentials: Record<string, ICredentialDataDecryptedObject>,
-): Promise<TriggerHarness> {
+export interface WebhookTriggerInput {
+	/** A trigger with `webhook()` and `webhookMethods.default`. */
+	nodeType: INodeType;
+	/** Its package-qualified type name, e.g. `n8n-nodes-video-snapshots.aliyunVodTrigger`. */
+	typeName: string;
+	parameters: INodeParameters;
+	credentialTypes: Record<string, ICredentialType>;
+	/** Decrypted credential data by credential type name. */
+	credentials: Record<string, ICredentialDataDecryptedObject>;
+}
+
+/** A credential reference for each credential type given, as a saved node holds them. */
+function credentialRefs(credentialTypes: Record<string, ICredentialType>): INode['credentials'] {
+	return Object.fromEntries(
+		Object.keys(credentialTypes).map((name) => [
+			name,
+			{ id: `${name}-id`, name: `${name} (test)` },
+		]),
+	);
+}
+
+/** Starts the webhook server and returns n8n's activation steps for the trigger. */
+export async function startWebhookTrigger({
+	nodeType,
+	typeName,
+	parameters,
+	credentialTypes,
+	credentials,
+}: WebhookTriggerInput): Promise<TriggerHarness> {
 	const core = await loadN8nCore();
-	const nodeType = new AliyunVodTrigger();
+	const methods = nodeType.webhookMethods?.default;
+	const webhook = nodeType.webhook;
+	if (methods === undefined || webhook === undefined)
+		throw new Error('the node is no webhook trigger');
 	const webhookDescription = nodeType.description.webhooks?.[0];
 	if (webhookDescription === undefined) throw new Error('the trigger declares no webhook');
 	const node: INode = {
-		id: 'vod-trigger',
-		name: 'VOD Trigger',
-		type: NODE_TYPE,
+		id: 'trigger',
+		name: 'Trigger',
+		type: typeName,
 		typeVersion: 1,
 		position: [0, 0],
 		webhookId: WEBHOOK_ID,
 		parameters,
-		credentials: {
-			aliyunVodCallbackApi: { id: 'callback-key', name: 'VOD callback key' },
-			aliyunApi: { id: 'aliyun', name: 'Alibaba Cloud' },
-		},
+		credentials: credentialRefs(credentialTypes),
 	};
 	const nodeTypes: INodeTypes = {
 		getByName: () => nodeType,
@@ -85,8 +104,8 @@ export async function startTriggerHarness(
 		getKnownTypes: () => ({}),
 	};
 	const workflow = new Workflow({
-		id: 'vod-trigger-workflow',
-		name: 'VOD trigger',
+		id: 'trigger-workflow',
+		name: 'Trigger',
 		nodes: [node],
 		connections: {},
 		active: true,
@@ -94,17 +113,14 @@ export async function startTriggerHarness(
 		staticData: {},
 		settings: { executionOrder: 'v1' },
 	});
-	const credentialsHelper = new InMemoryCredentialsHelper(
-		{ aliyunApi: new AliyunApi(), aliyunVodCallbackApi: new AliyunVodCallbackApi() },
-		credentials,
-	);
+	const credentialsHelper = new InMemoryCredentialsHelper(credentialTypes, credentials);
 
 	const received: Received[] = [];
 	const executions: IDataObject[][] = [];
 	let baseUrl = '';
 	const workflowData: IWorkflowBase = {
 		id: workflow.id,
-		name: 'VOD trigger',
+		name: 'Trigger',
 		active: true,
 		isArchived: false,
 		nodes: [node],
@@ -134,7 +150,6 @@ export async function startTriggerHarness(
 		const data = additionalData();
 		return new core.HookContext(workflow, node, data, mode, activation, webhookData(data, isTest));
 	};
-	const methods = nodeType.webhookMethods.default;
 
 	const serve = async (message: IncomingMessage, response: ServerResponse) => {
 		const rawBody = await readBody(message);
@@ -159,7 +174,7 @@ export async function startTriggerHarness(
 			null,
 		);
 		try {
-			const result = await nodeType.webhook.call(context);
+			const result = await webhook.call(context);
 			if (result.workflowData) executions.push(result.workflowData[0].map((item) => item.json));
 			if (result.noWebhookResponse !== true) {
 				const body =

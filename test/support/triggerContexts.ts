@@ -6,23 +6,22 @@ import type {
 	WorkflowExecuteMode,
 } from 'n8n-workflow';
 
-import type { MessageCallback } from '../../../../nodes/AliyunVod/transport/types';
-import type { MessageCallbackApi } from '../../../../nodes/AliyunVod/trigger/types';
-import type {
-	WebhookRequest as CallbackRequest,
-	HookContext as VodHookContext,
-	WebhookContext as VodWebhookContext,
-} from '../../../../nodes/shared/trigger';
+import type { HookContext, WebhookContext, WebhookRequest } from '../../nodes/shared/trigger';
 
 export const WEBHOOK_URL =
 	'https://n8n.example.com/webhook/4d2c7e1a-0b5f-4c55-9a1e-6f3b2a1c9d10/webhook';
 export const TEST_WEBHOOK_URL =
 	'https://n8n.example.com/webhook-test/4d2c7e1a-0b5f-4c55-9a1e-6f3b2a1c9d10/webhook';
 
-const NODE: INode = {
+/**
+ * The webhook and hook contexts a trigger's own functions take (the subsets in
+ * nodes/shared/trigger/types.ts), over plain values: for tests of one trigger step without n8n.
+ */
+
+const TRIGGER_NODE: INode = {
 	id: 'trigger-node',
-	name: 'Alibaba Cloud VOD Trigger',
-	type: 'n8n-nodes-video-snapshots.aliyunVodTrigger',
+	name: 'Trigger under test',
+	type: 'n8n-nodes-video-snapshots.triggerUnderTest',
 	typeVersion: 1,
 	position: [0, 0],
 	parameters: {},
@@ -60,18 +59,18 @@ export interface WebhookContextOptions {
 	staticData?: IDataObject;
 }
 
-/** A VodWebhookContext (the IWebhookFunctions subset the trigger uses) over one request. */
+/** A WebhookContext (the IWebhookFunctions subset a trigger uses) over one request. */
 export function webhookContext(options: WebhookContextOptions) {
 	const response: CapturedResponse = {};
 	const staticData = options.staticData ?? {};
 	const credentialReads: string[] = [];
-	const request: CallbackRequest = {
+	const request: WebhookRequest = {
 		headers: Object.fromEntries(
 			Object.entries(options.headers).map(([name, value]) => [name.toLowerCase(), value]),
 		),
 		rawBody: Buffer.from(options.body, 'utf8'),
 	};
-	const context: VodWebhookContext = {
+	const context: WebhookContext = {
 		getNodeParameter: parameterReader(options.parameters ?? {}),
 		getRequestObject: () => request,
 		getResponseObject: () => ({
@@ -89,7 +88,7 @@ export function webhookContext(options: WebhookContextOptions) {
 		getWorkflowStaticData: () => staticData,
 		getCredentials: credentialStore(options.credentials ?? {}, credentialReads),
 		getMode: () => options.mode ?? 'webhook',
-		getNode: () => NODE,
+		getNode: () => TRIGGER_NODE,
 	};
 	return { context, response, staticData, credentialReads };
 }
@@ -103,8 +102,8 @@ export interface HookContextOptions {
 	staticData: IDataObject;
 }
 
-/** A VodHookContext (the IHookFunctions subset registration uses). */
-export function hookContext(options: HookContextOptions): VodHookContext {
+/** A HookContext (the IHookFunctions subset webhook registration uses). */
+export function hookContext(options: HookContextOptions): HookContext {
 	return {
 		getNodeParameter: parameterReader(options.parameters ?? {}),
 		getNodeWebhookUrl: () => options.webhookUrl ?? WEBHOOK_URL,
@@ -112,38 +111,6 @@ export function hookContext(options: HookContextOptions): VodHookContext {
 		getCredentials: credentialStore(options.credentials ?? {}, []),
 		getMode: () => options.mode ?? 'trigger',
 		getActivationMode: () => options.activation ?? 'activate',
-		getNode: () => NODE,
+		getNode: () => TRIGGER_NODE,
 	};
-}
-
-export type ApiCall =
-	| { action: 'GetMessageCallback'; appId: string }
-	| { action: 'SetMessageCallback'; setting: MessageCallback & { AppId: string } }
-	| { action: 'DeleteMessageCallback'; appId: string };
-
-/** VOD's callback settings held per AppId, as Get/Set/DeleteMessageCallback document them. */
-export class FakeVodCallbacks implements MessageCallbackApi {
-	readonly calls: ApiCall[] = [];
-	readonly settings = new Map<string, MessageCallback>();
-
-	async get(appId: string): Promise<MessageCallback | undefined> {
-		this.calls.push({ action: 'GetMessageCallback', appId });
-		const setting = this.settings.get(appId);
-		return setting === undefined ? undefined : { ...setting, AppId: appId };
-	}
-
-	async set(setting: MessageCallback & { AppId: string }): Promise<void> {
-		this.calls.push({ action: 'SetMessageCallback', setting: { ...setting } });
-		const { AppId, ...rest } = setting;
-		this.settings.set(AppId, rest);
-	}
-
-	async delete(appId: string): Promise<void> {
-		this.calls.push({ action: 'DeleteMessageCallback', appId });
-		this.settings.delete(appId);
-	}
-
-	writes(): ApiCall[] {
-		return this.calls.filter((call) => call.action !== 'GetMessageCallback');
-	}
 }
