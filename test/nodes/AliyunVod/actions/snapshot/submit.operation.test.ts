@@ -71,7 +71,9 @@ describe('Snapshot → Submit', () => {
 			);
 		});
 		const result = await run(submit());
-		expect(vodErrorMessage(result)).toBe('InternalError: The request processing has failed.');
+		expect(vodErrorMessage(result)).toBe(
+			'InternalError: The request processing has failed. The outcome of SubmitSnapshotJob is unknown: the snapshot job may have been created. Check with Snapshot → Get Many for this video before running again.',
+		);
 		expect(vod.calls()).toHaveLength(1);
 	});
 
