@@ -1,3 +1,5 @@
+import { createHash } from 'crypto';
+
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
 import { credentialText, type HuaweiSettings } from './settings';
@@ -27,12 +29,21 @@ export interface HuaweiSession {
  */
 export const TOKEN_RENEWAL_MARGIN_MS = 2 * 60 * 1000;
 
-/** Non-secret description of the settings a session was resolved for; a change makes it stale. */
+/**
+ * A new password must sign in again (and a Test must check it) even though the stored token is
+ * still valid, so the scope names the password by a digest; the scope is stored beside the password
+ * in the same encrypted credential, and never output.
+ */
+function passwordDigest(password: string): string {
+	return createHash('sha256').update(password, 'utf8').digest('hex').slice(0, 16);
+}
+
+/** Description of the settings a session was resolved for, without secrets; a change makes it stale. */
 export function huaweiSessionScope(settings: HuaweiSettings): string {
 	const principal =
 		settings.authType === 'aksk'
 			? settings.accessKeyId
-			: `${settings.domainName}/${settings.userName}`;
+			: `${settings.domainName}/${settings.userName}/${passwordDigest(settings.password)}`;
 	return [
 		settings.authType,
 		settings.region,

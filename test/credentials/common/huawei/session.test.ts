@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 
+import type { HuaweiPasswordSettings } from '../../../../credentials/common/huawei/settings';
 import {
 	hasUsableToken,
+	huaweiSessionScope,
 	localTokenExpiry,
 	TOKEN_RENEWAL_MARGIN_MS,
 	type HuaweiSession,
@@ -70,5 +72,29 @@ describe('hasUsableToken', () => {
 		['an unreadable expiry', session('tomorrow')],
 	])('is false for %s', (_label, stored) => {
 		expect(hasUsableToken(stored, NOW)).toBe(false);
+	});
+});
+
+describe('huaweiSessionScope', () => {
+	const settings: HuaweiPasswordSettings = {
+		authType: 'password',
+		region: 'cn-north-4',
+		projectId: '',
+		vodEndpoint: '',
+		iamEndpoint: '',
+		domainName: 'example-domain',
+		userName: 'snapshot-bot',
+		password: 'Correct-Horse-42',
+	};
+
+	it('changes with the password, so a new password signs in again instead of reusing the token', () => {
+		expect(huaweiSessionScope({ ...settings, password: 'Another-Pass-43' })).not.toBe(
+			huaweiSessionScope(settings),
+		);
+		expect(huaweiSessionScope({ ...settings })).toBe(huaweiSessionScope(settings));
+	});
+
+	it('never contains the password itself', () => {
+		expect(huaweiSessionScope(settings)).not.toContain('Correct-Horse-42');
 	});
 });
