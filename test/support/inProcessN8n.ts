@@ -439,7 +439,12 @@ export interface SingleNodeInput {
 	/** The node's name in the run data; NODE_UNDER_TEST unless given. */
 	name?: string;
 	/** Node settings such as `continueOnFail: true` or `onError`. */
-	settings?: Partial<Pick<INode, 'continueOnFail' | 'onError' | 'alwaysOutputData'>>;
+	settings?: Partial<
+		Pick<
+			INode,
+			'continueOnFail' | 'onError' | 'alwaysOutputData' | 'retryOnFail' | 'waitBetweenTries'
+		>
+	>;
 }
 
 export interface SingleNodeResult {

@@ -20,4 +20,5 @@ export {
 	minimumProblem,
 	rangeProblem,
 	requiredProblem,
+	retryOnFailProblem,
 } from './validation';

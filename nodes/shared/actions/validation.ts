@@ -1,3 +1,5 @@
+import type { INode } from 'n8n-workflow';
+
 /** Range checks that run before any request; each returns a message naming the field, or undefined. */
 
 export function rangeProblem(
@@ -49,4 +51,15 @@ export function requiredProblem(field: string, value: string): string | undefine
 
 export function firstProblem(...problems: Array<string | undefined>): string | undefined {
 	return problems.find((problem) => problem !== undefined);
+}
+
+/**
+ * n8n's Retry On Fail runs the whole node again, every item included: an operation that creates
+ * something (a job submit) would create it again for the items that had succeeded, and again for
+ * one whose outcome was unknown. The transport already retries what is safe to retry.
+ */
+export function retryOnFailProblem(node: INode, operation: string): string | undefined {
+	return node.retryOnFail === true
+		? `Turn off Retry On Fail in the node's Settings for ${operation}: n8n would run every item again and submit the jobs of the items that had already succeeded. The node already retries by itself whatever is safe to retry.`
+		: undefined;
 }

@@ -28,6 +28,8 @@ export type OnError = 'stopWorkflow' | 'continueRegularOutput' | 'continueErrorO
 export interface VodRun {
 	items?: IDataObject[];
 	onError?: OnError;
+	/** n8n's Retry On Fail node setting, with no wait between tries. */
+	retryOnFail?: boolean;
 	credentials?: ICredentialDataDecryptedObject;
 }
 
@@ -46,7 +48,10 @@ export async function startVod(
 		name: VOD_NODE,
 		parameters,
 		inputItems: (run.items ?? [{}]).map((json) => ({ json })),
-		settings: { onError: run.onError ?? 'stopWorkflow' },
+		settings: {
+			onError: run.onError ?? 'stopWorkflow',
+			...(run.retryOnFail ? { retryOnFail: true, waitBetweenTries: 0 } : {}),
+		},
 		credentialTypes: { aliyunApi: new AliyunApi() },
 		credentials: { aliyunApi: run.credentials ?? defaultCredentials },
 	});

@@ -9,6 +9,7 @@ import {
 	maxRequestsPerSecondOption,
 	optionsProblem,
 	readOptions,
+	retryOnFailProblem,
 	waitForCompletionField,
 	waitOptions,
 	type ItemResults,
@@ -232,6 +233,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<ItemR
 	const waitForCompletion = this.getNodeParameter('waitForCompletion', i, false) as boolean;
 	const wait = waitSettings(options);
 	const problem = firstProblem(
+		retryOnFailProblem(this.getNode(), 'Snapshot → Submit'),
 		submitInputProblem(input),
 		optionsProblem(options),
 		waitForCompletion ? waitSettingsProblem(wait) : undefined,

@@ -2,6 +2,7 @@ import type { INodeParameters } from 'n8n-workflow';
 import { beforeEach, describe, expect, it } from 'vitest';
 
 import { againstEndpoint, runVod, vodErrorMessage } from '../../harness';
+import type { VodRun } from '../../harness';
 import { vodStandInPerFile } from '../../vodStandIn';
 import type { VodStandIn } from '../../vodStandIn';
 import { submitParameters } from './submitParameters';
@@ -13,8 +14,8 @@ const VIDEO_ID = 'd3e680e618708fef7cefbf2cae7cc931';
 
 beforeEach(() => vod.answer(() => ({ RequestId: 'REQ-SUBMIT', SnapshotJob: { JobId: 'job-1' } })));
 
-async function runVodAgainstStandIn(parameters: INodeParameters) {
-	return await runVod(parameters, againstEndpoint(vod.url));
+async function runVodAgainstStandIn(parameters: INodeParameters, run: VodRun = {}) {
+	return await runVod(parameters, againstEndpoint(vod.url, run));
 }
 
 function submit(extra: Record<string, unknown> = {}) {
@@ -95,4 +96,13 @@ describe('Submit input gaps', () => {
 			expect(vod.calls()).toHaveLength(0);
 		},
 	);
+
+	it("refuses to run with n8n's Retry On Fail, which would submit jobs again, before any request", async () => {
+		const run = await runVodAgainstStandIn(submit(), { retryOnFail: true });
+
+		expect(vodErrorMessage(run)).toMatch(
+			/^Turn off Retry On Fail in the node's Settings for Snapshot → Submit: n8n would run every item again/,
+		);
+		expect(vod.calls()).toHaveLength(0);
+	});
 });
