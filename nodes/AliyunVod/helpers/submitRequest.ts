@@ -129,7 +129,7 @@ export function submitInputProblem(input: SubmitInput): string | undefined {
 	);
 }
 
-function optionalText(value: number | undefined): string | undefined {
+function numberAsText(value: number | undefined): string | undefined {
 	return value === undefined ? undefined : String(value);
 }
 
@@ -169,8 +169,8 @@ export function submitSnapshotJobRequest(input: SubmitInput): SubmitSnapshotJobR
 		Count: settings.count,
 		Interval: settings.interval,
 		SpecifiedOffsetTime: settings.specifiedOffsetTime,
-		Width: optionalText(settings.width),
-		Height: optionalText(settings.height),
+		Width: numberAsText(settings.width),
+		Height: numberAsText(settings.height),
 		SpriteSnapshotConfig: input.sprite && JSON.stringify(spriteSnapshotConfig(input.sprite)),
 		UserData: userDataJson(input.userData),
 	};

@@ -75,7 +75,7 @@ const displayOptions: IDisplayOptions = {
 
 export const description = updateDisplayOptions(displayOptions, properties);
 
-function optionalText(value: unknown): string | undefined {
+function trimmedOrUndefined(value: unknown): string | undefined {
 	return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
 }
 
@@ -90,8 +90,8 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 
 	const query: Omit<SearchMediaRequest, 'PageNo' | 'PageSize'> = {
 		SearchType: 'video',
-		Match: optionalText(readText.call(this, 'match', 'Match', i)),
-		Fields: optionalText(options.fields),
+		Match: trimmedOrUndefined(readText.call(this, 'match', 'Match', i)),
+		Fields: trimmedOrUndefined(options.fields),
 		SortBy: options.sortBy as SearchSortBy | undefined,
 	};
 	// Beyond the first 5,000 results VOD pages video searches only with the ScrollToken it returned last.
