@@ -111,7 +111,8 @@ export interface CursorPoll<T> {
 
 /**
  * One poll: reads the cursor, fetches, selects and saves the advanced cursor. A failed fetch
- * throws before anything is saved, so an error never moves the cursor.
+ * throws before the cursor moves; only a first activation's start is saved before fetching, so
+ * events finishing while the first fetches fail are still emitted later.
  */
 export async function pollWithCursor<T>(
 	staticData: IDataObject,
@@ -123,6 +124,7 @@ export async function pollWithCursor<T>(
 		const newest = [...page].sort((a, b) => b.time - a.time)[0];
 		return newest ? [newest] : [];
 	}
+	if (!isRecord(staticData[CURSOR_KEY])) writeCursor(staticData, cursor);
 	const page = await poll.fetchPage(windowStart(cursor, poll.policy));
 	const fresh = selectNew(page, cursor, poll.policy);
 	writeCursor(staticData, advanceCursor(cursor, fresh, poll.policy));

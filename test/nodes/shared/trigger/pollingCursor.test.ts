@@ -163,6 +163,28 @@ describe('polling cursor', () => {
 		expect(staticData).toEqual(before);
 	});
 
+	it('keeps the activation time when the very first fetch fails, so later events are not lost', async () => {
+		const staticData: IDataObject = {};
+		await expect(
+			pollWithCursor(staticData, {
+				nowMs: ACTIVATED,
+				manual: false,
+				policy: POLICY,
+				fetchPage: async () => {
+					throw new Error('throttled');
+				},
+			}),
+		).rejects.toThrow('throttled');
+
+		expect(
+			await poll(
+				staticData,
+				[job('finished-during-outage', ACTIVATED + MINUTE)],
+				ACTIVATED + 2 * MINUTE,
+			),
+		).toEqual(['finished-during-outage']);
+	});
+
 	it('asks the cloud from the cursor time minus the lookback, never before the activation', async () => {
 		const staticData: IDataObject = {};
 		const api = cloud([job('j', ACTIVATED + 10 * MINUTE)]);
