@@ -18,6 +18,7 @@ describe('isRetryable', () => {
 		['network', 'EAI_AGAIN', true, true],
 		['network', 'ECONNRESET', true, false],
 		['network', undefined, true, false],
+		['network', 'EPROTO', true, false],
 		['timeout', 'ETIMEDOUT', true, false],
 		['server', undefined, true, false],
 		['auth', undefined, false, false],
