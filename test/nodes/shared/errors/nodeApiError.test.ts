@@ -111,6 +111,22 @@ describe('toNodeApiError', () => {
 		expect(error.description).toContain('check the job list before running again.');
 	});
 
+	it('does not speak of a submitted job when a read times out', () => {
+		const original = n8nHttpError(undefined, {
+			code: 'ETIMEDOUT',
+			message: 'connect ETIMEDOUT 10.0.0.1:443',
+		});
+		const error = toNodeApiError(
+			node,
+			classifyError('aliyun', original),
+			original,
+			0,
+			'GetVideoInfo',
+		);
+		expect(error.description).toContain('The request timed out.');
+		expect(error.description).not.toContain('job');
+	});
+
 	it('hints at the endpoint for a wrong path', () => {
 		const original = n8nHttpError({
 			status: 404,
