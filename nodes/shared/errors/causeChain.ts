@@ -1,4 +1,5 @@
 import { isRecord } from '../../../credentials/common/json';
+import type { UnknownRecord } from './errorBody';
 
 /** What a thrown error says about the HTTP exchange, whatever wrapped it. */
 export interface HttpFailure {
@@ -8,8 +9,6 @@ export interface HttpFailure {
 	networkCode?: string;
 	messages: string[];
 }
-
-type UnknownRecord = Record<string, unknown>;
 
 /** Enough for NodeApiError → AxiosError → cause, without walking a cyclic graph forever. */
 const MAX_CHAIN_LINKS = 10;

@@ -18,14 +18,6 @@ export interface ClassifiedError {
 	retryAfterMs?: number;
 }
 
-const NETWORK_CODES = [
-	'ECONNRESET',
-	'ECONNREFUSED',
-	'ENOTFOUND',
-	'EAI_AGAIN',
-	'EPIPE',
-	'EHOSTUNREACH',
-];
 const TIMEOUT_CODES = ['ETIMEDOUT', 'ECONNABORTED', 'ESOCKETTIMEDOUT'];
 
 function kindFromStatus(status: number | undefined): ErrorKind {
@@ -41,7 +33,9 @@ function kindFromNetworkFailure(failure: HttpFailure): ErrorKind | undefined {
 	const code = failure.networkCode;
 	const text = failure.messages.join('\n').toLowerCase();
 	if ((code && TIMEOUT_CODES.includes(code)) || text.includes('timeout')) return 'timeout';
-	if ((code && NETWORK_CODES.includes(code)) || text.includes('socket hang up')) return 'network';
+	// Any other transport code (EPROTO, ERR_STREAM_PREMATURE_CLOSE…) is a broken exchange too; our own
+	// errors carry no code. Whether the request was sent is judged by isOutcomeUnknown.
+	if (code !== undefined || text.includes('socket hang up')) return 'network';
 	return undefined;
 }
 

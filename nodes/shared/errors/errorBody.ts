@@ -8,7 +8,7 @@ export interface ProviderFields {
 	requestId?: string;
 }
 
-type UnknownRecord = Record<string, unknown>;
+export type UnknownRecord = Record<string, unknown>;
 
 function stringField(record: UnknownRecord, key: string): string | undefined {
 	const value = record[key];

@@ -32,7 +32,7 @@ export function hintFor(
 		case 'network':
 			return 'The cloud endpoint could not be reached. Check the region or endpoint override in the credential and the network or proxy settings.';
 		case 'timeout':
-			return 'The request timed out. A submitted job may still have been created: check before running again.';
+			return 'The request timed out.';
 		case 'client':
 			return clientHint(classified);
 	}

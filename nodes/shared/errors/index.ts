@@ -2,7 +2,7 @@ export { classifyError } from './classify';
 export type { ClassifiedError } from './classify';
 export type { ErrorKind } from './kinds';
 export { toNodeApiError } from './nodeApiError';
-export { providerErrors } from './providers';
+export { MNS_REQUEST_ID_HEADER, providerErrors } from './providers';
 export type { ErrorProvider } from './providers';
 export { isOutcomeUnknown, isRetryable, isTransientError } from './retryable';
 export { redactSecrets } from './redact';

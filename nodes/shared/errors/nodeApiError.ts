@@ -49,6 +49,8 @@ function errorDescription(
 		classified.requestId && `Request ID: ${classified.requestId}.`,
 		classified.httpStatus !== undefined && `HTTP status: ${classified.httpStatus}.`,
 		action && `Action: ${action}.`,
+		classified.retryAfterMs !== undefined &&
+			`The server asked to wait ${classified.retryAfterMs / 1000} s.`,
 	].filter((fact): fact is string => typeof fact === 'string');
 	const hint = outcomeCheck ?? hintFor(classified, action);
 	return [hint, ...facts].filter((part) => part !== undefined).join(' ');

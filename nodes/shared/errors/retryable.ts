@@ -21,25 +21,29 @@ function isTransientKind(kind: unknown): boolean {
 
 /**
  * Whether the request may have been processed although it failed: a 5xx, a reset or a timeout after
- * sending. A connection that was refused or never resolved proves it was not.
+ * sending. A connection that was refused or never resolved proves it was not. Every attempt is
+ * signed with a fresh nonce, so a "nonce already used" answer means a copy of this very request
+ * reached the gateway first, and that copy may have been processed.
  */
 export function isOutcomeUnknown(classified: ClassifiedError): boolean {
 	if (classified.kind === 'network')
 		return !NOT_SENT_NETWORK_CODES.includes(classified.networkCode ?? '');
-	return classified.kind === 'server' || classified.kind === 'timeout';
+	return (
+		classified.kind === 'server' || classified.kind === 'timeout' || classified.kind === 'nonce'
+	);
 }
 
 /**
  * Whether a failed call may be sent again.
  *
- * Idempotent calls are retried on throttling, 5xx, network failures and timeouts.
+ * Idempotent calls are retried on throttling, nonce rejections, 5xx, network failures and timeouts.
  * A non-idempotent call (a job submit) is retried only when the failure proves the request was not
- * processed: a throttling or nonce rejection, or a connection that was never made (refused, DNS).
- * A 5xx, a reset or a timeout after sending leaves the outcome unknown, and sending the submit again
- * could create a second job, so it is reported instead.
+ * processed: a throttling rejection, or a connection that was never made (refused, DNS).
+ * A 5xx, a reset, a timeout after sending or a nonce rejection leaves the outcome unknown, and
+ * sending the submit again could create a second job, so it is reported instead.
  */
 export function isRetryable(classified: ClassifiedError, idempotent: boolean): boolean {
-	if (classified.kind === 'throttled' || classified.kind === 'nonce') return true;
+	if (classified.kind === 'throttled') return true;
 	if (classified.kind === 'network' && !isOutcomeUnknown(classified)) return true;
 	return idempotent && isOutcomeUnknown(classified);
 }

@@ -34,7 +34,7 @@ const ALIYUN_API_VERSIONS: Record<AliyunRpcProduct, string> = {
 	mts: '2014-06-18',
 };
 
-const ALIYUN_CREDENTIAL_TYPE = 'aliyunApi';
+export const ALIYUN_CREDENTIAL_TYPE = 'aliyunApi';
 
 export function aliyunRpcQuery(
 	call: Pick<AliyunRpcCall, 'product' | 'action' | 'params'>,

@@ -3,6 +3,8 @@ import { ALIYUN_ERRORS } from './aliyun';
 import { HUAWEI_ERRORS } from './huawei';
 import { MNS_ERRORS } from './mns';
 
+export { MNS_REQUEST_ID_HEADER } from './mns';
+
 /** One code table per provider: a new provider is its own file plus one line here. */
 const PROVIDER_ERRORS = {
 	aliyun: ALIYUN_ERRORS,

@@ -34,9 +34,12 @@ const MNS_CLIENT_HINTS: ReadonlyMap<string, string> = new Map([
 
 const CLOUD_NAME = 'Alibaba Cloud MNS';
 
+/** Carries the request id of every MNS answer, success or error. */
+export const MNS_REQUEST_ID_HEADER = 'x-mns-request-id';
+
 export const MNS_ERRORS: ProviderErrorTable = {
 	cloudName: CLOUD_NAME,
-	requestIdHeaders: ['x-mns-request-id'],
+	requestIdHeaders: [MNS_REQUEST_ID_HEADER],
 	kindOfCode: (code) => MNS_KINDS.get(code) ?? aliyunKindOfCode(code),
 	authHint: accessKeyAuthHint(CLOUD_NAME),
 	permissionHint: ramPermissionHint,

@@ -2,17 +2,16 @@ import type { NodeApiError } from 'n8n-workflow';
 
 import { aliyunEndpoint } from '../../../../credentials/common/aliyun/endpoints';
 import { isRecord } from '../../../../credentials/common/json';
+import { MNS_REQUEST_ID_HEADER } from '../../errors';
 import type { ClassifiedError } from '../../errors';
 import { tryParseXml } from '../../xml';
+import { ALIYUN_CREDENTIAL_TYPE } from '../aliyunRpc';
 import { AcceptedFailure, credentialEndpoint, sendAuthenticated } from '../request';
 import type { RequestContext } from '../request';
 import { malformedResponseError } from '../responseCheck';
 import { mnsRequestOptions } from './encoding';
 import { checkRequestPath } from './inputChecks';
 import type { MnsCall, MnsErrorAnswer, MnsResponse } from './types';
-
-const ALIYUN_CREDENTIAL_TYPE = 'aliyunApi';
-const MNS_REQUEST_ID_HEADER = 'x-mns-request-id';
 
 function errorAnswer(classified: ClassifiedError): MnsErrorAnswer {
 	return {

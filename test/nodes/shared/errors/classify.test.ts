@@ -1,8 +1,9 @@
+import { NodeOperationError } from 'n8n-workflow';
 import { describe, expect, it } from 'vitest';
 
 import { classifyError } from '../../../../nodes/shared/errors';
 import type { ErrorKind } from '../../../../nodes/shared/errors';
-import { n8nHttpError } from './httpErrors';
+import { n8nHttpError, node } from './httpErrors';
 
 describe('classifyError — failures without a response', () => {
 	it.each<[string | undefined, string, ErrorKind]>([
@@ -11,6 +12,10 @@ describe('classifyError — failures without a response', () => {
 		['ENOTFOUND', 'getaddrinfo ENOTFOUND vod.nowhere.aliyuncs.com', 'network'],
 		['EAI_AGAIN', 'getaddrinfo EAI_AGAIN vod.cn-shanghai.aliyuncs.com', 'network'],
 		[undefined, 'socket hang up', 'network'],
+		// codes outside the known lists still mean the exchange broke after the request may have left
+		['ERR_STREAM_PREMATURE_CLOSE', 'Premature close', 'network'],
+		['EPROTO', 'write EPROTO 80F8:error:0A00010B:SSL routines', 'network'],
+		['ERR_BAD_RESPONSE', 'stream has been aborted', 'network'],
 		['ETIMEDOUT', 'connect ETIMEDOUT 10.0.0.1:443', 'timeout'],
 		['ECONNABORTED', 'timeout of 5000ms exceeded', 'timeout'],
 		[undefined, 'timeout of 100ms exceeded', 'timeout'],
@@ -25,5 +30,15 @@ describe('classifyError — failures without a response', () => {
 		expect(classifyError('aliyun', new Error('Signing failed: missing AccessKey ID')).kind).toBe(
 			'client',
 		);
+	});
+
+	it('keeps our own errors, which carry no code, client errors', () => {
+		const own = new NodeOperationError(node, 'The "Video ID" parameter is empty.');
+		expect(classifyError('aliyun', own)).toEqual({
+			provider: 'aliyun',
+			kind: 'client',
+			networkCode: undefined,
+			message: undefined,
+		});
 	});
 });

@@ -78,6 +78,55 @@ describe('toNodeApiError', () => {
 		expect(error.failure).toEqual({ cause: 'rate-limited', retryAfterMs: 2000 });
 	});
 
+	it('says how long the server asked to wait', () => {
+		const original = n8nHttpError({
+			status: 429,
+			headers: { 'Retry-After': '120' },
+			data: { error_code: 'APIGW.0308', error_msg: 'over ratelimit' },
+		});
+		const error = toNodeApiError(node, classifyError('huawei', original), original);
+		expect(error.description).toContain('The server asked to wait 120 s.');
+	});
+
+	it('says a submit met by "nonce used" has an unknown outcome: a copy of it reached the gateway', () => {
+		const original = n8nHttpError({
+			status: 400,
+			data: {
+				RequestId: 'N-1',
+				Code: 'SignatureNonceUsed',
+				Message: 'Specified signature nonce was used already.',
+			},
+		});
+		const error = toNodeApiError(
+			node,
+			classifyError('aliyun', original),
+			original,
+			0,
+			'SubmitSnapshotJob',
+			'check the job list before running again.',
+		);
+		expect(error.message).toBe(
+			'SignatureNonceUsed: Specified signature nonce was used already. The outcome of SubmitSnapshotJob is unknown: check the job list before running again.',
+		);
+		expect(error.description).toContain('check the job list before running again.');
+	});
+
+	it('does not speak of a submitted job when a read times out', () => {
+		const original = n8nHttpError(undefined, {
+			code: 'ETIMEDOUT',
+			message: 'connect ETIMEDOUT 10.0.0.1:443',
+		});
+		const error = toNodeApiError(
+			node,
+			classifyError('aliyun', original),
+			original,
+			0,
+			'GetVideoInfo',
+		);
+		expect(error.description).toContain('The request timed out.');
+		expect(error.description).not.toContain('job');
+	});
+
 	it('hints at the endpoint for a wrong path', () => {
 		const original = n8nHttpError({
 			status: 404,

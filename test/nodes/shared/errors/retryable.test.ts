@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { isRetryable } from '../../../../nodes/shared/errors';
+import { isOutcomeUnknown, isRetryable } from '../../../../nodes/shared/errors';
 import type { ClassifiedError, ErrorKind } from '../../../../nodes/shared/errors';
 
 function classified(kind: ErrorKind, networkCode?: string): ClassifiedError {
@@ -11,12 +11,14 @@ describe('isRetryable', () => {
 	it.each<[ErrorKind, string | undefined, boolean, boolean]>([
 		// kind, network code, idempotent, non-idempotent
 		['throttled', undefined, true, true],
-		['nonce', undefined, true, true],
+		// every attempt has a fresh nonce: a "nonce used" answer means a copy of this request arrived
+		['nonce', undefined, true, false],
 		['network', 'ECONNREFUSED', true, true],
 		['network', 'ENOTFOUND', true, true],
 		['network', 'EAI_AGAIN', true, true],
 		['network', 'ECONNRESET', true, false],
 		['network', undefined, true, false],
+		['network', 'EPROTO', true, false],
 		['timeout', 'ETIMEDOUT', true, false],
 		['server', undefined, true, false],
 		['auth', undefined, false, false],
@@ -26,5 +28,19 @@ describe('isRetryable', () => {
 	])('%s %s: idempotent %s, non-idempotent %s', (kind, code, idempotent, nonIdempotent) => {
 		expect(isRetryable(classified(kind, code), true)).toBe(idempotent);
 		expect(isRetryable(classified(kind, code), false)).toBe(nonIdempotent);
+	});
+});
+
+describe('isOutcomeUnknown', () => {
+	it.each<[ErrorKind, string | undefined, boolean]>([
+		['nonce', undefined, true],
+		['server', undefined, true],
+		['timeout', 'ETIMEDOUT', true],
+		['network', 'ECONNRESET', true],
+		['network', 'ECONNREFUSED', false],
+		['throttled', undefined, false],
+		['client', undefined, false],
+	])('%s %s: %s', (kind, code, unknown) => {
+		expect(isOutcomeUnknown(classified(kind, code))).toBe(unknown);
 	});
 });
