@@ -1,5 +1,5 @@
 export { MAX_SEEN_EVENTS, rememberEvent } from './dedupe';
-export { canonicalJson, eventIdOf, parseEventBody, publicHeaders } from './event';
+export { canonicalJson, eventIdOf, MAX_EVENT_DEPTH, parseEventBody, publicHeaders } from './event';
 export {
 	advanceCursor,
 	CURSOR_KEY,
