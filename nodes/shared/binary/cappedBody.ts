@@ -60,9 +60,3 @@ export async function readCapped(
 	}
 	return Buffer.concat(chunks);
 }
-
-/** The declared Content-Length, or undefined when absent or not a byte count. */
-export function declaredLength(value: string | undefined): number | undefined {
-	if (value === undefined || !/^\d+$/.test(value.trim())) return undefined;
-	return Number(value.trim());
-}

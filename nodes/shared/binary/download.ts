@@ -3,9 +3,10 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 
 import { PartFailure } from '../actions/itemErrors';
 import { upperFirst } from '../text';
-import { declaredLength, isReadableBody, OverCapError, readCapped } from './cappedBody';
+import { digitsValue, headerValue } from '../http';
+import { isReadableBody, OverCapError, readCapped } from './cappedBody';
 import type { ReadableBody } from './cappedBody';
-import { fileNameFromUrl, headerValue, mimeTypeFromHeaders } from './fileInfo';
+import { fileNameFromUrl, mimeTypeFromHeaders } from './fileInfo';
 import type { ResponseHeaders } from './fileInfo';
 import type { DownloadSettings } from './settings';
 
@@ -114,7 +115,7 @@ async function fetchCapped(
 	const detach = abortWhenAny(stop, cancel ? [deadline, cancel] : [deadline]);
 	try {
 		const { body, headers } = await openStream.call(this, file.url, timeoutMs, stop.signal);
-		const declared = declaredLength(headerValue(headers, 'content-length'));
+		const declared = digitsValue(headerValue(headers, 'content-length'));
 		if (declared !== undefined && declared > maxFileSizeBytes) {
 			stop.abort();
 			body.destroy();

@@ -16,7 +16,7 @@ export type {
 	PollingCursor,
 	SeenEvent,
 } from './pollingCursor';
-export { DEFAULT_MAX_BODY_BYTES, MALFORMED_BODY, refuse, requestHeader } from './refusal';
+export { DEFAULT_MAX_BODY_BYTES, MALFORMED_BODY, refuse } from './refusal';
 export type { Refusal, RefusalTable } from './refusal';
 export type {
 	HookContext,
