@@ -4,14 +4,15 @@ import type { ItemResults } from '../../shared/actions';
 import { downloadEach, downloadSettings } from '../../shared/binary';
 import type { SnapshotRecord } from './listSnapshots';
 
-/** The snapshots as items or, with Download Images on, one item (or failure) per image. */
+/** The snapshots as items or, with `downloadImages`, one item (or failure) per image. */
 export function snapshotItems(
 	this: IExecuteFunctions,
 	records: SnapshotRecord[],
 	options: IDataObject,
 	itemIndex: number,
+	downloadImages: boolean,
 ): ItemResults {
-	if (!(this.getNodeParameter('downloadImages', itemIndex, false) as boolean)) {
+	if (!downloadImages) {
 		return records.map((record) => ({ json: { ...record } }));
 	}
 	const requests = records.map((record) => ({

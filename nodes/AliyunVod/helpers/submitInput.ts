@@ -1,7 +1,7 @@
 import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, JsonObject } from 'n8n-workflow';
 
-import { coerceFields, coerceText, readText } from '../../shared/actions';
+import { coerceFields, coerceText, readBoolean, readText } from '../../shared/actions';
 import { parseExtend, SETTING_LABELS, SPRITE_NUMBER_LABELS } from './submitRequest';
 import type {
 	SnapshotSettingsInput,
@@ -27,7 +27,7 @@ function readUserData(this: IExecuteFunctions, i: number): UserDataInput {
 
 /** The item's Submit parameters, each read as the type its field declares. */
 export function readSubmitInput(this: IExecuteFunctions, i: number, videoId: string): SubmitInput {
-	const sprite = this.getNodeParameter('sprite', i, false) as boolean;
+	const sprite = readBoolean.call(this, 'sprite', 'Sprite', i);
 	return {
 		videoId,
 		snapshotTemplateId: readText.call(this, 'snapshotTemplateId', 'Snapshot Template ID', i),

@@ -1,6 +1,6 @@
 import { VOD_CALLBACK_HEADER, verifyVodCallback } from '../../../credentials/signing/vodCallback';
 import type { VodCallbackRejection } from '../../../credentials/signing/vodCallback';
-import { requestHeader } from '../../shared/trigger';
+import { headerValue } from '../../shared/http';
 import type { Refusal, RefusalTable, WebhookRequest } from '../../shared/trigger';
 
 const REFUSALS: RefusalTable<VodCallbackRejection | 'no-key'> = {
@@ -31,8 +31,8 @@ export function refusalOf(input: VerificationInput): Refusal | undefined {
 	if (input.keys.length === 0) return REFUSALS['no-key'];
 	const result = verifyVodCallback({
 		callbackUrl: input.callbackUrl,
-		timestamp: requestHeader(input.request, VOD_CALLBACK_HEADER.timestamp),
-		signature: requestHeader(input.request, VOD_CALLBACK_HEADER.signature),
+		timestamp: headerValue(input.request.headers, VOD_CALLBACK_HEADER.timestamp),
+		signature: headerValue(input.request.headers, VOD_CALLBACK_HEADER.signature),
 		keys: input.keys,
 		nowSeconds: input.nowSeconds,
 		maxAgeSeconds: input.maxAgeSeconds,

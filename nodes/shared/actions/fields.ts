@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { MIN_REQUESTS_PER_SECOND } from './options';
-import { coerceNumber } from './parameters';
+import { coerceNumber, readBoolean } from './parameters';
 import { DEFAULT_BINARY_PROPERTY, DEFAULT_MAX_FILE_SIZE_MB } from '../binary/settings';
 import {
 	DEFAULT_MAX_WAIT_SECONDS,
@@ -34,7 +34,7 @@ export function returnAllAndLimitFields(maxLimit: number): INodeProperties[] {
 
 /** The item's Limit, or undefined with Return All on. */
 export function readLimit(this: IExecuteFunctions, i: number): number | undefined {
-	const returnAll = this.getNodeParameter('returnAll', i, false) as boolean;
+	const returnAll = readBoolean.call(this, 'returnAll', 'Return All', i);
 	return returnAll ? undefined : coerceNumber('Limit', this.getNodeParameter('limit', i, 50));
 }
 

@@ -9,7 +9,7 @@ export {
 } from './fields';
 export { asNodeError, errorItemOrThrow, errorJson, PartFailure } from './itemErrors';
 export { callOptions, optionsProblem } from './options';
-export { coerceFields, coerceText, readOptions, readText } from './parameters';
+export { coerceFields, coerceText, readBoolean, readOptions, readText } from './parameters';
 export type { FieldLabels } from './parameters';
 export type { CallOptions } from './options';
 export { routeItems } from './router';

@@ -27,6 +27,14 @@ export function coerceNumber(label: string, value: unknown): number {
 	throw new UserError(`${label} must be a number (got ${describeValue(value)})`);
 }
 
+/** A boolean for a switch: the text "true" or "false", in any case, becomes that boolean. */
+export function coerceBoolean(label: string, value: unknown): boolean {
+	if (typeof value === 'boolean') return value;
+	const text = typeof value === 'string' ? value.trim().toLowerCase() : undefined;
+	if (text === 'true' || text === 'false') return text === 'true';
+	throw new UserError(`${label} must be true or false (got ${describeValue(value)})`);
+}
+
 /** Field name → label for messages, for the fields of one type in a collection. */
 export type FieldLabels = Readonly<Record<string, string>>;
 
@@ -59,6 +67,16 @@ export function readText(
 	fallback = '',
 ): string {
 	return coerceText(label, this.getNodeParameter(name, i, fallback)).trim();
+}
+
+/** The item's boolean parameter `name`; `label` names it in messages. */
+export function readBoolean(
+	this: IExecuteFunctions,
+	name: string,
+	label: string,
+	i: number,
+): boolean {
+	return coerceBoolean(label, this.getNodeParameter(name, i, false));
 }
 
 /** The shared Options entries (fields.ts): pace, wait and download settings. */

@@ -30,16 +30,16 @@ function chunkBytes(chunk: unknown): Buffer {
 }
 
 /**
- * Reads the body up to `maxBytes`. One byte more aborts the request (`stop`, which closes the
- * connection) before the body is dropped; the request's own signal aborting (time-out, cancelled
- * execution) ends the read with an error.
+ * Reads the body up to `maxBytes`. One byte more aborts the request (`stop`, whose signal the
+ * request was sent with, which closes the connection) before the body is dropped; `stop` aborting
+ * otherwise (time-out, cancelled execution) ends the read with an error.
  */
 export async function readCapped(
 	body: ReadableBody,
 	maxBytes: number,
 	stop: AbortController,
-	signal: AbortSignal,
 ): Promise<Buffer> {
+	const { signal } = stop;
 	const onAbort = () => body.destroy(new Error(`download stopped: ${String(signal.reason)}`));
 	if (signal.aborted) onAbort();
 	signal.addEventListener('abort', onAbort, { once: true });
@@ -59,10 +59,4 @@ export async function readCapped(
 		signal.removeEventListener('abort', onAbort);
 	}
 	return Buffer.concat(chunks);
-}
-
-/** The declared Content-Length, or undefined when absent or not a byte count. */
-export function declaredLength(value: string | undefined): number | undefined {
-	if (value === undefined || !/^\d+$/.test(value.trim())) return undefined;
-	return Number(value.trim());
 }

@@ -3,9 +3,10 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 
 import { PartFailure } from '../actions/itemErrors';
 import { upperFirst } from '../text';
-import { declaredLength, isReadableBody, OverCapError, readCapped } from './cappedBody';
+import { digitsValue, headerValue } from '../http';
+import { isReadableBody, OverCapError, readCapped } from './cappedBody';
 import type { ReadableBody } from './cappedBody';
-import { fileNameFromUrl, headerValue, mimeTypeFromHeaders } from './fileInfo';
+import { fileNameFromUrl, mimeTypeFromHeaders } from './fileInfo';
 import type { ResponseHeaders } from './fileInfo';
 import type { DownloadSettings } from './settings';
 
@@ -74,12 +75,28 @@ function overCapError(this: IExecuteFunctions, file: FileToFetch, error: OverCap
 function fetchError(this: IExecuteFunctions, file: FileToFetch, error: unknown, timedOut: boolean) {
 	const reason = timedOut
 		? `it did not finish within ${file.job.timeoutMs / 1000} seconds`
-		: (error as Error).message;
+		: error instanceof Error
+			? error.message
+			: String(error);
 	return new NodeOperationError(this.getNode(), error as Error, {
 		message: `Could not download ${file.job.label} ${file.fileName}`,
 		description: `GET ${file.url} failed: ${reason}`,
 		itemIndex: file.job.itemIndex,
 	});
+}
+
+/**
+ * Makes any of `signals` abort `controller`; the returned function detaches it again, so a
+ * long-lived signal (the execution's cancel signal) keeps nothing per download.
+ */
+function abortWhenAny(controller: AbortController, signals: AbortSignal[]): () => void {
+	const detachers = signals.map((signal) => {
+		const abort = () => controller.abort(signal.reason);
+		if (signal.aborted) abort();
+		else signal.addEventListener('abort', abort, { once: true });
+		return () => signal.removeEventListener('abort', abort);
+	});
+	return () => detachers.forEach((detachOne) => detachOne());
 }
 
 /**
@@ -93,24 +110,24 @@ async function fetchCapped(
 ): Promise<{ buffer: Buffer; headers: ResponseHeaders }> {
 	const { timeoutMs, maxFileSizeBytes } = file.job;
 	const deadline = AbortSignal.timeout(timeoutMs);
-	const stop = new AbortController();
 	const cancel = this.getExecutionCancelSignal();
-	const signal = AbortSignal.any(
-		cancel ? [deadline, stop.signal, cancel] : [deadline, stop.signal],
-	);
+	const stop = new AbortController();
+	const detach = abortWhenAny(stop, cancel ? [deadline, cancel] : [deadline]);
 	try {
-		const { body, headers } = await openStream.call(this, file.url, timeoutMs, signal);
-		const declared = declaredLength(headerValue(headers, 'content-length'));
+		const { body, headers } = await openStream.call(this, file.url, timeoutMs, stop.signal);
+		const declared = digitsValue(headerValue(headers, 'content-length'));
 		if (declared !== undefined && declared > maxFileSizeBytes) {
 			stop.abort();
 			body.destroy();
 			throw new OverCapError(declared, true);
 		}
-		return { buffer: await readCapped(body, maxFileSizeBytes, stop, signal), headers };
+		return { buffer: await readCapped(body, maxFileSizeBytes, stop), headers };
 	} catch (error) {
 		if (error instanceof OverCapError) throw overCapError.call(this, file, error);
 		destroyErrorBody(error);
 		throw fetchError.call(this, file, error, deadline.aborted);
+	} finally {
+		detach();
 	}
 }
 

@@ -1,3 +1,5 @@
+import { headerValue } from '../http';
+
 export type ResponseHeaders = Record<string, string | string[] | undefined>;
 
 const DEFAULT_MIME_TYPE = 'image/jpeg';
@@ -9,11 +11,6 @@ export function fileNameFromUrl(url: string, fallback: string): string {
 	} catch {
 		return fallback;
 	}
-}
-
-export function headerValue(headers: ResponseHeaders, name: string): string | undefined {
-	const header = headers[name];
-	return Array.isArray(header) ? header[0] : header;
 }
 
 export function mimeTypeFromHeaders(headers: ResponseHeaders): string {

@@ -1,3 +1,4 @@
+import { digitsValue } from '../http';
 import { readHttpFailure } from './causeChain';
 import type { HttpFailure } from './causeChain';
 import { parseErrorBody } from './errorBody';
@@ -40,9 +41,8 @@ function kindFromNetworkFailure(failure: HttpFailure): ErrorKind | undefined {
 }
 
 function retryAfterMs(headers: Record<string, string>): number | undefined {
-	const value = headers['retry-after'];
-	if (value === undefined || !/^\d+$/.test(value.trim())) return undefined;
-	return Number(value.trim()) * 1000;
+	const seconds = digitsValue(headers['retry-after']);
+	return seconds === undefined ? undefined : seconds * 1000;
 }
 
 function requestIdFromHeaders(

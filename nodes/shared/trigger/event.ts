@@ -3,15 +3,32 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { isRecord, parseJson } from '../../../credentials/common/json';
 
-/** The delivery's body as an object, or undefined when it is not a JSON object. */
+/**
+ * How deep a callback body's objects and arrays may nest, the body being level 1. Events nest a
+ * few levels; handling is recursive (canonicalJson), so a deeper body would overflow the stack.
+ */
+export const MAX_EVENT_DEPTH = 64;
+
+/** Whether no object or array in `value` lies deeper than `levels`, `value` itself being level 1. */
+function nestsWithin(value: unknown, levels: number): boolean {
+	if (typeof value !== 'object' || value === null) return true;
+	if (levels === 0) return false;
+	return Object.values(value).every((member: unknown) => nestsWithin(member, levels - 1));
+}
+
+function isEventObject(value: unknown): value is IDataObject {
+	return isRecord(value) && nestsWithin(value, MAX_EVENT_DEPTH);
+}
+
+/** The delivery's body as an object, or undefined when it is not a JSON object of bounded depth. */
 export function parseEventBody(
 	rawBody: Buffer | undefined,
 	parsedBody: unknown,
 ): IDataObject | undefined {
 	if (rawBody === undefined || rawBody.length === 0)
-		return isRecord(parsedBody) ? parsedBody : undefined;
+		return isEventObject(parsedBody) ? parsedBody : undefined;
 	const value = parseJson(rawBody.toString('utf8'));
-	return isRecord(value) ? value : undefined;
+	return isEventObject(value) ? value : undefined;
 }
 
 /** JSON with object keys sorted at every level, so equal events serialise to equal text. */

@@ -1,5 +1,5 @@
 export { MAX_SEEN_EVENTS, rememberEvent } from './dedupe';
-export { canonicalJson, eventIdOf, parseEventBody, publicHeaders } from './event';
+export { canonicalJson, eventIdOf, MAX_EVENT_DEPTH, parseEventBody, publicHeaders } from './event';
 export {
 	advanceCursor,
 	CURSOR_KEY,
@@ -16,7 +16,7 @@ export type {
 	PollingCursor,
 	SeenEvent,
 } from './pollingCursor';
-export { DEFAULT_MAX_BODY_BYTES, MALFORMED_BODY, refuse, requestHeader } from './refusal';
+export { DEFAULT_MAX_BODY_BYTES, MALFORMED_BODY, refuse } from './refusal';
 export type { Refusal, RefusalTable } from './refusal';
 export type {
 	HookContext,

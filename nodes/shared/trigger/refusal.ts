@@ -1,6 +1,6 @@
 import type { IWebhookResponseData } from 'n8n-workflow';
 
-import type { WebhookContext, WebhookRequest } from './types';
+import type { WebhookContext } from './types';
 
 export interface Refusal {
 	status: 400 | 401 | 403 | 413;
@@ -26,10 +26,4 @@ export function bodyTooLarge(maxBytes: number): Refusal {
 export function refuse(context: WebhookContext, refusal: Refusal): IWebhookResponseData {
 	context.getResponseObject().status(refusal.status).send(refusal.message);
 	return { noWebhookResponse: true };
-}
-
-/** A request header's first value; header names are lower case in node's request. */
-export function requestHeader(request: WebhookRequest, name: string): string | undefined {
-	const value = request.headers[name];
-	return Array.isArray(value) ? value[0] : value;
 }

@@ -2,13 +2,8 @@ import type { IDataObject, IWebhookResponseData } from 'n8n-workflow';
 
 import { rememberEvent } from './dedupe';
 import { eventIdOf, parseEventBody, publicHeaders } from './event';
-import {
-	bodyTooLarge,
-	DEFAULT_MAX_BODY_BYTES,
-	MALFORMED_BODY,
-	refuse,
-	requestHeader,
-} from './refusal';
+import { headerValue } from '../http';
+import { bodyTooLarge, DEFAULT_MAX_BODY_BYTES, MALFORMED_BODY, refuse } from './refusal';
 import type { Refusal } from './refusal';
 import type { WebhookContext, WebhookRequest } from './types';
 
@@ -30,7 +25,7 @@ export interface WebhookPipeline<Settings> {
 /** The body's size: the raw bytes n8n kept, else what Content-Length declares. */
 function bodyBytes(request: WebhookRequest): number {
 	if (request.rawBody !== undefined) return request.rawBody.length;
-	const declared = Number(requestHeader(request, 'content-length') ?? 0);
+	const declared = Number(headerValue(request.headers, 'content-length') ?? 0);
 	return Number.isFinite(declared) ? declared : 0;
 }
 

@@ -7,6 +7,7 @@ import {
 	firstProblem,
 	optionsProblem,
 	rangeProblem,
+	readBoolean,
 	readLimit,
 	readOptions,
 	requiredProblem,
@@ -88,6 +89,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<ItemR
 	const videoId = readVideoId.call(this, i);
 	const snapshotType = this.getNodeParameter('snapshotType', i) as SnapshotType;
 	const limit = readLimit.call(this, i);
+	const downloadImages = readBoolean.call(this, 'downloadImages', 'Download Images', i);
 	const options = readOptions.call(this, i, { numbers: { authTimeout: 'Auth Timeout' } });
 	const authTimeout = options.authTimeout as number | undefined;
 	const problem = firstProblem(
@@ -101,5 +103,5 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<ItemR
 	const records = await listSnapshots.call(this, { videoId, snapshotType, authTimeout }, limit, {
 		itemIndex: i,
 	});
-	return snapshotItems.call(this, records, options, i);
+	return snapshotItems.call(this, records, options, i, downloadImages);
 }

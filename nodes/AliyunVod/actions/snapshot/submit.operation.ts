@@ -8,6 +8,7 @@ import {
 	firstProblem,
 	maxRequestsPerSecondOption,
 	optionsProblem,
+	readBoolean,
 	readOptions,
 	retryOnFailProblem,
 	waitForCompletionField,
@@ -230,7 +231,9 @@ export const description = updateDisplayOptions(displayOptions, properties);
 export async function execute(this: IExecuteFunctions, i: number): Promise<ItemResults> {
 	const input = readSubmitInput.call(this, i, readVideoId.call(this, i));
 	const options = readOptions.call(this, i);
-	const waitForCompletion = this.getNodeParameter('waitForCompletion', i, false) as boolean;
+	const waitForCompletion = readBoolean.call(this, 'waitForCompletion', 'Wait for Completion', i);
+	const downloadImages =
+		waitForCompletion && readBoolean.call(this, 'downloadImages', 'Download Images', i);
 	const wait = waitSettings(options);
 	const problem = firstProblem(
 		retryOnFailProblem(this.getNode(), 'Snapshot → Submit'),
@@ -252,7 +255,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<ItemR
 	const job = { jobId, videoId: input.videoId, snapshotTypes: snapshotTypesFor(input) };
 	const records = await waitForSnapshotJob.call(this, job, wait, i);
 	return withSubmittedJobOnFailures(
-		snapshotItems.call(this, records, options, i),
+		snapshotItems.call(this, records, options, i, downloadImages),
 		this.getNode(),
 		submittedSnapshotJob(job),
 		i,

@@ -127,4 +127,36 @@ describe('expressions that give another type than the field declares', () => {
 		expect(vodErrorMessage(listed)).toBe('Put Output File in Field must be text (got a list)');
 		expect(vod.calls()).toHaveLength(sentBefore);
 	});
+	it('reads switches given as the text "false" as off', async () => {
+		const submitted = await runVod(
+			submit({ sprite: '={{ "false" }}', waitForCompletion: '={{ "FALSE" }}' }),
+		);
+		expect(vodErrorMessage(submitted)).toBeUndefined();
+		expect(sentParam('SubmitSnapshotJob', 'SpriteSnapshotConfig')).toBeUndefined();
+		expect(vod.calls().map((call) => call.action)).toEqual(['SubmitSnapshotJob']);
+
+		const listed = await runVod({
+			resource: 'snapshot',
+			operation: 'getAll',
+			videoId: VIDEO_ID,
+			returnAll: '={{ "false" }}',
+			limit: 1,
+			downloadImages: '={{ "false" }}',
+		});
+		expect(vodErrorMessage(listed)).toBeUndefined();
+		expect(nodeOutput(listed, VOD_NODE).map((item) => item.binary)).toEqual([undefined]);
+	});
+
+	it('refuses a Download Images that is neither true nor false, before any request', async () => {
+		const run = await runVod({
+			resource: 'snapshot',
+			operation: 'getAll',
+			videoId: VIDEO_ID,
+			returnAll: true,
+			downloadImages: '={{ "yes" }}',
+		});
+
+		expect(vodErrorMessage(run)).toBe('Download Images must be true or false (got "yes")');
+		expect(vod.calls()).toHaveLength(0);
+	});
 });

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
 import { handleVodCallback } from '../../../../nodes/AliyunVod/trigger/webhook';
-import { DEFAULT_MAX_BODY_BYTES } from '../../../../nodes/shared/trigger';
+import { DEFAULT_MAX_BODY_BYTES, MAX_EVENT_DEPTH } from '../../../../nodes/shared/trigger';
 import { WEBHOOK_URL, webhookContext } from '../../../support/triggerContexts';
 
 const NOW = 1_767_225_600;
@@ -87,4 +87,33 @@ describe('callback body size', () => {
 
 		expect(harness.response.status).toBe(413);
 	});
+});
+
+/** A SnapshotComplete event whose arrays and objects nest `levels` deep, the event being level 1. */
+function eventNested(levels: number): string {
+	const inner = levels - 1;
+	return `{"EventType":"SnapshotComplete","VideoId":"v1","Status":"success","Deep":${'['.repeat(inner)}${']'.repeat(inner)}}`;
+}
+
+describe('callback body nesting', () => {
+	it('accepts a signed body nested exactly as deep as the cap', async () => {
+		const harness = deliver(eventNested(MAX_EVENT_DEPTH));
+
+		const result = await handleVodCallback.call(harness.context);
+
+		expect(result.workflowData).toHaveLength(1);
+	});
+
+	it.each([MAX_EVENT_DEPTH + 1, 100_000])(
+		'refuses a signed body nested %i levels deep as malformed (400) and starts nothing',
+		async (levels) => {
+			const harness = deliver(eventNested(levels));
+
+			const result = await handleVodCallback.call(harness.context);
+
+			expect(harness.response.status).toBe(400);
+			expect(harness.response.body).toBe('Bad Request: body is not a JSON object');
+			expect(result).toEqual({ noWebhookResponse: true });
+		},
+	);
 });

@@ -2,7 +2,7 @@ import { UserError } from 'n8n-workflow';
 import { describe, expect, it } from 'vitest';
 
 import { coerceFields, coerceText, httpUrlProblem } from '../../../../nodes/shared/actions';
-import { coerceNumber } from '../../../../nodes/shared/actions/parameters';
+import { coerceBoolean, coerceNumber } from '../../../../nodes/shared/actions/parameters';
 
 describe('coerceText', () => {
 	it.each([
@@ -39,6 +39,30 @@ describe('coerceNumber', () => {
 
 	it.each(['', 'ten', '0x10', '5 items', true, {}])('refuses %j naming the field', (value) => {
 		expect(() => coerceNumber('Limit', value)).toThrow(/^Limit must be a number \(got /);
+	});
+});
+
+describe('coerceBoolean', () => {
+	it.each([
+		[true, true],
+		[false, false],
+		['true', true],
+		['false', false],
+		[' FALSE ', false],
+		['True', true],
+	])('gives %j as %s', (value, expected) => {
+		expect(coerceBoolean('Return All', value)).toBe(expected);
+	});
+
+	it.each([
+		['', '""'],
+		['yes', '"yes"'],
+		[1, 'number'],
+		[null, 'object'],
+	])('refuses %j naming the field', (value, got) => {
+		expect(() => coerceBoolean('Return All', value)).toThrow(
+			new UserError(`Return All must be true or false (got ${got})`),
+		);
 	});
 });
 

@@ -1,4 +1,5 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-imports */
+import { getEventListeners } from 'node:events';
 import { createServer } from 'node:http';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 
@@ -114,6 +115,18 @@ async function runDownload(
 	);
 }
 
+/** Listeners on `signal`, and the signals `AbortSignal.any` made that depend on it (a Node internal). */
+function attachedTo(signal: AbortSignal): number {
+	const dependants = Object.getOwnPropertySymbols(signal).find(
+		(symbol) => symbol.description === 'kDependantSignals',
+	);
+	// Node's own Set class, not this test realm's: read its size, not instanceof Set.
+	const set: unknown = dependants ? Reflect.get(signal, dependants) : undefined;
+	const size: unknown = typeof set === 'object' && set !== null ? Reflect.get(set, 'size') : 0;
+	const count = typeof size === 'number' ? size : 0;
+	return getEventListeners(signal, 'abort').length + count;
+}
+
 /** The run's error as n8n records it (an ExecutionBaseError-shaped object). */
 function messageOf(error: unknown): string | undefined {
 	return (error as { message?: string } | undefined)?.message;
@@ -199,5 +212,52 @@ describe('downloadEach', () => {
 		const { error } = await runDownload(['/chunked-big.png', '/small.png'], { maxBytes: 1024 });
 		expect(messageOf(error)).toMatch(/^Image chunked-big\.png is larger than/);
 		expect(served).toHaveLength(1);
+	});
+	it("leaves nothing attached to the execution's cancel signal after its downloads", async () => {
+		const counts: number[] = [];
+		const { error } = await runCaller(async function () {
+			const cancel = this.getExecutionCancelSignal();
+			if (!cancel) throw new Error('no cancel signal');
+			counts.push(attachedTo(cancel));
+			const requests = Array.from({ length: 5 }, (_, index) => ({
+				url: `${baseUrl}/small-${index}.png`,
+				fallbackFileName: 'file',
+				json: {},
+			}));
+			const job = { binaryPropertyName: 'data', maxFileSizeBytes: 1024, timeoutMs: 10_000 };
+			for await (const result of downloadEach.call(this, requests, {
+				...job,
+				itemIndex: 0,
+				label: 'image',
+			})) {
+				if (!('binary' in result)) throw new Error('a download failed');
+			}
+			counts.push(attachedTo(cancel));
+			return [];
+		});
+		expect(error).toBeUndefined();
+		expect(counts).toEqual([counts[0], counts[0]]);
+	});
+	it('says what a download failed with when the failure is not an Error', async () => {
+		const { error } = await runCaller(async function () {
+			const context = Object.create(this) as IExecuteFunctions;
+			context.helpers = {
+				...this.helpers,
+				httpRequest: async () => await Promise.reject('connection refused'),
+			};
+			const requests = [{ url: `${baseUrl}/small.png`, fallbackFileName: 'file', json: {} }];
+			const job = { binaryPropertyName: 'data', maxFileSizeBytes: 1024, timeoutMs: 10_000 };
+			for await (const result of downloadEach.call(context, requests, {
+				...job,
+				itemIndex: 0,
+				label: 'image',
+			})) {
+				if (!('binary' in result)) throw result.error;
+			}
+			return [];
+		});
+		expect((error as { description?: string }).description).toBe(
+			`GET ${baseUrl}/small.png failed: connection refused`,
+		);
 	});
 });
