@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
+import { huaweiIamUser } from '../../../emulator/accounts';
 import type { HuaweiPasswordSettings } from '../../../../credentials/common/huawei/settings';
 import {
 	hasUsableToken,
@@ -82,19 +83,17 @@ describe('huaweiSessionScope', () => {
 		projectId: '',
 		vodEndpoint: '',
 		iamEndpoint: '',
-		domainName: 'example-domain',
-		userName: 'snapshot-bot',
-		password: 'Correct-Horse-42',
+		...huaweiIamUser,
 	};
 
 	it('changes with the password, so a new password signs in again instead of reusing the token', () => {
-		expect(huaweiSessionScope({ ...settings, password: 'Another-Pass-43' })).not.toBe(
-			huaweiSessionScope(settings),
-		);
+		expect(
+			huaweiSessionScope({ ...settings, password: `${huaweiIamUser.password}-changed` }),
+		).not.toBe(huaweiSessionScope(settings));
 		expect(huaweiSessionScope({ ...settings })).toBe(huaweiSessionScope(settings));
 	});
 
 	it('never contains the password itself', () => {
-		expect(huaweiSessionScope(settings)).not.toContain('Correct-Horse-42');
+		expect(huaweiSessionScope(settings)).not.toContain(huaweiIamUser.password);
 	});
 });

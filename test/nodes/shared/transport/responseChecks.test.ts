@@ -10,8 +10,13 @@ import { seedVideoIds } from '../../../emulator/aliyun/vod/videos';
 import type { FaultSpec } from '../../../emulator/core/faults';
 import { emulatorPerFile } from '../../../emulator/lifecycle';
 import type { Emulator } from '../../../emulator/server';
-import { againstEmulator, receivedActions } from '../../AliyunVod/harness';
-import { runVod, VOD_NODE, vodErrorMessage } from '../../AliyunVod/harness';
+import {
+	againstEmulator,
+	receivedActions,
+	runVod,
+	VOD_NODE,
+	vodErrorMessage,
+} from '../../AliyunVod/harness';
 
 let emulator: Emulator;
 

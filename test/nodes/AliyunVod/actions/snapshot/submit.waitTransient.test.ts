@@ -4,8 +4,7 @@ import { seedVideoIds } from '../../../../emulator/aliyun/vod/videos';
 import { emulatorPerFile } from '../../../../emulator/lifecycle';
 import type { Emulator } from '../../../../emulator/server';
 import { nodeOutput } from '../../../../support/inProcessN8n';
-import { againstEmulator, receivedActions } from '../../harness';
-import { runVod, VOD_NODE } from '../../harness';
+import { againstEmulator, receivedActions, runVod, VOD_NODE } from '../../harness';
 import type { VodRun } from '../../harness';
 import { submitParameters } from './submitParameters';
 
