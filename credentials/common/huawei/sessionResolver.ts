@@ -100,7 +100,7 @@ async function sendToIam(
 	return response;
 }
 
-export function passwordTokenBody(settings: HuaweiPasswordSettings): IDataObject {
+function passwordTokenBody(settings: HuaweiPasswordSettings): IDataObject {
 	const project =
 		settings.projectId === '' ? { name: settings.region } : { id: settings.projectId };
 	return {

@@ -2,8 +2,8 @@ import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
 import { isKnownHuaweiRegion } from './regions';
 
-export type HuaweiService = 'vod' | 'iam';
-export type HuaweiAuthType = 'aksk' | 'password';
+type HuaweiService = 'vod' | 'iam';
+type HuaweiAuthType = 'aksk' | 'password';
 
 /** Credential field names as the user sees them, so every error points at the field to fix. */
 export const HUAWEI_FIELD_LABEL = {

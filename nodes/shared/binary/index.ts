@@ -3,7 +3,6 @@ export type { DownloadJob, DownloadRequest } from './download';
 export { fileNameFromUrl, mimeTypeFromHeaders } from './fileInfo';
 export {
 	DEFAULT_BINARY_PROPERTY,
-	DEFAULT_DOWNLOAD_TIMEOUT_MS,
 	DEFAULT_MAX_FILE_SIZE_MB,
 	downloadSettings,
 	downloadSettingsProblem,

@@ -59,7 +59,7 @@ function breaksRule(body: Record<string, unknown>, rule: RequiredField): boolean
 }
 
 /** The rules the body breaks, as written (for the error message). */
-export function missingFields(
+function missingFields(
 	body: Record<string, unknown>,
 	required: readonly RequiredField[],
 ): RequiredField[] {

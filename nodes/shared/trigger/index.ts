@@ -1,8 +1,7 @@
 export { MAX_SEEN_EVENTS, rememberEvent } from './dedupe';
-export { canonicalJson, eventIdOf, MAX_EVENT_DEPTH, parseEventBody, publicHeaders } from './event';
+export { canonicalJson, MAX_EVENT_DEPTH, parseEventBody } from './event';
 export {
 	advanceCursor,
-	CURSOR_KEY,
 	pollWithCursor,
 	readCursor,
 	selectNew,
@@ -16,7 +15,7 @@ export type {
 	PollingCursor,
 	SeenEvent,
 } from './pollingCursor';
-export { DEFAULT_MAX_BODY_BYTES, MALFORMED_BODY, refuse } from './refusal';
+export { DEFAULT_MAX_BODY_BYTES, refuse } from './refusal';
 export type { Refusal, RefusalTable } from './refusal';
 export type {
 	HookContext,
