@@ -38,6 +38,12 @@ const NAMED_SECRET = new RegExp(
 	'gi',
 );
 
+/** `<AuthKey>value</AuthKey>` in an XML answer; the value may hold spaces. */
+const XML_SECRET = new RegExp(`<${NAME}>[^<]*</`, 'gi');
+
+/** `"name":"value"` in JSON: the whole quoted value, spaces, commas and escaped quotes included. */
+const QUOTED_SECRET = new RegExp(`${NAME}("\\s*:\\s*")(?:[^"\\\\]|\\\\.)*"`, 'gi');
+
 /** An Authorization value runs over spaces (`ACS3-HMAC-SHA256 Credential=…`, `MNS id:sig`). */
 const AUTHORIZATION_VALUE = /(Authorization["']?\s*[:=]\s*["']?)[^"'\n]+/gi;
 
@@ -45,6 +51,8 @@ const AUTHORIZATION_VALUE = /(Authorization["']?\s*[:=]\s*["']?)[^"'\n]+/gi;
 export function redactSecrets(text: string): string {
 	return text
 		.replace(SIGNED_TEXT_ECHO, '$1 [omitted]')
+		.replace(XML_SECRET, '<$1>[redacted]</')
+		.replace(QUOTED_SECRET, '$1$2[redacted]"')
 		.replace(AUTHORIZATION_VALUE, '$1[redacted]')
 		.replace(NAMED_SECRET, '$1$2[redacted]');
 }

@@ -1,7 +1,7 @@
 /* eslint-disable @n8n/community-nodes/no-hardcoded-secrets */
 import { describe, expect, it } from 'vitest';
 
-import { classifyError, toNodeApiError } from '../../../../nodes/shared/errors';
+import { classifyError, redactSecrets, toNodeApiError } from '../../../../nodes/shared/errors';
 import { AUTHORIZATION, n8nHttpError, node, QUERY_SIGNATURE, SECRET } from './httpErrors';
 
 describe('toNodeApiError — redaction', () => {
@@ -52,5 +52,26 @@ describe('toNodeApiError — redaction', () => {
 			expect(text).not.toContain(encodeURIComponent(stsToken));
 		}
 		expect(error.message).toContain('server string to sign is: [omitted]');
+	});
+});
+
+describe('redactSecrets', () => {
+	it.each([
+		[
+			'an XML element',
+			'<Error><AuthKey>Key With Spaces 123</AuthKey></Error>',
+			'Key With Spaces 123',
+		],
+		[
+			'an XML security token',
+			'<SecurityToken>CAIS token+part/2==</SecurityToken>',
+			'CAIS token+part/2==',
+		],
+		['a quoted JSON value with a space', '{"password":"correct horse, battery"}', 'horse, battery'],
+		['a quoted value with an escaped quote', '{"AuthKey":"ab\\"cd ef"}', 'cd ef'],
+	])('hides the whole value in %s', (_form, text, secretPart) => {
+		const redacted = redactSecrets(text);
+		expect(redacted).not.toContain(secretPart);
+		expect(redacted).toContain('[redacted]');
 	});
 });
