@@ -36,6 +36,10 @@ export interface ExecuteResult {
 	/** The IRun; present whenever n8n ran the workflow, also when it failed. */
 	run: CliRun;
 	exitCode: number | null;
+	/** The signal that ended the process when it did not exit by itself (exitCode null). */
+	signal: NodeJS.Signals | null;
+	/** The tail of its stderr, to tell why when it was ended by a signal. */
+	stderrTail: string;
 	durationMs: number;
 }
 
@@ -183,7 +187,13 @@ export class N8nInstance {
 					`--- log messages ---\n${logMessages(result.stdout).slice(-30).join('\n')}`,
 			);
 		}
-		return { run, exitCode: result.code, durationMs: result.durationMs };
+		return {
+			run,
+			exitCode: result.code,
+			signal: result.signal,
+			stderrTail: result.stderr.slice(-2_000),
+			durationMs: result.durationMs,
+		};
 	}
 
 	/**
