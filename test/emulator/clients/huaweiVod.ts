@@ -1,4 +1,6 @@
 import { SEEDED_ASSET_IDS } from '../huawei';
+import { emulatorPerFile } from '../lifecycle';
+import type { Emulator } from '../server';
 import { sdkSend, type WireResponse } from './huaweiSdk';
 import type {
 	AssetProcessResponse,
@@ -57,4 +59,22 @@ export function taskIdOf(response: WireResponse<AssetProcessResponse>): string {
 	if (response.status !== 200 || !taskId)
 		throw new Error(`asset/process failed: ${JSON.stringify(response.json)}`);
 	return taskId;
+}
+
+/**
+ * One emulator for the calling test file with a Huawei VOD client on it; `eachTest` sets the
+ * Huawei side up again after each test's reset.
+ */
+export function huaweiVodPerFile(
+	use: (emulator: Emulator, api: VodApi) => void,
+	eachTest: (emulator: Emulator) => void,
+): void {
+	let started: Emulator | undefined;
+	emulatorPerFile(
+		(emulator) => {
+			started = emulator;
+			use(emulator, vodApi(emulator.url));
+		},
+		{ eachTest: () => started && eachTest(started) },
+	);
 }

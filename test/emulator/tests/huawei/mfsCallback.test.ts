@@ -2,7 +2,6 @@ import { createHmac } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 
 import { huaweiMfsAuthKey } from '../../accounts';
-import { emulatorPerFile } from '../../lifecycle';
 import {
 	startCallbackReceiver,
 	type CallbackReceiver,
@@ -10,21 +9,19 @@ import {
 } from '../../../support/callbackReceiver';
 import { SEEDED_ASSET_IDS } from '../../huawei';
 import type { Emulator } from '../../server';
-import { taskIdOf, vodApi, type VodApi } from '../../clients/huaweiVod';
+import { huaweiVodPerFile, taskIdOf, type VodApi } from '../../clients/huaweiVod';
 
 let emulator: Emulator;
 let api: VodApi;
 let receiver: CallbackReceiver | undefined;
 
-emulatorPerFile(
-	(started) => {
+huaweiVodPerFile(
+	(started, client) => {
 		emulator = started;
-		api = vodApi(emulator.url);
+		api = client;
 	},
-	{
-		eachTest: () => {
-			emulator.huawei.setTaskDuration(0);
-		},
+	(started) => {
+		started.huawei.setTaskDuration(0);
 	},
 );
 afterEach(async () => {

@@ -1,22 +1,19 @@
 import { describe, expect, it } from 'vitest';
 
-import { emulatorPerFile } from '../../lifecycle';
 import type { Emulator } from '../../server';
-import { taskIdOf, vodApi, type VodApi } from '../../clients/huaweiVod';
+import { huaweiVodPerFile, taskIdOf, type VodApi } from '../../clients/huaweiVod';
 
 let emulator: Emulator;
 let api: VodApi;
 
-emulatorPerFile(
-	(started) => {
+huaweiVodPerFile(
+	(started, client) => {
 		emulator = started;
-		api = vodApi(emulator.url);
+		api = client;
 	},
-	{
-		eachTest: () => {
-			emulator.huawei.setQps(1000);
-			emulator.huawei.setTaskDuration(0);
-		},
+	(started) => {
+		started.huawei.setQps(1000);
+		started.huawei.setTaskDuration(0);
 	},
 );
 

@@ -3,23 +3,20 @@ import { setTimeout as delay } from 'node:timers/promises';
 import { request } from 'undici';
 import { describe, expect, it } from 'vitest';
 
-import { emulatorPerFile } from '../../lifecycle';
 import { SEEDED_ASSET_IDS } from '../../huawei';
 import type { Emulator } from '../../server';
-import { taskIdOf, vodApi, type VodApi } from '../../clients/huaweiVod';
+import { huaweiVodPerFile, taskIdOf, type VodApi } from '../../clients/huaweiVod';
 
 let emulator: Emulator;
 let api: VodApi;
 
-emulatorPerFile(
-	(started) => {
+huaweiVodPerFile(
+	(started, client) => {
 		emulator = started;
-		api = vodApi(emulator.url);
+		api = client;
 	},
-	{
-		eachTest: () => {
-			emulator.huawei.setQps(1000);
-		},
+	(started) => {
+		started.huawei.setQps(1000);
 	},
 );
 
