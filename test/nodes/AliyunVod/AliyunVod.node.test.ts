@@ -2,6 +2,8 @@ import type { INodeProperties } from 'n8n-workflow';
 import { describe, expect, it } from 'vitest';
 
 import { AliyunVod } from '../../../nodes/AliyunVod/AliyunVod.node';
+import { submittedSnapshotJob } from '../../../nodes/AliyunVod/helpers/waitForSnapshotJob';
+import { visibleTexts } from '../../support/nodeDescription';
 
 const { description } = new AliyunVod();
 
@@ -126,5 +128,34 @@ describe('Alibaba Cloud VOD description contract', () => {
 		expect([qps('snapshot', 'submit'), qps('video', 'get'), qps('video', 'search')]).toEqual([
 			30, 100, 50,
 		]);
+	});
+});
+
+/** n8n's names: the operation "Get Many" is offered as the action "Get many snapshots" (issue 8). */
+describe('Alibaba Cloud VOD names each operation one way', () => {
+	it('offers Snapshot → Get Many as the action "Get many snapshots"', () => {
+		const operation = description.properties.find(
+			(property) =>
+				property.name === 'operation' && property.displayOptions?.show?.resource?.[0] === 'snapshot',
+		);
+		const getAll = (operation?.options ?? []).find(
+			(option) => 'value' in option && option.value === 'getAll',
+		);
+		expect(getAll).toMatchObject({ name: 'Get Many', action: 'Get many snapshots' });
+	});
+
+	it('never calls an operation "List" in a label, description, hint or action', () => {
+		const listed = visibleTexts(description).filter((text) => /\bList\b/.test(text));
+		expect(listed).toEqual([]);
+	});
+
+	it('tells a timed-out wait to fetch the snapshots with Get Many', () => {
+		const { resumeHint } = submittedSnapshotJob({
+			jobId: 'job-1',
+			videoId: 'video-1',
+			snapshotTypes: ['NormalSnapshot'],
+		});
+		expect(resumeHint).toContain('Snapshot → Get Many');
+		expect(resumeHint).not.toMatch(/\bList\b/);
 	});
 });

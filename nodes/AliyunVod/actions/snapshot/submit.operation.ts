@@ -216,7 +216,7 @@ const properties: INodeProperties[] = [
 		default: {},
 		options: [
 			maxRequestsPerSecondOption(SERVICE_NAME, DOCUMENTED_QPS.SubmitSnapshotJob),
-			...waitOptions('List'),
+			...waitOptions('Snapshot → Get Many'),
 			...downloadOptions,
 		],
 	},
