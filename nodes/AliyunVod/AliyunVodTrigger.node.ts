@@ -21,8 +21,10 @@ export class AliyunVodTrigger implements INodeType {
 		group: ['trigger'],
 		version: [1],
 		subtitle: '={{$parameter["events"].join(", ")}}',
+		// n8n shows this text on the entry it merges with the Alibaba Cloud VOD node, so it starts with
+		// that node's own description.
 		description:
-			'Starts the workflow when ApsaraVideo VOD sends an event, such as a finished snapshot job',
+			'Take video snapshots and find videos in Alibaba Cloud ApsaraVideo VOD, and start a workflow when VOD sends an event such as a finished snapshot job',
 		defaults: { name: 'Alibaba Cloud VOD Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],

@@ -1,6 +1,8 @@
 import { NodeConnectionTypes } from 'n8n-workflow';
+import type { INodeTypeDescription } from 'n8n-workflow';
 import { describe, expect, it } from 'vitest';
 
+import { AliyunVod } from '../../../../nodes/AliyunVod/AliyunVod.node';
 import { AliyunVodTrigger } from '../../../../nodes/AliyunVod/AliyunVodTrigger.node';
 
 const { description } = new AliyunVodTrigger();
@@ -81,5 +83,29 @@ describe('Alibaba Cloud VOD Trigger description', () => {
 		const window = options.find((option) => 'name' in option && option.name === 'maxAgeSeconds');
 
 		expect(window).toMatchObject({ default: 300 });
+	});
+});
+
+/**
+ * n8n's nodes panel (editor-ui useActionsGeneration, generateMergedNodesAndActions) merges a trigger
+ * into the node whose type name is the trigger's without "Trigger", and gives the merged entry the
+ * trigger's description ("default to trigger description"). That entry is what "What happens next?"
+ * and the package's Node details page show for the actions.
+ */
+function mergedEntryDescription(node: INodeTypeDescription, trigger: INodeTypeDescription): string {
+	return trigger.name.replace('Trigger', '') === node.name ? trigger.description : node.description;
+}
+
+describe('the nodes panel entry n8n merges from Alibaba Cloud VOD and its trigger', () => {
+	const node = new AliyunVod().description;
+
+	it('is merged: the trigger is named after the node', () => {
+		expect(description.name.replace('Trigger', '')).toBe(node.name);
+	});
+
+	it('describes the actions first, then the events', () => {
+		const merged = mergedEntryDescription(node, description);
+		expect(merged.startsWith(node.description)).toBe(true);
+		expect(merged).toMatch(/event/);
 	});
 });
