@@ -1,5 +1,5 @@
 import { NodeConnectionTypes } from 'n8n-workflow';
-import type { INodeTypeDescription } from 'n8n-workflow';
+import type { INodePropertyOptions, INodeTypeDescription } from 'n8n-workflow';
 import { describe, expect, it } from 'vitest';
 
 import { AliyunVod } from '../../../../nodes/AliyunVod/AliyunVod.node';
@@ -107,5 +107,40 @@ describe('the nodes panel entry n8n merges from Alibaba Cloud VOD and its trigge
 		const merged = mergedEntryDescription(node, description);
 		expect(merged.startsWith(node.description)).toBe(true);
 		expect(merged).toMatch(/event/);
+	});
+});
+
+/**
+ * n8n labels each trigger action `option.action ?? "On " + lowerCase(option.name)` (editor-ui
+ * useActionsGeneration), and the Events list shows `option.name`.
+ */
+describe('Alibaba Cloud VOD Trigger event labels', () => {
+	const options = (property('events').options ?? []).filter(
+		(option): option is INodePropertyOptions => 'value' in option,
+	);
+
+	it.each([
+		['AIMediaDNAComplete', 'AI Media DNA Complete'],
+		['UploadByURLComplete', 'Upload by URL Complete'],
+		['SnapshotComplete', 'Snapshot Complete'],
+	])('shows %s as "%s", and its trigger action as "On" and that name', (value, name) => {
+		expect(options.find((option) => option.value === value)).toMatchObject({
+			name,
+			action: `On ${name}`,
+		});
+	});
+
+	it('gives every event a name of spaced words that spells its VOD identifier', () => {
+		for (const option of options) {
+			expect(option.name).toMatch(/^[A-Z]\w*( \w+)+$/);
+			expect(option.name.replace(/ /g, '').toLowerCase()).toBe(String(option.value).toLowerCase());
+			expect(option.action).toBe(`On ${option.name}`);
+			expect(option.description).toContain(String(option.value));
+		}
+	});
+
+	it('lists the events by name', () => {
+		const names = options.map((option) => option.name);
+		expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b)));
 	});
 });
