@@ -136,7 +136,8 @@ describe('Alibaba Cloud VOD names each operation one way', () => {
 	it('offers Snapshot → Get Many as the action "Get many snapshots"', () => {
 		const operation = description.properties.find(
 			(property) =>
-				property.name === 'operation' && property.displayOptions?.show?.resource?.[0] === 'snapshot',
+				property.name === 'operation' &&
+				property.displayOptions?.show?.resource?.[0] === 'snapshot',
 		);
 		const getAll = (operation?.options ?? []).find(
 			(option) => 'value' in option && option.value === 'getAll',
