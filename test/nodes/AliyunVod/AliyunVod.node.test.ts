@@ -54,6 +54,7 @@ describe('Alibaba Cloud VOD description contract', () => {
 			[
 				'videoId',
 				'snapshotTemplateId',
+				'templateNotice',
 				'snapshotSettings',
 				'sprite',
 				'spriteSnapshotConfig',

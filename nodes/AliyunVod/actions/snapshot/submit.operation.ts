@@ -43,6 +43,15 @@ const properties: INodeProperties[] = [
 			'Snapshot template to use. When set, VOD ignores every other setting, so leave Snapshot Settings, Sprite and User Data empty.',
 	},
 	{
+		// Not hidden: n8n drops hidden values before the node runs, and the run's check names them.
+		displayName:
+			'With a Snapshot Template ID, VOD takes every setting from the template and ignores the others: leave Snapshot Settings, Sprite and User Data empty, or the run stops naming them',
+		name: 'templateNotice',
+		type: 'notice',
+		default: '',
+		displayOptions: { hide: { snapshotTemplateId: [''] } },
+	},
+	{
 		displayName: 'Snapshot Settings',
 		name: 'snapshotSettings',
 		type: 'collection',
