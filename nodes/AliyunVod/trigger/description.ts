@@ -91,7 +91,7 @@ export const triggerProperties: INodeProperties[] = [
 				name: 'maxAgeSeconds',
 				type: 'number',
 				default: DEFAULT_MAX_AGE_SECONDS,
-				typeOptions: { minValue: 1 },
+				typeOptions: { minValue: 1, numberPrecision: 0 },
 				description:
 					'Largest accepted difference between X-VOD-TIMESTAMP and the current time, in either direction',
 			},

@@ -69,7 +69,7 @@ const properties: INodeProperties[] = [
 				displayName: 'Auth Timeout (Seconds)',
 				name: 'authTimeout',
 				type: 'number',
-				typeOptions: { minValue: MIN_AUTH_TIMEOUT, maxValue: MAX_AUTH_TIMEOUT },
+				typeOptions: { minValue: MIN_AUTH_TIMEOUT, maxValue: MAX_AUTH_TIMEOUT, numberPrecision: 0 },
 				default: MIN_AUTH_TIMEOUT,
 				description:
 					'How long signed snapshot URLs stay valid, 3600 to 2592000 seconds. Only applies when URL signing is on.',
