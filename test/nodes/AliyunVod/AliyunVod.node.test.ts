@@ -1,4 +1,5 @@
-import type { INodeProperties } from 'n8n-workflow';
+import { NodeHelpers } from 'n8n-workflow';
+import type { INode, INodeProperties } from 'n8n-workflow';
 import { describe, expect, it } from 'vitest';
 
 import { AliyunVod } from '../../../nodes/AliyunVod/AliyunVod.node';
@@ -160,4 +161,43 @@ describe('Alibaba Cloud VOD names each operation one way', () => {
 		expect(resumeHint).toContain('Snapshot → Get Many');
 		expect(resumeHint).not.toMatch(/\bList\b/);
 	});
+});
+
+/**
+ * n8n 2.41.1's parameter panel draws no asterisk for node parameters (its ParameterInputFull passes
+ * no `required` to the label; only credential forms do): a required field is marked by the issue
+ * n8n raises while it is empty, on the field and on the node.
+ */
+describe('Video ID is required', () => {
+	it.each([
+		['snapshot', 'submit'],
+		['snapshot', 'getAll'],
+		['video', 'get'],
+	])(
+		'%s → %s: n8n reports an empty Video ID as a missing required parameter',
+		(resource, operation) => {
+			const node: INode = {
+				id: 'vod',
+				name: 'VOD',
+				type: 'n8n-nodes-video-snapshots.aliyunVod',
+				typeVersion: 1,
+				position: [0, 0],
+				parameters: { resource, operation, videoId: '' },
+			};
+			node.parameters =
+				NodeHelpers.getNodeParameters(
+					description.properties,
+					node.parameters,
+					true,
+					false,
+					node,
+					description,
+				) ?? {};
+			expect(
+				NodeHelpers.getNodeParametersIssues(description.properties, node, description),
+			).toEqual({
+				parameters: { videoId: ['Parameter "Video ID" is required.'] },
+			});
+		},
+	);
 });
