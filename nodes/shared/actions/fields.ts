@@ -3,6 +3,7 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { MIN_REQUESTS_PER_SECOND } from './options';
 import { coerceNumber, readBoolean } from './parameters';
 import { DEFAULT_BINARY_PROPERTY, DEFAULT_MAX_FILE_SIZE_MB } from '../binary/settings';
+import { DEFAULT_QPS } from '../pacing';
 import {
 	DEFAULT_MAX_WAIT_SECONDS,
 	DEFAULT_POLL_INTERVAL_SECONDS,
@@ -67,18 +68,25 @@ export const downloadOptions: INodeProperties[] = [
 	},
 ];
 
-/** `service` names the API as users know it (`VOD`); `documentedQps` is its per-account limit. */
+/**
+ * `service` names the API as users know it (`VOD`); `documentedQps` is the action's per-account
+ * limit, or undefined when the API documents none (the transport then paces at `DEFAULT_QPS`).
+ */
 export function maxRequestsPerSecondOption(
 	service: string,
-	documentedQps: number,
+	documentedQps?: number,
 ): INodeProperties {
+	const limit =
+		documentedQps === undefined
+			? `${service} documents no limit for this action; ${DEFAULT_QPS} is the node's default pace`
+			: `${documentedQps} is the documented per-account limit`;
 	return {
 		displayName: 'Max Requests per Second',
 		name: 'maxRequestsPerSecond',
 		type: 'number',
 		typeOptions: { minValue: MIN_REQUESTS_PER_SECOND },
-		default: documentedQps,
-		description: `Pace of calls to ${service}; ${documentedQps} is the documented per-account limit. Lower it when other clients share the account.`,
+		default: documentedQps ?? DEFAULT_QPS,
+		description: `Pace of calls to ${service}; ${limit}. Lower it when other clients share the account.`,
 	};
 }
 

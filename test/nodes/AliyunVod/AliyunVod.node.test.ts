@@ -96,7 +96,12 @@ describe('Alibaba Cloud VOD description contract', () => {
 			'options',
 			['maxRequestsPerSecond', 'maxWaitTime', 'pollInterval', 'binaryPropertyName', 'maxFileSize'],
 		],
-		['snapshot', 'getAll', 'options', ['authTimeout', 'binaryPropertyName', 'maxFileSize']],
+		[
+			'snapshot',
+			'getAll',
+			'options',
+			['authTimeout', 'maxRequestsPerSecond', 'binaryPropertyName', 'maxFileSize'],
+		],
 		['video', 'get', 'options', ['maxRequestsPerSecond']],
 		['video', 'search', 'options', ['fields', 'maxRequestsPerSecond', 'sortBy']],
 	])('%s → %s %s holds %j', (resource, operation, collection, names) => {
