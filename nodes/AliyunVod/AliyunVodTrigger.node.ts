@@ -8,7 +8,7 @@ import type {
 } from 'n8n-workflow';
 
 import { testCallbackKey } from './trigger/callbackKey';
-import { triggerProperties } from './trigger/description';
+import { triggerPanel, triggerProperties } from './trigger/description';
 import { vodMessageCallbackApi } from './trigger/messageCallbackApi';
 import { createRegistration, deleteRegistration, registrationExists } from './trigger/registration';
 import { handleVodCallback } from './trigger/webhook';
@@ -45,6 +45,7 @@ export class AliyunVodTrigger implements INodeType {
 			{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' },
 		],
 		properties: triggerProperties,
+		triggerPanel,
 	};
 
 	methods = {

@@ -144,3 +144,29 @@ describe('Alibaba Cloud VOD Trigger event labels', () => {
 		expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b)));
 	});
 });
+
+/**
+ * n8n 2.41's trigger panel (editor-ui TriggerPanel.vue) shows a URL only for its own Webhook node;
+ * for other webhook triggers it shows `triggerPanel`'s header, activation hint and executions help.
+ */
+describe('Alibaba Cloud VOD Trigger panel', () => {
+	const panel = description.triggerPanel;
+
+	it('has its own texts', () => {
+		expect(panel).toEqual(expect.objectContaining({ header: expect.any(String) }));
+	});
+
+	it.each(['inactive', 'active'] as const)(
+		'says, %s, which URL VOD must call and where to copy it',
+		(state) => {
+			const texts =
+				typeof panel === 'object' && typeof panel.executionsHelp === 'object'
+					? [panel.executionsHelp[state], JSON.stringify(panel.activationHint)]
+					: [];
+			expect(texts[0]).toMatch(/Production URL/);
+			expect(texts[0]).toMatch(/Test URL/);
+			expect(texts[0]).toMatch(/Webhook URLs/);
+			expect(texts[1]).toMatch(/Production URL/);
+		},
+	);
+});
