@@ -132,7 +132,7 @@ export class AliyunApi implements ICredentialType {
 			name: 'mpsEndpoint',
 			type: 'string',
 			default: '',
-			placeholder: 'https://mts-vpc.cn-shanghai.aliyuncs.com',
+			placeholder: 'https://mts.cn-shanghai.aliyuncs.com',
 			description: 'Leave empty for the region default. Set for a private or VPC endpoint.',
 		},
 		{
