@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports */
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals */
 /**
  * The package description (shown in n8n's community-node install and search) and the README's
  * opening promise nodes only for the products that have one in `n8n.nodes`; a product without a

@@ -76,6 +76,7 @@ export function maxRequestsPerSecondOption(
 	service: string,
 	documentedQps?: number,
 ): INodeProperties {
+	const pace = documentedQps ?? DEFAULT_QPS;
 	const limit =
 		documentedQps === undefined
 			? `${service} documents no limit for this action; ${DEFAULT_QPS} is the node's default pace`
@@ -85,7 +86,7 @@ export function maxRequestsPerSecondOption(
 		name: 'maxRequestsPerSecond',
 		type: 'number',
 		typeOptions: { minValue: MIN_REQUESTS_PER_SECOND },
-		default: documentedQps ?? DEFAULT_QPS,
+		default: pace,
 		description: `Pace of calls to ${service}; ${limit}. Lower it when other clients share the account.`,
 	};
 }
