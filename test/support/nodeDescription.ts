@@ -1,4 +1,6 @@
 import type {
+	INode,
+	INodeParameters,
 	INodeProperties,
 	INodePropertyCollection,
 	INodePropertyOptions,
@@ -52,4 +54,9 @@ export function parameterNamed(
 	const found = allParameters(properties).find((parameter) => parameter.name === name);
 	if (found === undefined) throw new Error(`no parameter ${name}`);
 	return found;
+}
+
+/** A workflow node of `type` named `name`, at the origin, with these parameters as saved. */
+export function workflowNode(type: string, name: string, parameters: INodeParameters = {}): INode {
+	return { id: `${name}-id`, name, type, typeVersion: 1, position: [0, 0], parameters };
 }

@@ -1,10 +1,10 @@
 import { NodeHelpers } from 'n8n-workflow';
-import type { INode, INodeProperties } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 import { describe, expect, it } from 'vitest';
 
 import { AliyunVod } from '../../../nodes/AliyunVod/AliyunVod.node';
 import { submittedSnapshotJob } from '../../../nodes/AliyunVod/helpers/waitForSnapshotJob';
-import { visibleTexts } from '../../support/nodeDescription';
+import { visibleTexts, workflowNode } from '../../support/nodeDescription';
 
 const { description } = new AliyunVod();
 
@@ -181,14 +181,11 @@ describe('Video ID is required', () => {
 	])(
 		'%s → %s: n8n reports an empty Video ID as a missing required parameter',
 		(resource, operation) => {
-			const node: INode = {
-				id: 'vod',
-				name: 'VOD',
-				type: 'n8n-nodes-video-snapshots.aliyunVod',
-				typeVersion: 1,
-				position: [0, 0],
-				parameters: { resource, operation, videoId: '' },
-			};
+			const node = workflowNode('n8n-nodes-video-snapshots.aliyunVod', 'VOD', {
+				resource,
+				operation,
+				videoId: '',
+			});
 			node.parameters =
 				NodeHelpers.getNodeParameters(
 					description.properties,
