@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { eventTypeOptions } from './eventTypes';
-import { DEFAULT_APP_ID, DEFAULT_MAX_AGE_SECONDS } from './parameters';
+import { CALLBACK_URL_OPTION_LABEL, DEFAULT_APP_ID, DEFAULT_MAX_AGE_SECONDS } from './parameters';
 
 export const triggerProperties: INodeProperties[] = [
 	{
@@ -78,7 +78,7 @@ export const triggerProperties: INodeProperties[] = [
 		default: {},
 		options: [
 			{
-				displayName: 'Callback URL as Configured in VOD',
+				displayName: CALLBACK_URL_OPTION_LABEL,
 				name: 'callbackUrl',
 				type: 'string',
 				default: '',
