@@ -46,10 +46,8 @@ export async function resolveOnceOnFailure<T>(
 	resolve: () => Promise<T>,
 ): Promise<T> {
 	if (failedResolutions.has(credentials)) throw failedResolutions.get(credentials);
-	try {
-		return await resolve();
-	} catch (error) {
-		failedResolutions.set(credentials, error);
-		throw error;
-	}
+	const resolution = resolve();
+	// Registered before the caller awaits, so the failure is recorded before the caller sees it.
+	void resolution.catch((error: unknown) => failedResolutions.set(credentials, error));
+	return await resolution;
 }
