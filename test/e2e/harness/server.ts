@@ -245,4 +245,17 @@ export class RunningN8n {
 				typeof description.name === 'string',
 		);
 	}
+
+	/** Names of the credential types the server loaded (`GET /types/credentials.json`, as the editor reads them). */
+	async credentialTypeNames(): Promise<string[]> {
+		const response = await this.request<unknown>('GET', '/types/credentials.json');
+		if (response.status !== 200 || !Array.isArray(response.body)) {
+			throw new Error(`GET /types/credentials.json -> ${response.status}`);
+		}
+		return response.body
+			.map((type: unknown) =>
+				typeof type === 'object' && type !== null ? (type as { name?: unknown }).name : undefined,
+			)
+			.filter((name): name is string => typeof name === 'string');
+	}
 }
