@@ -13,12 +13,11 @@ import { successfulRun } from './fixtures/batchRun';
 import { aliyunCredential } from './fixtures/clouds';
 import {
 	describeRejectedKeys,
-	rejectedKeyCredentials,
-	runRejectedKeyRequests,
-	runRejectedKeyTests,
+	runRejectedKeys,
 	type RejectedKeyRuns,
 } from './fixtures/rejectedKeys';
 import {
+	credentialRef,
 	manualWorkflow,
 	N8nInstance,
 	nodeItems,
@@ -40,7 +39,8 @@ describe(`the package in n8n ${N8N_VERSION}`, () => {
 	let vodBatch: BatchResult;
 	let vodWorkflow: WorkflowJson;
 	let nodeTypes: Array<{ name: string; credentials?: Array<{ name: string }> }>;
-	let credentialTypes: string[];
+	/** Each of the package's credential types, and one n8n cannot know, → whether n8n knows it. */
+	const credentialTypes = new Map<string, boolean>();
 	let rejected: RejectedKeyRuns;
 
 	beforeAll(async () => {
@@ -53,7 +53,7 @@ describe(`the package in n8n ${N8N_VERSION}`, () => {
 				type: packageNodeType('aliyunVod'),
 				typeVersion: 1,
 				parameters: { resource: 'video', operation: 'get', videoId: VIDEO_ID },
-				credentials: { aliyunApi: { id: aliyun.id, name: aliyun.name } },
+				credentials: credentialRef(aliyun),
 			},
 			{
 				name: 'Snapshots',
@@ -68,33 +68,25 @@ describe(`the package in n8n ${N8N_VERSION}`, () => {
 					downloadImages: true,
 					options: { pollInterval: 0.5, maxWaitTime: 60 },
 				},
-				credentials: { aliyunApi: { id: aliyun.id, name: aliyun.name } },
+				credentials: credentialRef(aliyun),
 			},
 		]);
 		await n8n.importCredentials([aliyun]);
 		await n8n.importWorkflows([vodWorkflow]);
 		vodBatch = await n8n.executeBatch([vodWorkflow.id]);
 
-		const requests = await runRejectedKeyRequests(n8n, emulator, 'OldN8nRej');
-		const server = await n8n.start();
-		try {
-			await server.ensureOwnerSession();
+		rejected = await runRejectedKeys(n8n, emulator, 'OldN8nRej', async (server) => {
 			nodeTypes = await server.nodeTypeDescriptions(
 				PACKAGE_MANIFEST.n8n.nodes.map((file) => ({
 					name: packageNodeType(typeNameOf(file)),
 					version: 1,
 				})),
 			);
-			credentialTypes = await server.credentialTypeNames();
-			const tests = await runRejectedKeyTests(
-				server,
-				emulator,
-				rejectedKeyCredentials(emulator.url),
-			);
-			rejected = { requests, tests };
-		} finally {
-			await server.stop();
-		}
+			for (const file of [...PACKAGE_MANIFEST.n8n.credentials, 'unknownCredentialApi']) {
+				const type = typeNameOf(file);
+				credentialTypes.set(type, await server.knowsCredentialType(type));
+			}
+		});
 	});
 
 	afterAll(async () => {
@@ -111,9 +103,12 @@ describe(`the package in n8n ${N8N_VERSION}`, () => {
 		expect(nodeNames).toEqual(['aliyunVod', 'aliyunVodTrigger']);
 		// n8n answers with the name as the package declares it, with or without the package prefix.
 		expect(nodeTypes.map((type) => type.name.replace(/^.*\./, ''))).toEqual(nodeNames);
-		const credentialNames = PACKAGE_MANIFEST.n8n.credentials.map(typeNameOf);
-		expect(credentialNames).toEqual(['aliyunApi', 'aliyunVodCallbackApi', 'huaweiCloudApi']);
-		expect(credentialTypes).toEqual(expect.arrayContaining(credentialNames));
+		expect(Object.fromEntries(credentialTypes)).toEqual({
+			aliyunApi: true,
+			aliyunVodCallbackApi: true,
+			huaweiCloudApi: true,
+			unknownCredentialApi: false,
+		});
 	});
 
 	it('gets a video and submits a snapshot job, waits for it and downloads its images', () => {

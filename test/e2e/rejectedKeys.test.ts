@@ -9,9 +9,7 @@ import { afterAll, beforeAll, describe } from 'vitest';
 import { startEmulator, type Emulator } from '../emulator/server';
 import {
 	describeRejectedKeys,
-	rejectedKeyCredentials,
-	runRejectedKeyRequests,
-	runRejectedKeyTests,
+	runRejectedKeys,
 	type RejectedKeyRuns,
 } from './fixtures/rejectedKeys';
 import { N8nInstance } from './harness';
@@ -24,12 +22,7 @@ describe('refused credentials in n8n 2.41.1', () => {
 	beforeAll(async () => {
 		emulator = await startEmulator();
 		n8n = await N8nInstance.create({ label: 'rejected-keys' });
-		const requests = await runRejectedKeyRequests(n8n, emulator, 'RejKeys241x');
-		const server = await n8n.start();
-		await server.ensureOwnerSession();
-		const tests = await runRejectedKeyTests(server, emulator, rejectedKeyCredentials(emulator.url));
-		await server.stop();
-		runs = { requests, tests };
+		runs = await runRejectedKeys(n8n, emulator, 'RejKeys241x');
 	});
 
 	afterAll(async () => {

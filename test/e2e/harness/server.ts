@@ -246,16 +246,18 @@ export class RunningN8n {
 		);
 	}
 
-	/** Names of the credential types the server loaded (`GET /types/credentials.json`, as the editor reads them). */
-	async credentialTypeNames(): Promise<string[]> {
-		const response = await this.request<unknown>('GET', '/types/credentials.json');
-		if (response.status !== 200 || !Array.isArray(response.body)) {
-			throw new Error(`GET /types/credentials.json -> ${response.status}`);
-		}
-		return response.body
-			.map((type: unknown) =>
-				typeof type === 'object' && type !== null ? (type as { name?: unknown }).name : undefined,
-			)
-			.filter((name): name is string => typeof name === 'string');
+	/**
+	 * Whether the server loaded a credential type: `GET /rest/credential-translation` answers 400
+	 * "Invalid Credential type" for a type n8n does not know (the editor's `/types/credentials.json` is
+	 * not written with N8N_DISABLE_UI).
+	 */
+	async knowsCredentialType(type: string): Promise<boolean> {
+		const response = await this.request(
+			'GET',
+			`/rest/credential-translation?credentialType=${encodeURIComponent(type)}`,
+		);
+		if (response.status === 200) return true;
+		if (response.status === 400) return false;
+		throw new Error(`GET /rest/credential-translation -> ${response.status}`);
 	}
 }
