@@ -13,6 +13,7 @@ npm run lint
 npm run typecheck
 npx vitest run --project unit --reporter=default --reporter=json --outputFile.json="$report_dir/unit.json"
 bash scripts/e2e-setup.sh
+bash scripts/e2e-setup.sh test/e2e/n8n-2.40.2 # the oldest supported n8n (test/e2e/olderN8n.test.ts)
 npx vitest run --project e2e --reporter=default --reporter=json --outputFile.json="$report_dir/e2e.json"
 
 echo "test command took $(( $(date +%s) - started )) s"

@@ -245,4 +245,19 @@ export class RunningN8n {
 				typeof description.name === 'string',
 		);
 	}
+
+	/**
+	 * Whether the server loaded a credential type: `GET /rest/credential-translation` answers 400
+	 * "Invalid Credential type" for a type n8n does not know (the editor's `/types/credentials.json` is
+	 * not written with N8N_DISABLE_UI).
+	 */
+	async knowsCredentialType(type: string): Promise<boolean> {
+		const response = await this.request(
+			'GET',
+			`/rest/credential-translation?credentialType=${encodeURIComponent(type)}`,
+		);
+		if (response.status === 200) return true;
+		if (response.status === 400) return false;
+		throw new Error(`GET /rest/credential-translation -> ${response.status}`);
+	}
 }
