@@ -53,7 +53,8 @@ export async function ensureQueueBinaries(): Promise<QueueBinaries> {
 		});
 		if (result.code !== 0) throw new Error(`queue setup failed\n${describeFailure(result)}`);
 		const parsed: unknown = JSON.parse(result.stdout.trim().split('\n').pop() ?? '');
-		if (!isQueueBinaries(parsed)) throw new Error(`unexpected queue-setup output: ${result.stdout}`);
+		if (!isQueueBinaries(parsed))
+			throw new Error(`unexpected queue-setup output: ${result.stdout}`);
 		return parsed;
 	})();
 	return await binaries;
@@ -259,7 +260,10 @@ export async function startRedis(): Promise<RunningService> {
 		await rm(dir, { recursive: true, force: true });
 	};
 	try {
-		await server.waitUntil(async () => await answers(port, Buffer.from('PING\r\n'), /\+PONG/), 30_000);
+		await server.waitUntil(
+			async () => await answers(port, Buffer.from('PING\r\n'), /\+PONG/),
+			30_000,
+		);
 	} catch (error) {
 		await stop();
 		throw error;
