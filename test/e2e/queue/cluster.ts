@@ -20,6 +20,8 @@ const QUEUE_LOCK_DURATION_MS = 10_000;
 const QUEUE_LOCK_RENEW_MS = 2_000;
 const QUEUE_STALLED_INTERVAL_MS = 5_000;
 const WEBHOOK_PROCESSES = 2;
+/** Four n8n processes start together on 2 cores (shared with other work): allow them time. */
+const READINESS_TIMEOUT_MS = 300_000;
 
 export interface QueueClusterOptions {
 	/** Extra variables for every n8n process. */
@@ -28,8 +30,22 @@ export interface QueueClusterOptions {
 	prepare(n8n: N8nInstance): Promise<void>;
 }
 
+/** `n8n worker`, with its health check on a free port (readiness is polled there). */
+async function startWorker(n8n: N8nInstance): Promise<RunningN8n> {
+	return await n8n.start({
+		command: 'worker',
+		readinessTimeoutMs: READINESS_TIMEOUT_MS,
+		env: {
+			QUEUE_HEALTH_CHECK_ACTIVE: 'true',
+			QUEUE_HEALTH_CHECK_PORT: String(await freePort()),
+			N8N_WORKER_SERVER_ADDRESS: '127.0.0.1',
+		},
+	});
+}
+
 export class QueueCluster {
-	private currentWorker: RunningN8n | undefined;
+	/** How long each step of start() took, in ms: services, prepare (the CLI runs), processes. */
+	timings: Record<string, number> = {};
 
 	private constructor(
 		readonly n8n: N8nInstance,
@@ -37,6 +53,7 @@ export class QueueCluster {
 		readonly webhooks: RunningN8n[],
 		readonly front: WebhookFront,
 		private readonly services: RunningService[],
+		private currentWorker: RunningN8n | undefined,
 	) {}
 
 	/** The worker now running. */
@@ -50,6 +67,7 @@ export class QueueCluster {
 	 * processes. Whatever started is stopped again if a later step fails.
 	 */
 	static async start(options: QueueClusterOptions): Promise<QueueCluster> {
+		const startedAt = Date.now();
 		const started: Array<{ stop(): Promise<void> }> = [];
 		let n8n: N8nInstance | undefined;
 		try {
@@ -89,18 +107,29 @@ export class QueueCluster {
 					...options.env,
 				},
 			});
+			const timings: Record<string, number> = { services: Date.now() - startedAt };
 			await options.prepare(n8n);
-			const main = await n8n.start();
+			timings.prepare = Date.now() - startedAt - timings.services;
+			// The CLI runs of `prepare` migrated the database: the processes can start together.
 			const instance = n8n;
-			const webhooks = await Promise.all(
-				webhookPorts.map(
-					async (port) =>
-						await instance.start({ command: 'webhook', env: { N8N_PORT: String(port) } }),
+			const [main, webhooks, worker] = await Promise.all([
+				instance.start({ readinessTimeoutMs: READINESS_TIMEOUT_MS }),
+				Promise.all(
+					webhookPorts.map(
+						async (port) =>
+							await instance.start({
+								command: 'webhook',
+								env: { N8N_PORT: String(port) },
+								readinessTimeoutMs: READINESS_TIMEOUT_MS,
+							}),
+					),
 				),
-			);
-			const cluster = new QueueCluster(n8n, main, webhooks, front, [postgres, redis]);
-			await cluster.startWorker();
+				startWorker(instance),
+			]);
+			const cluster = new QueueCluster(n8n, main, webhooks, front, [postgres, redis], worker);
 			await main.ensureOwnerSession();
+			timings.processes = Date.now() - startedAt - timings.services - timings.prepare;
+			cluster.timings = timings;
 			return cluster;
 		} catch (error) {
 			await n8n?.dispose();
@@ -109,16 +138,9 @@ export class QueueCluster {
 		}
 	}
 
-	/** Starts a worker (the first, or one after a kill); resolves once its health check is ready. */
+	/** Starts a worker after a kill; resolves once its health check is ready. */
 	async startWorker(): Promise<RunningN8n> {
-		this.currentWorker = await this.n8n.start({
-			command: 'worker',
-			env: {
-				QUEUE_HEALTH_CHECK_ACTIVE: 'true',
-				QUEUE_HEALTH_CHECK_PORT: String(await freePort()),
-				N8N_WORKER_SERVER_ADDRESS: '127.0.0.1',
-			},
-		});
+		this.currentWorker = await startWorker(this.n8n);
 		return this.currentWorker;
 	}
 

@@ -270,15 +270,14 @@ beforeAll(async () => {
 		prepare: async (n8n) => {
 			await n8n.importCredentials([aliyun, callbackKey]);
 			await n8n.importWorkflows([triggerWorkflow, pipeline]);
-			await n8n.publishWorkflow(TRIGGER_ID);
-			await n8n.publishWorkflow(PIPELINE_ID);
+			await Promise.all([n8n.publishWorkflow(TRIGGER_ID), n8n.publishWorkflow(PIPELINE_ID)]);
 		},
 	});
 	for (const webhook of cluster.webhooks) {
 		await waitForWebhook(new URL(triggerPath(), `${webhook.baseUrl}/`).toString());
 	}
 	await pointVodCallbackAt(emulator, new URL(triggerPath(), cluster.front.url).toString());
-	log(`queue-mode setup took ${Date.now() - started} ms`);
+	log(`queue-mode setup took ${Date.now() - started} ms (${JSON.stringify(cluster.timings)})`);
 });
 
 afterAll(async () => {
