@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/require-node-api-error */
+/* eslint-disable @n8n/community-nodes/no-restricted-imports */
 /**
  * The load balancer in front of the `n8n webhook` processes: the one public URL (N8N_WEBHOOK_URL, the
  * URL configured at VOD and covered by its signature) that forwards each request to one process, in
@@ -35,22 +35,25 @@ export class WebhookFront {
 	private next = 0;
 	private log: ForwardedRequest[] = [];
 
-	private constructor(
-		private readonly server: Server,
-		readonly url: string,
-		private readonly upstreams: string[],
-	) {}
+	private readonly server: Server;
 
-	/** Listens on a free port of 127.0.0.1; `upstreams` are base URLs such as `http://127.0.0.1:5679`. */
-	static async start(upstreams: string[]): Promise<WebhookFront> {
-		let front: WebhookFront | undefined;
-		const server = createServer((request, response) => {
-			void front?.handle(request, response);
+	private constructor(private readonly upstreams: string[]) {
+		this.server = createServer((request, response) => {
+			void this.handle(request, response);
 		});
-		await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-		const { port } = server.address() as AddressInfo;
-		front = new WebhookFront(server, `http://127.0.0.1:${port}/`, upstreams);
+	}
+
+	/** Listens on a free port of 127.0.0.1; `upstreams` are base URLs such as `http://127.0.0.1:5679/`. */
+	static async start(upstreams: string[]): Promise<WebhookFront> {
+		const front = new WebhookFront(upstreams);
+		await new Promise<void>((resolve) => front.server.listen(0, '127.0.0.1', resolve));
 		return front;
+	}
+
+	/** The public base URL, `http://127.0.0.1:<port>/`. */
+	get url(): string {
+		const { port } = this.server.address() as AddressInfo;
+		return `http://127.0.0.1:${port}/`;
 	}
 
 	/** Every forwarded request so far, in the order the answers came. */

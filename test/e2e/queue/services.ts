@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/require-node-api-error */
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-dangerous-functions, @n8n/community-nodes/require-node-api-error */
 /**
  * PostgreSQL and Redis for the queue-mode tests, as this test's own processes on free loopback ports:
  * Debian's binaries (scripts/queue-setup.sh installs them when missing), a throw-away data folder, no
