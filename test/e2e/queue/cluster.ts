@@ -1,20 +1,11 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/require-node-api-error */
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/require-node-api-error */
 /**
  * n8n 2.41.1 in queue mode, as a user runs it: `n8n start` (main), one `n8n worker` and two
  * `n8n webhook` processes, one N8N_ENCRYPTION_KEY, one PostgreSQL database, one Redis, binary data in
  * the database, and one N8N_WEBHOOK_URL for all: the URL of a load balancer (WebhookFront) in front
  * of the two webhook processes. Main serves the editor and REST API only (production webhooks off).
  */
-import { mkdtemp, writeFile } from 'node:fs/promises';
-import path from 'node:path';
-
-import {
-	ensureN8nInstalled,
-	freePort,
-	N8nInstance,
-	type RunningN8n,
-	type WorkflowJson,
-} from '../harness';
+import { ensureN8nInstalled, freePort, N8nInstance, type RunningN8n } from '../harness';
 import { WebhookFront } from './front';
 import {
 	POSTGRES_DATABASE,
@@ -37,22 +28,6 @@ export interface QueueClusterOptions {
 	env?: Record<string, string>;
 	/** Imports and publications, run with the CLI before any server starts. */
 	prepare(n8n: N8nInstance): Promise<void>;
-}
-
-/**
- * `n8n import:workflow --activeState=fromJson` (queue mode only) with every workflow active: imported
- * and published in one CLI run instead of one `publish:workflow` run per workflow.
- */
-export async function importActiveWorkflows(
-	n8n: N8nInstance,
-	workflows: WorkflowJson[],
-): Promise<void> {
-	const dir = await mkdtemp(path.join(n8n.userFolder, 'active-workflows-'));
-	for (const workflow of workflows) {
-		const active = { ...workflow, active: true };
-		await writeFile(path.join(dir, `${workflow.id}.json`), JSON.stringify(active, null, 2));
-	}
-	await n8n.cliOk(['import:workflow', '--separate', `--input=${dir}`, '--activeState=fromJson']);
 }
 
 /** `n8n worker`, with its health check on a free port (readiness is polled there). */

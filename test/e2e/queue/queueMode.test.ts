@@ -35,7 +35,7 @@ import {
 	type ExecutionSummary,
 } from '../../demo/examples';
 import { nodeItems, nodeJson, type CliRun, type WorkflowJson } from '../harness';
-import { importActiveWorkflows, QueueCluster } from './cluster';
+import { QueueCluster } from './cluster';
 import type { ForwardedRequest } from './front';
 
 const TRIGGER_ID = 'E2eQueueTrigger01';
@@ -269,7 +269,8 @@ beforeAll(async () => {
 		env: { N8N_RESTRICT_FILE_ACCESS_TO: outputDir },
 		prepare: async (n8n) => {
 			await n8n.importCredentials([aliyun, callbackKey]);
-			await importActiveWorkflows(n8n, [triggerWorkflow, pipeline]);
+			await n8n.importWorkflows([triggerWorkflow, pipeline]);
+			await Promise.all([n8n.publishWorkflow(TRIGGER_ID), n8n.publishWorkflow(PIPELINE_ID)]);
 		},
 	});
 	for (const webhook of cluster.webhooks) {
