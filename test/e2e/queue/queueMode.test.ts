@@ -13,7 +13,6 @@ import type { IConnections, INode } from 'n8n-workflow';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { TINY_JPEG } from '../../emulator/core/jpeg';
-import { callRpc } from '../../emulator/clients/aliyunRpc';
 import { seedVideoIds } from '../../emulator/aliyun/vod/videos';
 import type { CallbackDelivery } from '../../emulator/aliyun/vod/callbackDelivery';
 import { startEmulator, type Emulator } from '../../emulator/server';
@@ -21,6 +20,7 @@ import {
 	emulatorAliyunCredential,
 	emulatorCallbackCredential,
 	EXAMPLE_OUTPUT_FOLDER,
+	firstDeliveryAnswered,
 	getExecutionRun,
 	listExecutions,
 	loadExample,
@@ -28,6 +28,7 @@ import {
 	PIPELINE_NODES,
 	pointVodCallbackAt,
 	prepareExample,
+	submitOneSnapshot,
 	TRIGGER_EXAMPLE,
 	TRIGGER_NODES,
 	waitForWebhook,
@@ -122,24 +123,6 @@ function triggerPath(): string {
 
 function deliveriesOf(jobId: string): CallbackDelivery[] {
 	return emulator.callbackDeliveries().filter((delivery) => delivery.jobId === jobId);
-}
-
-async function submitJob(): Promise<string> {
-	const submitted = await callRpc<{ SnapshotJob: { JobId: string } }>(
-		emulator,
-		'SubmitSnapshotJob',
-		{ VideoId: seedVideoIds.normal, Count: 1, Interval: 0 },
-	);
-	return submitted.SnapshotJob.JobId;
-}
-
-/** Waits for the emulator's first delivery of the job's SnapshotComplete to be answered. */
-async function firstDelivery(jobId: string): Promise<CallbackDelivery> {
-	return await waitUntil(
-		async () => deliveriesOf(jobId).find((delivery) => delivery.status !== undefined),
-		60_000,
-		`the callback of job ${jobId}`,
-	);
 }
 
 /** Every execution of the trigger workflow, with the event it got (run data read once per execution). */
@@ -336,9 +319,9 @@ describe('queue mode: n8n start + worker + 2 webhook processes, PostgreSQL, Redi
 		const since = cluster.front.forwarded().length;
 		const jobIds: string[] = [];
 		for (let index = 0; index < 3; index++) {
-			const jobId = await submitJob();
+			const jobId = await submitOneSnapshot(emulator);
 			jobIds.push(jobId);
-			expect((await firstDelivery(jobId)).status).toBe(200);
+			expect((await firstDeliveryAnswered(emulator, jobId)).status).toBe(200);
 			expect(await emulator.redeliverCallback(jobId)).toBe(true);
 			expect(deliveriesOf(jobId).map((delivery) => delivery.status)).toEqual([200, 200]);
 		}
@@ -364,9 +347,13 @@ describe('queue mode: n8n start + worker + 2 webhook processes, PostgreSQL, Redi
 	it(`starts ${BURST_SIZE} executions for a burst of ${BURST_SIZE} distinct events`, async () => {
 		const since = cluster.front.forwarded().length;
 		emulator.setJobDuration(2_000);
-		const jobIds = await Promise.all(Array.from({ length: BURST_SIZE }, submitJob));
+		const jobIds = await Promise.all(
+			Array.from({ length: BURST_SIZE }, async () => await submitOneSnapshot(emulator)),
+		);
 		emulator.setJobDuration(300);
-		const deliveries = await Promise.all(jobIds.map(firstDelivery));
+		const deliveries = await Promise.all(
+			jobIds.map(async (jobId) => await firstDeliveryAnswered(emulator, jobId)),
+		);
 		expect(deliveries.map((delivery) => delivery.status)).toEqual(jobIds.map(() => 200));
 		const forwarded = forwardedSince(since);
 		expect(forwarded).toHaveLength(BURST_SIZE);
@@ -422,9 +409,9 @@ describe('queue mode: n8n start + worker + 2 webhook processes, PostgreSQL, Redi
 		const jobIds: string[] = [];
 		try {
 			for (let trial = 0; trial < trials; trial++) {
-				const jobId = await submitJob();
+				const jobId = await submitOneSnapshot(emulator);
 				jobIds.push(jobId);
-				expect((await firstDelivery(jobId)).status).toBe(200);
+				expect((await firstDeliveryAnswered(emulator, jobId)).status).toBe(200);
 			}
 		} finally {
 			cluster.front.mode = 'round-robin';
