@@ -20,6 +20,7 @@ const QUEUE_LOCK_DURATION_MS = 10_000;
 const QUEUE_LOCK_RENEW_MS = 2_000;
 const QUEUE_STALLED_INTERVAL_MS = 5_000;
 const WEBHOOK_PROCESSES = 2;
+const DB_POOL_SIZE = 10;
 /** Four n8n processes start together on 2 cores (shared with other work): allow them time. */
 const READINESS_TIMEOUT_MS = 300_000;
 
@@ -95,6 +96,11 @@ export class QueueCluster {
 					DB_POSTGRESDB_PORT: String(postgres.port),
 					DB_POSTGRESDB_USER: POSTGRES_USER,
 					DB_POSTGRESDB_DATABASE: POSTGRES_DATABASE,
+					// n8n's default pool of 2 connections per process: a burst of 50 callbacks then waited over
+					// DB_POSTGRESDB_CONNECTION_TIMEOUT (20 s) for a connection in the webhook processes, which
+					// answered 500 "Workflow could not be started!" (the trigger saves its static data per
+					// delivery). A deployment that takes bursts needs a bigger pool; so does this test.
+					DB_POSTGRESDB_POOL_SIZE: String(DB_POOL_SIZE),
 					EXECUTIONS_MODE: 'queue',
 					QUEUE_BULL_REDIS_HOST: '127.0.0.1',
 					QUEUE_BULL_REDIS_PORT: String(redis.port),
