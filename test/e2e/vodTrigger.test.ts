@@ -15,12 +15,14 @@ import { startEmulator, type Emulator } from '../emulator/server';
 import { callRpc } from '../emulator/clients/aliyunRpc';
 import {
 	emulatorCallbackCredential,
+	firstDeliveryAnswered,
 	getExecutionRun,
 	listExecutions,
 	loadExample,
 	pointVodCallbackAt,
 	prepareExample,
 	productionWebhookUrl,
+	submitOneSnapshot,
 	TRIGGER_EXAMPLE,
 	TRIGGER_NODES,
 	waitForWebhook,
@@ -43,23 +45,6 @@ let jobId: string;
 
 async function executions(): Promise<ExecutionSummary[]> {
 	return await listExecutions(server, WORKFLOW_ID);
-}
-
-async function submitOneSnapshot(): Promise<string> {
-	const submitted = await callRpc<{ SnapshotJob: { JobId: string } }>(
-		emulator,
-		'SubmitSnapshotJob',
-		{ VideoId: seedVideoIds.normal, Count: 1, Interval: 0 },
-	);
-	return submitted.SnapshotJob.JobId;
-}
-
-async function firstDeliveryAnswered(id: string): Promise<CallbackDelivery> {
-	return await waitUntil(
-		async () => deliveriesOf(id).find((candidate) => candidate.status === 200),
-		30_000,
-		`the callback of job ${id} answered 200`,
-	);
 }
 
 /** Sends a job's event again and returns that one attempt. */
@@ -240,9 +225,9 @@ describe('example VOD trigger workflow in real n8n', () => {
 		const before = (await executions()).length;
 		const jobs: string[] = [];
 		for (const [index, event] of ['A', 'B', 'C'].entries()) {
-			const id = await submitOneSnapshot();
+			const id = await submitOneSnapshot(emulator);
 			jobs.push(id);
-			const first = await firstDeliveryAnswered(id);
+			const first = await firstDeliveryAnswered(emulator, id, 30_000);
 			// The trigger answers before the run starts: well inside VOD's 5 s deadline.
 			process.stderr.write(
 				`[e2e] callback of event ${event} answered in ${first.durationMs?.toFixed(0)} ms\n`,

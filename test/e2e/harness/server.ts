@@ -179,6 +179,17 @@ export class RunningN8n {
 		return { status: response.status, body: parsed, headers: response.headers };
 	}
 
+	/** A GET with the session cookie whose body is kept as bytes (binary data downloads). */
+	async download(urlPath: string): Promise<{ status: number; bytes: Buffer }> {
+		const headers: Record<string, string> = { 'browser-id': this.browserId };
+		if (this.cookie) headers.cookie = this.cookie;
+		const response = await fetch(`${this.baseUrl}${urlPath}`, {
+			headers,
+			signal: AbortSignal.timeout(120_000),
+		});
+		return { status: response.status, bytes: Buffer.from(await response.arrayBuffer()) };
+	}
+
 	/** Like `request`, but throws unless the status is 2xx; returns `body.data` when n8n wraps it. */
 	async rest<T = unknown>(method: string, urlPath: string, body?: unknown): Promise<T> {
 		const response = await this.request<{ data?: T } | T>(method, urlPath, body);
