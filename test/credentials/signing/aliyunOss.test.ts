@@ -14,8 +14,14 @@ import {
 import { aliOssClient } from '../../emulator/clients/aliOss';
 
 const NOW = new Date('2025-03-04T05:06:07Z');
-const KEYS = { accessKeyId: 'LTAI5tDiffKeyId', accessKeySecret: 'DiffSecretForOssTests' };
-const STS = {
+interface TestKeys {
+	accessKeyId: string;
+	accessKeySecret: string;
+	securityToken?: string;
+}
+
+const KEYS: TestKeys = { accessKeyId: 'LTAI5tDiffKeyId', accessKeySecret: 'DiffSecretForOssTests' };
+const STS: TestKeys = {
 	accessKeyId: 'STS.DiffKey',
 	accessKeySecret: 'DiffStsSecret',
 	securityToken: 'CAIS+tok/en==',
@@ -42,7 +48,7 @@ describe('OSS signer against the official SDK (ali-oss 6.23.0)', () => {
 		for (const keys of [KEYS, STS]) {
 			const client = aliOssClient({
 				...keys,
-				stsToken: 'securityToken' in keys ? keys.securityToken : undefined,
+				stsToken: keys.securityToken,
 				bucket: BUCKET,
 				region: 'oss-cn-beijing',
 				secure: true,
@@ -67,7 +73,7 @@ describe('OSS signer against the official SDK (ali-oss 6.23.0)', () => {
 		for (const keys of [KEYS, STS]) {
 			const client = aliOssClient({
 				...keys,
-				stsToken: 'securityToken' in keys ? keys.securityToken : undefined,
+				stsToken: keys.securityToken,
 				bucket: BUCKET,
 				region: 'oss-cn-beijing',
 				secure: true,
