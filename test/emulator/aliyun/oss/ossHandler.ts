@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/require-node-api-error -- a bug in the handler must surface as a 500 */
 import type { EmulatorRequest, EmulatorResponse } from '../../core/http';
 import { newRequestId } from '../../core/ids';
 import { OssError, verifyOssRequest } from './ossAuth';
