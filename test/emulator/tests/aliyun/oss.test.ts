@@ -23,7 +23,7 @@ emulatorPerFile((started) => (emulator = started), { eachTest: () => emulator.se
 type Key = { accessKeyId: string; accessKeySecret: string; securityToken?: string };
 
 function client(options: { key?: Key; v4?: boolean; host?: string } = {}): AliOssClient {
-	const key = options.key ?? aliyunAccessKey;
+	const key: Key = options.key ?? aliyunAccessKey;
 	return aliOssClient({
 		accessKeyId: key.accessKeyId,
 		accessKeySecret: key.accessKeySecret,
