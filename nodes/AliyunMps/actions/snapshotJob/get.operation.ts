@@ -45,7 +45,7 @@ const properties: INodeProperties[] = [
 					{
 						name: 'Output as Not Found',
 						value: 'flag',
-						description: 'Output an item with Id and NotFound: true for each unknown ID',
+						description: 'Output an item with the ID and NotFound set to true for each unknown ID',
 					},
 				],
 				default: 'error',

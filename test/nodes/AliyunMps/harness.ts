@@ -1,0 +1,65 @@
+/**
+ * MPS's glue over test/support: runs the Alibaba Cloud MPS node through n8n-core's real
+ * WorkflowExecute (`runSingleNode`), its credential pointing the transport and OSS at the emulator.
+ */
+import type { ICredentialDataDecryptedObject, IDataObject, INodeParameters } from 'n8n-workflow';
+
+import { AliyunApi } from '../../../credentials/AliyunApi.credentials';
+import { AliyunMps } from '../../../nodes/AliyunMps/AliyunMps.node';
+import { aliyunApiDataFor } from '../../emulator/accounts';
+import type { Emulator } from '../../emulator/server';
+import { runSingleNode, type SingleNodeResult } from '../../support/inProcessN8n';
+
+export interface MpsRun {
+	items?: IDataObject[];
+	continueOnFail?: boolean;
+	credentials?: ICredentialDataDecryptedObject;
+}
+
+export async function runMps(
+	emulator: Emulator,
+	parameters: INodeParameters,
+	run: MpsRun = {},
+): Promise<SingleNodeResult> {
+	return await runSingleNode({
+		nodeType: new AliyunMps(),
+		parameters,
+		inputItems: (run.items ?? [{}]).map((json) => ({ json })),
+		settings: { onError: run.continueOnFail ? 'continueRegularOutput' : 'stopWorkflow' },
+		credentialTypes: { aliyunApi: new AliyunApi() },
+		credentials: { aliyunApi: run.credentials ?? aliyunApiDataFor(emulator.url) },
+	});
+}
+
+/** The message of the error the node stopped with; '' when it did not fail. */
+export function errorMessage(result: SingleNodeResult): string {
+	const { error } = result;
+	// n8n-core's copy of the error classes is not the one the test imports: read the field.
+	return typeof error === 'object' && error !== null && 'message' in error
+		? String(error.message)
+		: '';
+}
+
+/** The query (V3: API parameters) of every recorded request of `action`, in order. */
+export function sentParams(emulator: Emulator, action: string): Array<Record<string, string>> {
+	return emulator
+		.requests()
+		.filter((request) => request.action === action)
+		.map((request) => Object.fromEntries(new URL(request.rawUrl, emulator.url).searchParams));
+}
+
+/** Parameters of Snapshot Job → Submit with the input and output in the emulator's region. */
+export function submitParameters(extra: INodeParameters = {}): INodeParameters {
+	return {
+		resource: 'snapshotJob',
+		operation: 'submit',
+		inputSource: 'fields',
+		inputBucket: 'videos',
+		inputLocation: 'oss-cn-shanghai',
+		inputObject: 'in/clip 1.mp4',
+		outputBucket: 'snaps',
+		outputLocation: 'oss-cn-shanghai',
+		outputObject: 'out/frame.jpg',
+		...extra,
+	};
+}
