@@ -1,3 +1,4 @@
+import type { INodeParameters } from 'n8n-workflow';
 import { describe, expect, it } from 'vitest';
 
 import { aliyunApiDataFor, aliyunStsKey } from '../../../../emulator/accounts';
@@ -12,7 +13,7 @@ emulatorPerFile((started) => (emulator = started), { eachTest: () => emulator.se
 
 const FAST_WAIT = { pollInterval: 0.5, maxWaitTime: 10 };
 
-function waitParameters(extra: Record<string, unknown> = {}) {
+function waitParameters(extra: INodeParameters = {}): INodeParameters {
 	return submitParameters({
 		outputObject: 'out/{Count}.jpg',
 		snapshotSettings: { num: 3, time: 0 },
