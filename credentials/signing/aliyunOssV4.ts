@@ -1,5 +1,6 @@
 import { createHash, createHmac } from 'crypto';
 
+import { authorizationFields } from './authorizationFields';
 import {
 	lowerCaseHeaders,
 	OSS_HEADER,
@@ -196,14 +197,8 @@ export function ossV4Parts(request: OssV4Request): OssV4Parts {
 
 /** Reads `OSS4-HMAC-SHA256 Credential=…[,AdditionalHeaders=…],Signature=…` (`,` or `, `). */
 export function parseOssV4Authorization(value: string): OssV4Authorization | undefined {
-	const prefix = `${OSS_V4_ALGORITHM} `;
-	if (!value.startsWith(prefix)) return undefined;
-	const fields = new Map<string, string>();
-	for (const part of value.slice(prefix.length).split(',')) {
-		const index = part.indexOf('=');
-		if (index === -1) return undefined;
-		fields.set(part.slice(0, index).trim(), part.slice(index + 1).trim());
-	}
+	const fields = authorizationFields(value, OSS_V4_ALGORITHM);
+	if (!fields) return undefined;
 	const credential = fields.get('Credential')?.split('/') ?? [];
 	const signature = fields.get('Signature');
 	if (credential.length !== 5 || !signature) return undefined;

@@ -1,12 +1,15 @@
 export {
 	downloadImagesField,
 	downloadOptions,
+	jobOutputFields,
 	maxRequestsPerSecondOption,
+	optionsCollection,
 	readLimit,
 	returnAllAndLimitFields,
 	waitForCompletionField,
 	waitOptions,
 } from './fields';
+export type { JobOutputFields } from './fields';
 export { asNodeError, errorItemOrThrow, errorJson, PartFailure } from './itemErrors';
 export { callOptions, optionsProblem } from './options';
 export { coerceFields, coerceText, readBoolean, readOptions, readText } from './parameters';

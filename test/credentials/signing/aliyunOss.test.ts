@@ -38,6 +38,16 @@ const OBJECT_KEYS = [
 	'tiles/{TileCount} 100%.jpg',
 ];
 
+function sdkClient(keys: TestKeys) {
+	return aliOssClient({
+		...keys,
+		stsToken: keys.securityToken,
+		bucket: BUCKET,
+		region: 'oss-cn-beijing',
+		secure: true,
+	});
+}
+
 afterEach(() => {
 	vi.useRealTimers();
 });
@@ -46,13 +56,7 @@ describe('OSS signer against the official SDK (ali-oss 6.23.0)', () => {
 	it.each(OBJECT_KEYS)('V1 pre-signed URL of %s equals signatureUrl', (key) => {
 		vi.useFakeTimers({ now: NOW, toFake: ['Date'] });
 		for (const keys of [KEYS, STS]) {
-			const client = aliOssClient({
-				...keys,
-				stsToken: keys.securityToken,
-				bucket: BUCKET,
-				region: 'oss-cn-beijing',
-				secure: true,
-			});
+			const client = sdkClient(keys);
 			const theirs = client.signatureUrl(key, { expires: 900, process: 'image/resize,w_50' });
 			const ours = presignOssV1Url({
 				...keys,
@@ -71,13 +75,7 @@ describe('OSS signer against the official SDK (ali-oss 6.23.0)', () => {
 	it.each(OBJECT_KEYS)('V4 pre-signed URL of %s equals signatureUrlV4', async (key) => {
 		vi.useFakeTimers({ now: NOW, toFake: ['Date'] });
 		for (const keys of [KEYS, STS]) {
-			const client = aliOssClient({
-				...keys,
-				stsToken: keys.securityToken,
-				bucket: BUCKET,
-				region: 'oss-cn-beijing',
-				secure: true,
-			});
+			const client = sdkClient(keys);
 			const theirs = await client.signatureUrlV4('HEAD', 120, {}, key);
 			const ours = presignOssV4Url({
 				...keys,

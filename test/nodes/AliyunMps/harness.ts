@@ -7,6 +7,7 @@ import type { ICredentialDataDecryptedObject, IDataObject, INodeParameters } fro
 import { AliyunApi } from '../../../credentials/AliyunApi.credentials';
 import { AliyunMps } from '../../../nodes/AliyunMps/AliyunMps.node';
 import { aliyunApiDataFor } from '../../emulator/accounts';
+import { callRpc, MPS_VERSION } from '../../emulator/clients/aliyunRpc';
 import type { Emulator } from '../../emulator/server';
 import { runSingleNode, type SingleNodeResult } from '../../support/inProcessN8n';
 
@@ -62,4 +63,26 @@ export function submitParameters(extra: INodeParameters = {}): INodeParameters {
 		outputObject: 'out/frame.jpg',
 		...extra,
 	};
+}
+
+/** A synchronous single-snapshot job, created and finished by one SubmitSnapshotJob; its id. */
+export async function submitSyncJob(
+	emulator: Emulator,
+	index: number,
+	pipelineId?: string,
+): Promise<string> {
+	const body = await callRpc<{ SnapshotJob: { Id: string } }>(
+		emulator,
+		'SubmitSnapshotJob',
+		{
+			Input: JSON.stringify({ Bucket: 'v', Location: 'oss-cn-shanghai', Object: 'a.mp4' }),
+			SnapshotConfig: JSON.stringify({
+				OutputFile: { Bucket: 'o', Location: 'oss-cn-shanghai', Object: `f${index}.jpg` },
+				Time: '0',
+			}),
+			...(pipelineId ? { PipelineId: pipelineId } : {}),
+		},
+		{ version: MPS_VERSION },
+	);
+	return body.SnapshotJob.Id;
 }

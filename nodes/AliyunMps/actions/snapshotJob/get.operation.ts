@@ -4,6 +4,7 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import {
 	callOptions,
 	maxRequestsPerSecondOption,
+	optionsCollection,
 	optionsProblem,
 	readOptions,
 	readText,
@@ -24,35 +25,28 @@ const properties: INodeProperties[] = [
 		placeholder: '72dfa5e679ab4be9a3ed9974c7360001, 72dfa5e679ab4be9a3ed9974c7360002',
 		description: `One or more snapshot job IDs, comma-separated or a list; any number (the node asks MPS for ${MPS_MAX_JOB_IDS_PER_QUERY} per call, in order)`,
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
-			maxRequestsPerSecondOption(SERVICE_NAME, DOCUMENTED_QPS.QuerySnapshotJobList),
-			{
-				displayName: 'Unknown IDs',
-				name: 'notFound',
-				type: 'options',
-				options: [
-					{
-						name: 'Fail',
-						value: 'error',
-						description: 'Stop with an error naming the unknown IDs',
-					},
-					{
-						name: 'Output as Not Found',
-						value: 'flag',
-						description: 'Output an item with the ID and NotFound set to true for each unknown ID',
-					},
-				],
-				default: 'error',
-				description: 'What to do with IDs MPS reports in NonExistSnapshotJobIds',
-			},
-		],
-	},
+	optionsCollection([
+		maxRequestsPerSecondOption(SERVICE_NAME, DOCUMENTED_QPS.QuerySnapshotJobList),
+		{
+			displayName: 'Unknown IDs',
+			name: 'notFound',
+			type: 'options',
+			options: [
+				{
+					name: 'Fail',
+					value: 'error',
+					description: 'Stop with an error naming the unknown IDs',
+				},
+				{
+					name: 'Output as Not Found',
+					value: 'flag',
+					description: 'Output an item with the ID and NotFound set to true for each unknown ID',
+				},
+			],
+			default: 'error',
+			description: 'What to do with IDs MPS reports in NonExistSnapshotJobIds',
+		},
+	]),
 ];
 
 export const description = updateDisplayOptions(

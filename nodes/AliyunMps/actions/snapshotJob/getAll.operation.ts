@@ -5,6 +5,7 @@ import {
 	callOptions,
 	coerceFields,
 	maxRequestsPerSecondOption,
+	optionsCollection,
 	optionsProblem,
 	readLimit,
 	readOptions,
@@ -65,14 +66,9 @@ const properties: INodeProperties[] = [
 			},
 		],
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [maxRequestsPerSecondOption(SERVICE_NAME, DOCUMENTED_QPS.QuerySnapshotJobList)],
-	},
+	optionsCollection([
+		maxRequestsPerSecondOption(SERVICE_NAME, DOCUMENTED_QPS.QuerySnapshotJobList),
+	]),
 ];
 
 export const description = updateDisplayOptions(
@@ -80,49 +76,52 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-/** `yyyy-MM-ddTHH:mm:ssZ` as MPS takes it, or a message naming the field. */
-export function utcSeconds(field: string, value: string): string {
+/** `yyyy-MM-ddTHH:mm:ssZ` as MPS takes it; undefined when the text is not a date. */
+export function utcSeconds(value: string): string | undefined {
 	const time = Date.parse(value);
-	if (Number.isNaN(time)) throw new Error(`${field} must be a date and time (got "${value}")`);
-	return new Date(time).toISOString().replace(/\.\d{3}Z$/, 'Z');
+	return Number.isNaN(time) ? undefined : new Date(time).toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
 
-function readFilters(this: IExecuteFunctions, i: number): JobFilters {
+const FILTER_LABELS = {
+	createdAfter: 'Created After',
+	createdBefore: 'Created Before',
+	pipelineId: 'Pipeline ID',
+	state: 'State',
+} as const;
+
+/** The Filters collection as MPS takes it, or a message naming the field at fault. */
+function readFilters(this: IExecuteFunctions, i: number): JobFilters | string {
 	const raw = coerceFields(this.getNodeParameter('filters', i, {}) as IDataObject, {
-		texts: {
-			createdAfter: 'Created After',
-			createdBefore: 'Created Before',
-			pipelineId: 'Pipeline ID',
-			state: 'State',
-		},
+		texts: FILTER_LABELS,
 	});
-	const text = (name: string) =>
-		typeof raw[name] === 'string' && raw[name] !== '' ? raw[name] : undefined;
-	const state = text('state');
-	if (state !== undefined && !STATES.some((candidate) => candidate === state))
-		throw new Error(`State must be one of ${STATES.join(', ')} (got "${state}")`);
-	const after = text('createdAfter');
-	const before = text('createdBefore');
-	return {
-		state: STATES.find((candidate) => candidate === state),
-		createdAfter: after && utcSeconds('Created After', after),
-		createdBefore: before && utcSeconds('Created Before', before),
-		pipelineId: text('pipelineId'),
+	const text = (name: keyof typeof FILTER_LABELS): string | undefined => {
+		const value = raw[name];
+		return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
 	};
+	const stateText = text('state');
+	const state = STATES.find((candidate) => candidate === stateText);
+	if (stateText !== undefined && state === undefined)
+		return `State must be one of ${STATES.join(', ')} (got "${stateText}")`;
+	const filters: JobFilters = { state, pipelineId: text('pipelineId') };
+	for (const field of ['createdAfter', 'createdBefore'] as const) {
+		const value = text(field);
+		if (value === undefined) continue;
+		const time = utcSeconds(value);
+		if (time === undefined)
+			return `${FILTER_LABELS[field]} must be a date and time (got "${value}")`;
+		filters[field] = time;
+	}
+	return filters;
 }
 
 /** Snapshot Job → Get Many: QuerySnapshotJobList by filters, newest first, over NextPageToken. */
 export async function execute(this: IExecuteFunctions, i: number): Promise<ItemResults> {
 	const options = readOptions.call(this, i);
-	let filters: JobFilters;
-	try {
-		filters = readFilters.call(this, i);
-	} catch (error) {
-		throw new NodeOperationError(this.getNode(), error as Error, { itemIndex: i });
-	}
+	const filters = readFilters.call(this, i);
 	const limit = readLimit.call(this, i);
-	const problem = optionsProblem(options);
-	if (problem) throw new NodeOperationError(this.getNode(), problem, { itemIndex: i });
+	const problem = typeof filters === 'string' ? filters : optionsProblem(options);
+	if (problem !== undefined || typeof filters === 'string')
+		throw new NodeOperationError(this.getNode(), problem ?? 'Invalid filters', { itemIndex: i });
 	const jobs = await listJobs.call(this, filters, limit, callOptions(options, i));
 	return jobs.map((job) => ({ json: { ...job } }));
 }

@@ -1,12 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import {
-	downloadImagesField,
-	downloadOptions,
-	maxRequestsPerSecondOption,
-	waitForCompletionField,
-	waitOptions,
-} from '../../../shared/actions';
+import { jobOutputFields } from '../../../shared/actions';
 import { DEFAULT_LINK_EXPIRY_SECONDS } from '../../helpers/jobImages';
 import { DOCUMENTED_QPS } from '../../transport';
 import { SERVICE_NAME } from '../common.description';
@@ -120,15 +114,11 @@ export const submitProperties: INodeProperties[] = [
 		default: '',
 		description: 'Text (at most 1,024 bytes) MPS returns with the job and in its notification',
 	},
-	waitForCompletionField(SERVICE_NAME),
-	{ ...downloadImagesField, displayOptions: { show: { waitForCompletion: [true] } } },
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
+	...jobOutputFields({
+		service: SERVICE_NAME,
+		documentedQps: DOCUMENTED_QPS.SubmitSnapshotJob,
+		laterOperation: 'Snapshot Job → Get',
+		ownOptions: [
 			{
 				displayName: 'Link Expiry (Seconds)',
 				name: 'linkExpiry',
@@ -138,9 +128,6 @@ export const submitProperties: INodeProperties[] = [
 				description: `How long the pre-signed image links stay valid, 1 to ${MAX_LINK_EXPIRY_SECONDS} seconds (7 days)`,
 				displayOptions: { show: { '/waitForCompletion': [true] } },
 			},
-			maxRequestsPerSecondOption(SERVICE_NAME, DOCUMENTED_QPS.SubmitSnapshotJob),
-			...waitOptions('Snapshot Job → Get'),
-			...downloadOptions,
 		],
-	},
+	}),
 ];

@@ -1,33 +1,18 @@
 import type { INodeParameters } from 'n8n-workflow';
 import { describe, expect, it } from 'vitest';
 
-import { callRpc, MPS_VERSION } from '../../../../emulator/clients/aliyunRpc';
 import { emulatorPerFile } from '../../../../emulator/lifecycle';
 import type { Emulator } from '../../../../emulator/server';
-import { errorMessage, runMps, sentParams } from '../../harness';
+import { errorMessage, runMps, sentParams, submitSyncJob } from '../../harness';
 
 let emulator: Emulator;
 
 emulatorPerFile((started) => (emulator = started));
 
-/** Synchronous single-snapshot jobs: created and finished by one call each. */
+/** `count` finished jobs, created one after the other; the request log is cleared after. */
 async function createJobs(count: number): Promise<string[]> {
 	const ids: string[] = [];
-	for (let index = 0; index < count; index++) {
-		const body = await callRpc<{ SnapshotJob: { Id: string } }>(
-			emulator,
-			'SubmitSnapshotJob',
-			{
-				Input: JSON.stringify({ Bucket: 'v', Location: 'oss-cn-shanghai', Object: 'a.mp4' }),
-				SnapshotConfig: JSON.stringify({
-					OutputFile: { Bucket: 'o', Location: 'oss-cn-shanghai', Object: `f${index}.jpg` },
-					Time: '0',
-				}),
-			},
-			{ version: MPS_VERSION },
-		);
-		ids.push(body.SnapshotJob.Id);
-	}
+	for (let index = 0; index < count; index++) ids.push(await submitSyncJob(emulator, index));
 	emulator.clearRequests();
 	return ids;
 }

@@ -1,10 +1,9 @@
 import type { INodeParameters } from 'n8n-workflow';
 import { describe, expect, it } from 'vitest';
 
-import { callRpc, MPS_VERSION } from '../../../../emulator/clients/aliyunRpc';
 import { emulatorPerFile } from '../../../../emulator/lifecycle';
 import type { Emulator } from '../../../../emulator/server';
-import { errorMessage, runMps, sentParams } from '../../harness';
+import { errorMessage, runMps, sentParams, submitSyncJob } from '../../harness';
 
 let emulator: Emulator;
 
@@ -14,29 +13,12 @@ emulatorPerFile((started) => (emulator = started), {
 
 const PIPELINE = 'b11c171cced04565b1f38f1ecc390002';
 
-async function submitOne(index: number, pipelineId?: string): Promise<string> {
-	const body = await callRpc<{ SnapshotJob: { Id: string } }>(
-		emulator,
-		'SubmitSnapshotJob',
-		{
-			Input: JSON.stringify({ Bucket: 'v', Location: 'oss-cn-shanghai', Object: 'a.mp4' }),
-			SnapshotConfig: JSON.stringify({
-				OutputFile: { Bucket: 'o', Location: 'oss-cn-shanghai', Object: `f${index}.jpg` },
-				Time: '0',
-			}),
-			...(pipelineId ? { PipelineId: pipelineId } : {}),
-		},
-		{ version: MPS_VERSION },
-	);
-	return body.SnapshotJob.Id;
-}
-
 async function createJobs(count: number, pipelineId?: string): Promise<void> {
 	for (let start = 0; start < count; start += 25) {
 		await Promise.all(
 			Array.from(
 				{ length: Math.min(25, count - start) },
-				async (_, offset) => await submitOne(start + offset, pipelineId),
+				async (_, offset) => await submitSyncJob(emulator, start + offset, pipelineId),
 			),
 		);
 	}
