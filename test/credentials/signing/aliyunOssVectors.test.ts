@@ -18,7 +18,7 @@ import {
 	presignOssV4Url,
 	signOssV4Header,
 } from '../../../credentials/signing/aliyunOssV4';
-import { loadVectors } from '../../support/vectors';
+import { expectVectorFields, loadVectors } from '../../support/vectors';
 
 type Strings = Record<string, string>;
 
@@ -192,11 +192,6 @@ describe('OSS signing vectors', () => {
 	});
 
 	it.each(vectors.map((vector) => [vector.id, vector] as const))('%s', (_id, vector) => {
-		const actual = HANDLERS[vector.scheme](vector);
-		expect(Object.keys(vector.expected).length).toBeGreaterThan(0);
-		for (const [field, value] of Object.entries(vector.expected)) {
-			expect(actual, `${vector.id}: field "${field}" is not checked`).toHaveProperty([field]);
-			expect(actual[field], `${vector.id}: ${field}`).toEqual(value);
-		}
+		expectVectorFields(vector.id, HANDLERS[vector.scheme](vector), vector.expected);
 	});
 });
