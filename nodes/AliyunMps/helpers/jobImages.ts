@@ -3,7 +3,7 @@ import type { ICredentialDataDecryptedObject, IDataObject, IExecuteFunctions } f
 import { presignOssGet } from '../../../credentials/common/aliyun/ossLinks';
 import type { ItemResults } from '../../shared/actions';
 import { downloadEach, downloadSettings } from '../../shared/binary';
-import { ALIYUN_CREDENTIAL_TYPE } from '../../shared/transport/aliyunRpc';
+import { ALIYUN_CREDENTIAL_TYPE, type RequestContext } from '../../shared/transport/aliyunRpc';
 import type { MpsSnapshotConfig, MpsSnapshotJob } from '../transport';
 import { fromMpsOssFile, type OssFileInput } from './ossFiles';
 import { COUNT_PLACEHOLDER, TILE_COUNT_PLACEHOLDER } from './snapshotConfig';
@@ -69,19 +69,49 @@ export function jobImages(job: MpsSnapshotJob, submitted?: MpsSnapshotConfig): J
 	return [...snapshots, ...tiles];
 }
 
-function imageJson(job: MpsSnapshotJob, image: JobImage, url: string): IDataObject {
+/** `{ Type, Index, Bucket, Location, Object, Url }` of one image. */
+function imageEntry(image: JobImage, url: string): IDataObject {
 	return {
-		JobId: job.Id,
-		State: job.State,
 		Type: image.kind,
 		Index: image.index,
 		Bucket: image.bucket,
 		Location: image.location,
 		Object: image.object,
 		Url: url,
+	};
+}
+
+function imageJson(job: MpsSnapshotJob, image: JobImage, url: string): IDataObject {
+	return {
+		JobId: job.Id,
+		State: job.State,
+		...imageEntry(image, url),
 		...(job.UserData === undefined ? {} : { UserData: job.UserData }),
 		...(job.PipelineId === undefined ? {} : { PipelineId: job.PipelineId }),
 	};
+}
+
+/** Each image with its pre-signed HTTPS link, valid `expirySeconds` from now. */
+export async function imageLinks(
+	this: RequestContext,
+	images: JobImage[],
+	expirySeconds: number,
+	itemIndex?: number,
+): Promise<Array<{ image: JobImage; url: string }>> {
+	const credentials: ICredentialDataDecryptedObject = await this.getCredentials(
+		ALIYUN_CREDENTIAL_TYPE,
+		itemIndex,
+	);
+	const now = new Date();
+	return images.map((image) => ({
+		image,
+		url: presignOssGet(credentials, image, expirySeconds, now),
+	}));
+}
+
+/** A job's images as entries (the trigger's `Images`). */
+export function imageEntries(links: Array<{ image: JobImage; url: string }>): IDataObject[] {
+	return links.map(({ image, url }) => imageEntry(image, url));
 }
 
 /**
@@ -96,16 +126,8 @@ export async function imageItems(
 	itemIndex: number,
 	downloadImages: boolean,
 ): Promise<ItemResults> {
-	const credentials: ICredentialDataDecryptedObject = await this.getCredentials(
-		ALIYUN_CREDENTIAL_TYPE,
-		itemIndex,
-	);
 	const expiry = (options.linkExpiry as number | undefined) ?? DEFAULT_LINK_EXPIRY_SECONDS;
-	const now = new Date();
-	const entries = images.map((image) => ({
-		image,
-		url: presignOssGet(credentials, image, expiry, now),
-	}));
+	const entries = await imageLinks.call(this, images, expiry, itemIndex);
 	if (!downloadImages)
 		return entries.map(({ image, url }) => ({ json: imageJson(job, image, url) }));
 	const requests = entries.map(({ image, url }) => ({

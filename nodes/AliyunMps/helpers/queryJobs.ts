@@ -1,7 +1,6 @@
-import type { IExecuteFunctions } from 'n8n-workflow';
-
-import type { CallOptions } from '../../shared/actions';
+import type { RpcCallOptions } from '../../shared/transport/aliyunRpcApi';
 import { collectByToken, inChunks } from '../../shared/pagination';
+import type { RequestContext } from '../../shared/transport/aliyunRpc';
 import {
 	MPS_MAX_JOB_IDS_PER_QUERY,
 	MPS_MAX_PAGE_SIZE,
@@ -30,9 +29,9 @@ export function parseJobIds(value: unknown): string[] | string {
 
 /** QuerySnapshotJobList by ID, at most 10 per call, in order; unknown IDs kept apart. */
 export async function queryJobsById(
-	this: IExecuteFunctions,
+	this: RequestContext,
 	ids: readonly string[],
-	options: CallOptions,
+	options: RpcCallOptions,
 ): Promise<JobsById> {
 	const found = new Map<string, MpsSnapshotJob>();
 	const missing = new Set<string>();
@@ -62,10 +61,10 @@ export interface JobFilters {
 
 /** QuerySnapshotJobList by filters over NextPageToken, pages of up to 300, stopping at `limit`. */
 export async function listJobs(
-	this: IExecuteFunctions,
+	this: RequestContext,
 	filters: JobFilters,
 	limit: number | undefined,
-	options: CallOptions,
+	options: RpcCallOptions,
 ): Promise<MpsSnapshotJob[]> {
 	return await collectByToken(
 		async (token, pageSize) => {
