@@ -3,21 +3,17 @@
  * (so node static data is n8n's observable object and survives between polls, as when active).
  * Credentials go through their real `authenticate`.
  */
-import { NodeHelpers, Workflow } from 'n8n-workflow';
 import type {
 	ICredentialDataDecryptedObject,
 	ICredentialType,
-	INode,
 	INodeExecutionData,
 	INodeParameters,
 	INodeType,
-	INodeTypes,
-	IWorkflowBase,
 	WorkflowExecuteMode,
 } from 'n8n-workflow';
 
 import { InMemoryCredentialsHelper, additionalDataFor, loadN8nCore } from './inProcessN8n';
-import { credentialRefs } from './webhookTrigger';
+import { triggerWorkflow } from './triggerWorkflow';
 
 export interface PollTriggerInput {
 	nodeType: INodeType;
@@ -41,41 +37,12 @@ export async function pollTrigger({
 }: PollTriggerInput): Promise<PollTrigger> {
 	const core = await loadN8nCore();
 	if (nodeType.poll === undefined) throw new Error('the node is no polling trigger');
-	const node: INode = {
-		id: 'trigger',
-		name: 'Trigger',
-		type: typeName,
-		typeVersion: 1,
-		position: [0, 0],
+	const { node, workflow, workflowData } = triggerWorkflow({
+		nodeType,
+		typeName,
 		parameters,
-		credentials: credentialRefs(credentialTypes),
-	};
-	const nodeTypes: INodeTypes = {
-		getByName: () => nodeType,
-		getByNameAndVersion: () => NodeHelpers.getVersionedNodeType(nodeType, 1),
-		getKnownTypes: () => ({}),
-	};
-	const workflow = new Workflow({
-		id: 'poll-workflow',
-		name: 'Poll',
-		nodes: [node],
-		connections: {},
-		active: true,
-		nodeTypes,
-		staticData: {},
-		settings: { executionOrder: 'v1' },
+		credentialTypes,
 	});
-	const workflowData: IWorkflowBase = {
-		id: workflow.id,
-		name: 'Poll',
-		active: true,
-		isArchived: false,
-		nodes: [node],
-		connections: {},
-		createdAt: new Date(),
-		updatedAt: new Date(),
-		activeVersionId: null,
-	};
 	const credentialsHelper = new InMemoryCredentialsHelper(credentialTypes, credentials);
 	const poll = nodeType.poll;
 	return {
