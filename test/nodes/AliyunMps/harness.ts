@@ -9,7 +9,13 @@ import { AliyunMps } from '../../../nodes/AliyunMps/AliyunMps.node';
 import { aliyunApiDataFor } from '../../emulator/accounts';
 import { callRpc, MPS_VERSION } from '../../emulator/clients/aliyunRpc';
 import type { Emulator } from '../../emulator/server';
-import { runSingleNode, type SingleNodeResult } from '../../support/inProcessN8n';
+import {
+	runSingleNode,
+	startSingleNode,
+	type RunningWorkflow,
+	type SingleNodeInput,
+	type SingleNodeResult,
+} from '../../support/inProcessN8n';
 
 export interface MpsRun {
 	items?: IDataObject[];
@@ -17,19 +23,36 @@ export interface MpsRun {
 	credentials?: ICredentialDataDecryptedObject;
 }
 
-export async function runMps(
+function mpsNodeInput(
 	emulator: Emulator,
 	parameters: INodeParameters,
-	run: MpsRun = {},
-): Promise<SingleNodeResult> {
-	return await runSingleNode({
+	run: MpsRun,
+): SingleNodeInput {
+	return {
 		nodeType: new AliyunMps(),
 		parameters,
 		inputItems: (run.items ?? [{}]).map((json) => ({ json })),
 		settings: { onError: run.continueOnFail ? 'continueRegularOutput' : 'stopWorkflow' },
 		credentialTypes: { aliyunApi: new AliyunApi() },
 		credentials: { aliyunApi: run.credentials ?? aliyunApiDataFor(emulator.url) },
-	});
+	};
+}
+
+export async function runMps(
+	emulator: Emulator,
+	parameters: INodeParameters,
+	run: MpsRun = {},
+): Promise<SingleNodeResult> {
+	return await runSingleNode(mpsNodeInput(emulator, parameters, run));
+}
+
+/** Starts the node; `cancel()` stops it like the UI's stop button. */
+export async function startMps(
+	emulator: Emulator,
+	parameters: INodeParameters,
+	run: MpsRun = {},
+): Promise<RunningWorkflow> {
+	return await startSingleNode(mpsNodeInput(emulator, parameters, run));
 }
 
 /** The message of the error the node stopped with; '' when it did not fail. */

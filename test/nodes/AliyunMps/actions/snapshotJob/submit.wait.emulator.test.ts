@@ -5,7 +5,8 @@ import { aliyunApiDataFor, aliyunStsKey } from '../../../../emulator/accounts';
 import { TINY_JPEG } from '../../../../emulator/core/jpeg';
 import { emulatorPerFile } from '../../../../emulator/lifecycle';
 import type { Emulator } from '../../../../emulator/server';
-import { errorMessage, runMps, sentParams, submitParameters } from '../../harness';
+import { delay } from '../../../../emulator/clients/aliyunRpc';
+import { errorMessage, runMps, sentParams, startMps, submitParameters } from '../../harness';
 
 let emulator: Emulator;
 
@@ -135,6 +136,21 @@ describe('Snapshot Job → Submit with Wait for Completion', () => {
 		);
 		const description = (result.error as { description?: string }).description ?? '';
 		expect(description).toContain('Snapshot Job → Get');
+	});
+
+	it('stops polling when the execution is cancelled', async () => {
+		emulator.setJobDuration(60_000);
+		const running = await startMps(
+			emulator,
+			waitParameters({ options: { pollInterval: 0.5, maxWaitTime: 60 } }),
+		);
+		await delay(1200);
+		running.cancel();
+		await delay(600);
+		const checksAfterCancel = sentParams(emulator, 'QuerySnapshotJobList').length;
+		await delay(1500);
+		expect(checksAfterCancel).toBeGreaterThanOrEqual(1);
+		expect(sentParams(emulator, 'QuerySnapshotJobList')).toHaveLength(checksAfterCancel);
 	});
 
 	it('lists a synchronous single snapshot at once, without polling', async () => {
