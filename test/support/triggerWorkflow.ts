@@ -1,6 +1,6 @@
 /**
- * The one-node active workflow a trigger runs in for the trigger harnesses (webhookTrigger.ts,
- * pollTrigger.ts): a real Workflow, so static data is n8n's observable object.
+ * The one-node active workflow a polling trigger runs in (pollTrigger.ts): a real Workflow, so
+ * static data is n8n's observable object.
  */
 import { NodeHelpers, Workflow } from 'n8n-workflow';
 import type {
@@ -12,19 +12,12 @@ import type {
 	IWorkflowBase,
 } from 'n8n-workflow';
 
+import { credentialRefs } from './webhookTrigger';
+
 export interface TriggerWorkflow {
 	node: INode;
 	workflow: Workflow;
 	workflowData: IWorkflowBase;
-}
-
-function credentialRefs(credentialTypes: Record<string, ICredentialType>): INode['credentials'] {
-	return Object.fromEntries(
-		Object.keys(credentialTypes).map((name) => [
-			name,
-			{ id: `${name}-id`, name: `${name} (test)` },
-		]),
-	);
 }
 
 export function triggerWorkflow(input: {

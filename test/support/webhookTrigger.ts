@@ -7,15 +7,18 @@
 import { createServer } from 'node:http';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 
-import { Workflow } from 'n8n-workflow';
+import { NodeHelpers, Workflow } from 'n8n-workflow';
 import type {
 	ICredentialDataDecryptedObject,
 	ICredentialType,
 	IDataObject,
+	INode,
 	INodeParameters,
 	INodeType,
+	INodeTypes,
 	IWebhookData,
 	IWebhookResponseData,
+	IWorkflowBase,
 	IWorkflowExecuteAdditionalData,
 	WorkflowActivateMode,
 	WorkflowExecuteMode,
@@ -24,7 +27,6 @@ import type {
 import { readBody } from './httpMessage';
 import { InMemoryCredentialsHelper, additionalDataFor, loadN8nCore } from './inProcessN8n';
 import { listenOnLoopback, stopServer } from './loopbackServer';
-import { triggerWorkflow } from './triggerWorkflow';
 
 const WEBHOOK_ID = '9b1f3c2e-5d4a-4e6b-8c7d-0a1b2c3d4e5f';
 
@@ -62,6 +64,16 @@ export interface WebhookTriggerInput {
 }
 
 /** A credential reference for each credential type given, as a saved node holds them. */
+export function credentialRefs(
+	credentialTypes: Record<string, ICredentialType>,
+): INode['credentials'] {
+	return Object.fromEntries(
+		Object.keys(credentialTypes).map((name) => [
+			name,
+			{ id: `${name}-id`, name: `${name} (test)` },
+		]),
+	);
+}
 
 /** Starts the webhook server and returns n8n's activation steps for the trigger. */
 export async function startWebhookTrigger({
@@ -78,18 +90,47 @@ export async function startWebhookTrigger({
 		throw new Error('the node is no webhook trigger');
 	const webhookDescription = nodeType.description.webhooks?.[0];
 	if (webhookDescription === undefined) throw new Error('the trigger declares no webhook');
-	const { node, workflow, workflowData } = triggerWorkflow({
-		nodeType,
-		typeName,
-		parameters,
-		credentialTypes,
+	const node: INode = {
+		id: 'trigger',
+		name: 'Trigger',
+		type: typeName,
+		typeVersion: 1,
+		position: [0, 0],
 		webhookId: WEBHOOK_ID,
+		parameters,
+		credentials: credentialRefs(credentialTypes),
+	};
+	const nodeTypes: INodeTypes = {
+		getByName: () => nodeType,
+		getByNameAndVersion: () => NodeHelpers.getVersionedNodeType(nodeType, 1),
+		getKnownTypes: () => ({}),
+	};
+	const workflow = new Workflow({
+		id: 'trigger-workflow',
+		name: 'Trigger',
+		nodes: [node],
+		connections: {},
+		active: true,
+		nodeTypes,
+		staticData: {},
+		settings: { executionOrder: 'v1' },
 	});
 	const credentialsHelper = new InMemoryCredentialsHelper(credentialTypes, credentials);
 
 	const received: Received[] = [];
 	const executions: IDataObject[][] = [];
 	let baseUrl = '';
+	const workflowData: IWorkflowBase = {
+		id: workflow.id,
+		name: 'Trigger',
+		active: true,
+		isArchived: false,
+		nodes: [node],
+		connections: {},
+		createdAt: new Date(),
+		updatedAt: new Date(),
+		activeVersionId: null,
+	};
 	const additionalData = (): IWorkflowExecuteAdditionalData =>
 		additionalDataFor({
 			core,
