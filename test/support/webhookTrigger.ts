@@ -67,7 +67,9 @@ export interface WebhookTriggerInput {
 }
 
 /** A credential reference for each credential type given, as a saved node holds them. */
-function credentialRefs(credentialTypes: Record<string, ICredentialType>): INode['credentials'] {
+export function credentialRefs(
+	credentialTypes: Record<string, ICredentialType>,
+): INode['credentials'] {
 	return Object.fromEntries(
 		Object.keys(credentialTypes).map((name) => [
 			name,

@@ -1,15 +1,25 @@
 export {
 	downloadImagesField,
 	downloadOptions,
+	jobOutputFields,
 	maxRequestsPerSecondOption,
+	optionsCollection,
 	readLimit,
 	returnAllAndLimitFields,
 	waitForCompletionField,
 	waitOptions,
 } from './fields';
+export type { JobOutputFields } from './fields';
 export { asNodeError, errorItemOrThrow, errorJson, PartFailure } from './itemErrors';
 export { callOptions, optionsProblem } from './options';
-export { coerceFields, coerceText, readBoolean, readOptions, readText } from './parameters';
+export {
+	coerceFields,
+	coerceNumber,
+	coerceText,
+	readBoolean,
+	readOptions,
+	readText,
+} from './parameters';
 export type { FieldLabels } from './parameters';
 export type { CallOptions } from './options';
 export { routeItems } from './router';

@@ -1,0 +1,54 @@
+import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
+
+import { presignOssV1Url, type OssTarget } from '../../signing/aliyunOss';
+import { ossSignRegion, presignOssV4Url } from '../../signing/aliyunOssV4';
+import { readAliyunCredentials } from './settings';
+
+/** An OSS object as MPS names it: bucket, `oss-<region>` location, the raw (decoded) key. */
+export interface OssObjectRef {
+	bucket: string;
+	location: string;
+	object: string;
+}
+
+/**
+ * Where an object is read: the credential's OSS Endpoint with the bucket in the path, else the
+ * bucket's own host `https://<bucket>.<location>.aliyuncs.com`.
+ */
+export function ossObjectTarget(
+	credentials: ICredentialDataDecryptedObject,
+	ref: OssObjectRef,
+	method = 'GET',
+): OssTarget {
+	const { ossEndpoint } = readAliyunCredentials(credentials);
+	return {
+		method,
+		origin: ossEndpoint || `https://${ref.bucket}.${ref.location}.aliyuncs.com`,
+		bucket: ref.bucket,
+		object: ref.object,
+		pathStyle: ossEndpoint !== '',
+	};
+}
+
+/**
+ * A pre-signed GET link valid `expiresIn` seconds from `now`: OSS V4 when the credential signs
+ * with V3, OSS V1 when it signs with V1; STS tokens ride along.
+ */
+export function presignOssGet(
+	credentials: ICredentialDataDecryptedObject,
+	ref: OssObjectRef,
+	expiresIn: number,
+	now: Date,
+): string {
+	const fields = readAliyunCredentials(credentials);
+	const input = {
+		...ossObjectTarget(credentials, ref),
+		accessKeyId: fields.accessKeyId,
+		accessKeySecret: fields.accessKeySecret,
+		securityToken: fields.securityToken || undefined,
+		expiresIn,
+		now,
+	};
+	if (fields.signatureVersion === 'v1') return presignOssV1Url(input).url;
+	return presignOssV4Url({ ...input, signRegion: ossSignRegion(ref.location) }).url;
+}
