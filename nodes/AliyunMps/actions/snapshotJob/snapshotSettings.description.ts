@@ -27,9 +27,9 @@ export const snapshotSettingsProperties: INodeProperties[] = [
 				name: 'height',
 				type: 'number',
 				typeOptions: { minValue: 8, maxValue: 4096, ...whole },
-				default: 720,
-				description:
-					'Image height in pixels, 8 to 4096. Without this setting MPS keeps the source height.',
+				default: '',
+				placeholder: 'Source height',
+				description: 'Image height in pixels, 8 to 4096; empty keeps the source height',
 			},
 			{
 				displayName: 'Interval',
@@ -84,9 +84,9 @@ export const snapshotSettingsProperties: INodeProperties[] = [
 				name: 'width',
 				type: 'number',
 				typeOptions: { minValue: 8, maxValue: 4096, ...whole },
-				default: 1280,
-				description:
-					'Image width in pixels, 8 to 4096. Without this setting MPS keeps the source width.',
+				default: '',
+				placeholder: 'Source width',
+				description: 'Image width in pixels, 8 to 4096; empty keeps the source width',
 			},
 		],
 	},
