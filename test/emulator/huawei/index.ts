@@ -133,6 +133,7 @@ export function createHuaweiEmulator(deps: HuaweiEmulatorDeps): HuaweiEmulator {
 				query: new URLSearchParams(rawQueryPairs(req.rawUrl)),
 				body: req.body,
 			});
+			if (result.status === 204) return { status: 204, headers: { 'x-request-id': requestId } };
 			return jsonResponse(result.status, result.body, requestId);
 		} catch (error) {
 			if (error instanceof VodError) return vodErrorResponse(error, requestId);
