@@ -13,7 +13,10 @@ export class HuaweiCloudVod implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Huawei Cloud VOD',
 		name: 'huaweiCloudVod',
-		icon: { light: 'file:../../icons/huaweicloud.svg', dark: 'file:../../icons/huaweicloud.dark.svg' },
+		icon: {
+			light: 'file:../../icons/huaweicloud.svg',
+			dark: 'file:../../icons/huaweicloud.dark.svg',
+		},
 		group: ['transform'],
 		version: [1],
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',

@@ -33,9 +33,12 @@ const SETTING_NUMBERS = {
 export function readCreateInput(this: IExecuteFunctions, i: number, assetId: string): CreateInput {
 	const type = readText.call(this, 'snapshotType', 'Snapshot Type', i, 'time') as ThumbnailType;
 	const number = (name: string, label: string): number | undefined => {
-		const fields = coerceFields({ value: this.getNodeParameter(name, i, undefined) }, {
-			numbers: { value: label },
-		});
+		const fields = coerceFields(
+			{ value: this.getNodeParameter(name, i, undefined) },
+			{
+				numbers: { value: label },
+			},
+		);
 		return fields.value as number | undefined;
 	};
 	return {
@@ -60,7 +63,12 @@ export function timePoints(text: string): number[] | undefined {
 
 function typeProblem(input: CreateInput): string | undefined {
 	if (input.type === 'time') {
-		return rangeProblem('Interval (Seconds)', input.interval, INTERVAL_RANGE.min, INTERVAL_RANGE.max);
+		return rangeProblem(
+			'Interval (Seconds)',
+			input.interval,
+			INTERVAL_RANGE.min,
+			INTERVAL_RANGE.max,
+		);
 	}
 	if (input.type === 'dots') {
 		return timePoints(input.timePointsText) === undefined
@@ -84,7 +92,12 @@ export function createInputProblem(input: CreateInput): string | undefined {
 		rangeProblem('Cover Position', settings.coverPosition as number | undefined, 1, INT32_MAX),
 		rangeProblem('Max Long Edge (Pixels)', settings.maxLength as number | undefined, 1, INT32_MAX),
 		input.type === 'quantity'
-			? rangeProblem('Seconds Between Snapshots', settings.quantityTime as number | undefined, 0, INT32_MAX)
+			? rangeProblem(
+					'Seconds Between Snapshots',
+					settings.quantityTime as number | undefined,
+					0,
+					INT32_MAX,
+				)
 			: undefined,
 	);
 }
@@ -96,9 +109,11 @@ function thumbnailFor(input: CreateInput): Thumbnail {
 	if (input.type === 'dots') thumbnail.dots = timePoints(input.timePointsText);
 	if (input.type === 'quantity') {
 		thumbnail.quantity = input.quantity;
-		if (settings.quantityTime !== undefined) thumbnail.quantity_time = settings.quantityTime as number;
+		if (settings.quantityTime !== undefined)
+			thumbnail.quantity_time = settings.quantityTime as number;
 	}
-	if (settings.coverPosition !== undefined) thumbnail.cover_position = settings.coverPosition as number;
+	if (settings.coverPosition !== undefined)
+		thumbnail.cover_position = settings.coverPosition as number;
 	if (settings.aspectRatio !== undefined) thumbnail.aspect_ratio = Number(settings.aspectRatio);
 	if (settings.maxLength !== undefined) thumbnail.max_length = settings.maxLength as number;
 	return thumbnail;

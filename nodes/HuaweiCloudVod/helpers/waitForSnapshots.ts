@@ -79,7 +79,9 @@ async function assetImages(
 		const what = `the snapshots of asset ${created.assetId}`;
 		throw failure.call(this, what, info.exec_desc, options.itemIndex);
 	}
-	return info.thumbnail_status === 'THUMBNAIL_SUCCEED' ? imagesOfType(info, created.type) : undefined;
+	return info.thumbnail_status === 'THUMBNAIL_SUCCEED'
+		? imagesOfType(info, created.type)
+		: undefined;
 }
 
 /**
@@ -99,7 +101,8 @@ export async function waitForSnapshots(
 			? async () => await assetImages.call(this, created, options)
 			: async () => await taskImages.call(this, taskId, options);
 	const ref = createdSnapshotsRef(created);
-	const name = taskId === undefined ? `the snapshots of asset ${created.assetId}` : `snapshot task ${taskId}`;
+	const name =
+		taskId === undefined ? `the snapshots of asset ${created.assetId}` : `snapshot task ${taskId}`;
 	const wait = waitForJob<ThumbnailImage[]>;
 	return await wait.call(this, { ...ref, name, check }, settings, itemIndex);
 }

@@ -1,4 +1,3 @@
-
 import { DEFAULT_QPS } from '../../shared/pacing';
 import {
 	huaweiVodRequest,

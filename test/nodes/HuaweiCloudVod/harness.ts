@@ -82,7 +82,10 @@ export async function startHuaweiVod(
 	});
 }
 
-export async function runHuaweiVod(parameters: INodeParameters, run: HuaweiRun = {}): Promise<IRun> {
+export async function runHuaweiVod(
+	parameters: INodeParameters,
+	run: HuaweiRun = {},
+): Promise<IRun> {
 	return await (
 		await startHuaweiVod(parameters, run)
 	).result;

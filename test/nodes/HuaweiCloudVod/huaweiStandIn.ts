@@ -64,7 +64,11 @@ function asEmulatorRequest(request: RecordedRequest): EmulatorRequest {
 }
 
 function errorAnswer(status: number, code: string, message: string): ScriptedResponse {
-	return { status, body: { error_code: code, error_msg: message }, headers: { 'x-request-id': 'REQ-STAND-IN' } };
+	return {
+		status,
+		body: { error_code: code, error_msg: message },
+		headers: { 'x-request-id': 'REQ-STAND-IN' },
+	};
 }
 
 export async function startHuaweiStandIn(): Promise<HuaweiStandIn> {

@@ -107,7 +107,8 @@ export const snapshotSettingsFields: INodeProperties[] = [
 				name: 'templateGroupName',
 				type: 'string',
 				default: '',
-				description: 'Transcoding template group to apply as well (template_group_name); leave empty to only take snapshots',
+				description:
+					'Transcoding template group to apply as well (template_group_name); leave empty to only take snapshots',
 			},
 		],
 	},

@@ -20,7 +20,11 @@ import {
 	waitSettingsProblem,
 	withSubmittedJobOnFailures,
 } from '../../../shared/polling';
-import { assetProcessRequest, createInputProblem, readCreateInput } from '../../helpers/createInput';
+import {
+	assetProcessRequest,
+	createInputProblem,
+	readCreateInput,
+} from '../../helpers/createInput';
 import { imageItems } from '../../helpers/imageItems';
 import { createdSnapshotsRef, waitForSnapshots } from '../../helpers/waitForSnapshots';
 import { vodRequest } from '../../transport';
@@ -75,7 +79,11 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<ItemR
 	);
 	if (!waitForCompletion) return [{ json: { ...response } }];
 
-	const created = { assetId: response.asset_id, taskId: response.thumbnail_task_id, type: input.type };
+	const created = {
+		assetId: response.asset_id,
+		taskId: response.thumbnail_task_id,
+		type: input.type,
+	};
 	const images = await waitForSnapshots.call(this, created, wait, i);
 	const about = { ...response };
 	return withSubmittedJobOnFailures(

@@ -17,7 +17,11 @@ import {
 } from '../../../shared/actions';
 import { updateDisplayOptions } from '../../../shared/displayOptions';
 import { imageItems } from '../../helpers/imageItems';
-import { DETAILS_MAX_OFFSET, DETAILS_PAGE_SIZE, thumbnailImages } from '../../helpers/thumbnailImages';
+import {
+	DETAILS_MAX_OFFSET,
+	DETAILS_PAGE_SIZE,
+	thumbnailImages,
+} from '../../helpers/thumbnailImages';
 import { paceOption, readTaskId, taskIdField } from '../common.description';
 
 const MAX_LIMIT = DETAILS_MAX_OFFSET + DETAILS_PAGE_SIZE;

@@ -59,6 +59,11 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	);
 	if (problem) throw new NodeOperationError(this.getNode(), problem, { itemIndex: i });
 
-	await vodRequest(this, 'UpdateCoverByThumbnail', { body: { thumbnailUrl } }, callOptions(options, i));
+	await vodRequest(
+		this,
+		'UpdateCoverByThumbnail',
+		{ body: { thumbnailUrl } },
+		callOptions(options, i),
+	);
 	return [{ json: { thumbnailUrl, success: true } }];
 }

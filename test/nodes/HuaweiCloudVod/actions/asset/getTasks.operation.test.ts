@@ -33,7 +33,9 @@ function taskPages(total: number) {
 			create_time: '2026-12-01T10:00:00Z',
 			end_time: '2026-12-01T10:00:05Z',
 		}));
-		return end < total ? { results, count: total, next_marker: `m${end}` } : { results, count: total };
+		return end < total
+			? { results, count: total, next_marker: `m${end}` }
+			: { results, count: total };
 	};
 }
 
@@ -92,14 +94,44 @@ describe('Asset → Get Many Tasks (GET asset/tasks)', () => {
 
 	it.each<[string, number, Record<string, unknown>, Array<[string | undefined, number]>, number]>([
 		['no results', 0, { returnAll: true }, [[undefined, 100]], 0],
-		['one page plus one by marker', 101, { returnAll: true }, [[undefined, 100], ['m100', 100]], 101],
-		['250 results', 250, { returnAll: true }, [[undefined, 100], ['m100', 100], ['m200', 100]], 250],
-		['a limit over one page, asking only for what is missing', 250, { limit: 130 }, [[undefined, 100], ['m100', 30]], 130],
+		[
+			'one page plus one by marker',
+			101,
+			{ returnAll: true },
+			[
+				[undefined, 100],
+				['m100', 100],
+			],
+			101,
+		],
+		[
+			'250 results',
+			250,
+			{ returnAll: true },
+			[
+				[undefined, 100],
+				['m100', 100],
+				['m200', 100],
+			],
+			250,
+		],
+		[
+			'a limit over one page, asking only for what is missing',
+			250,
+			{ limit: 130 },
+			[
+				[undefined, 100],
+				['m100', 30],
+			],
+			130,
+		],
 		['the default limit of 50', 250, {}, [[undefined, 50]], 50],
 	])('pages %s', async (_name, total, extra, pages, count) => {
 		vod.answer(taskPages(total));
 		const result = await run(tasks({ ...extra, options: { maxRequestsPerSecond: 1000 } }));
-		expect(vod.calls().map((call) => [param(call, 'marker'), Number(param(call, 'limit'))])).toEqual(pages);
+		expect(
+			vod.calls().map((call) => [param(call, 'marker'), Number(param(call, 'limit'))]),
+		).toEqual(pages);
 		expect(nodeOutput(result, HW_NODE)).toHaveLength(count);
 	});
 

@@ -44,7 +44,9 @@ describe('Snapshot → Create with Wait for Completion, against the emulator', (
 			asset_id: ASSET_ID,
 			thumbnail_task_id: taskId,
 			offset: 0,
-			url: expect.stringMatching(new RegExp(`^${emulator.url}/__emulator/huawei-media/${ASSET_ID}/\\d+\\.jpg$`)),
+			url: expect.stringMatching(
+				new RegExp(`^${emulator.url}/__emulator/huawei-media/${ASSET_ID}/\\d+\\.jpg$`),
+			),
 		});
 		const calls = vodCalls(emulator);
 		expect(calls[0]).toBe('POST /asset/process');
@@ -53,7 +55,10 @@ describe('Snapshot → Create with Wait for Completion, against the emulator', (
 	});
 
 	it('downloads each snapshot as binary data with Download Images', async () => {
-		const run = await runHuaweiVod(createAndWait({ downloadImages: true }), againstEmulator(emulator));
+		const run = await runHuaweiVod(
+			createAndWait({ downloadImages: true }),
+			againstEmulator(emulator),
+		);
 		const output = nodeOutput(run, HW_NODE);
 		expect(output).toHaveLength(3);
 		expect(output.map((item) => item.binary?.data?.mimeType)).toEqual([
@@ -141,7 +146,9 @@ describe('Snapshot → Create with Wait for Completion, against the emulator', (
 		const refused = emulator.requests().filter((request) => request.outcome.status === 401);
 		const signIns = emulator
 			.requests()
-			.filter((request) => request.method === 'POST' && request.rawUrl.startsWith('/v3/auth/tokens'));
+			.filter(
+				(request) => request.method === 'POST' && request.rawUrl.startsWith('/v3/auth/tokens'),
+			);
 		expect(signIns.length).toBeGreaterThanOrEqual(2);
 		expect(refused.length).toBeGreaterThanOrEqual(1);
 	});

@@ -90,7 +90,11 @@ describe('Snapshot → Create (asset/process with thumbnail)', () => {
 		await run(create({ settings: { templateGroupName: ' hd-group ' } }));
 		await run(create({ settings: { templateGroupName: '' } }));
 		expect(vod.calls().map((call) => call.body)).toEqual([
-			{ asset_id: ASSET_ID, template_group_name: 'hd-group', thumbnail: { type: 'time', time: 12 } },
+			{
+				asset_id: ASSET_ID,
+				template_group_name: 'hd-group',
+				thumbnail: { type: 'time', time: 12 },
+			},
 			{ asset_id: ASSET_ID, thumbnail: { type: 'time', time: 12 } },
 		]);
 	});
@@ -166,7 +170,9 @@ describe('Snapshot → Create (asset/process with thumbnail)', () => {
 
 	it('refuses Retry On Fail, which would create the tasks of every item again', async () => {
 		const result = await run(create(), { retryOnFail: true });
-		expect(hwErrorMessage(result)).toMatch(/^Turn off Retry On Fail in the node's Settings for Snapshot → Create/);
+		expect(hwErrorMessage(result)).toMatch(
+			/^Turn off Retry On Fail in the node's Settings for Snapshot → Create/,
+		);
 		expect(vod.calls()).toEqual([]);
 	});
 
@@ -184,7 +190,11 @@ describe('Snapshot → Create (asset/process with thumbnail)', () => {
 
 	it('reports a VOD error answer with its code, not retried', async () => {
 		vod.answer(() => {
-			throw new VodStandInError(400, 'VOD.10062', 'Media asset or resource does not exist, please check.');
+			throw new VodStandInError(
+				400,
+				'VOD.10062',
+				'Media asset or resource does not exist, please check.',
+			);
 		});
 		const result = await run(create());
 		expect(vod.calls()).toHaveLength(1);

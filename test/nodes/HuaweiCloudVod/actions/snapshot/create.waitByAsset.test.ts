@@ -72,12 +72,19 @@ describe('Snapshot → Create, waiting on the asset when VOD returns no task id'
 		vod.answer(
 			assetAnswers([{ thumbnail_status: 'THUMBNAIL_FAILED', exec_desc: 'source file broken' }]),
 		);
-		const run = await runHuaweiVod(createAndWait, against(vod.url, { onError: 'continueRegularOutput' }));
+		const run = await runHuaweiVod(
+			createAndWait,
+			against(vod.url, { onError: 'continueRegularOutput' }),
+		);
 		const [item] = nodeOutput(run, HW_NODE);
-		expect(item.json.error).toBe(`VOD reports the snapshots of asset ${ASSET_ID} FAILED: source file broken`);
+		expect(item.json.error).toBe(
+			`VOD reports the snapshots of asset ${ASSET_ID} FAILED: source file broken`,
+		);
 		expect(item.json.details).toMatchObject({
 			jobId: ASSET_ID,
-			description: expect.stringContaining(`use Asset → Get (Thumbnail Info) with Asset ID ${ASSET_ID}`),
+			description: expect.stringContaining(
+				`use Asset → Get (Thumbnail Info) with Asset ID ${ASSET_ID}`,
+			),
 		});
 		expect(hwErrorMessage(run)).toBeUndefined();
 	});

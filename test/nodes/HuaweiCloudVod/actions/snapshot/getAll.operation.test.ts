@@ -13,7 +13,12 @@ huaweiStandInPerFile((started) => (vod = started));
 const ASSET_ID = 'a1b2c3d4e5f6a7b8c9d0e1f2a3b4c5d6';
 
 function list(extra: Record<string, unknown> = {}): INodeParameters {
-	return { resource: 'snapshot', operation: 'getAll', assetId: ASSET_ID, ...extra } as INodeParameters;
+	return {
+		resource: 'snapshot',
+		operation: 'getAll',
+		assetId: ASSET_ID,
+		...extra,
+	} as INodeParameters;
 }
 
 function param(call: HuaweiWireCall, name: string): string | undefined {
@@ -77,7 +82,16 @@ describe('Snapshot → Get Many (GET asset/thumbnails)', () => {
 	it.each<[string, number, Record<string, unknown>, Array<[number, number]>, number]>([
 		['0 results', 0, { returnAll: true }, [[0, 100]], 0],
 		['exactly one page', 100, { returnAll: true }, [[0, 100]], 100],
-		['one page plus one', 101, { returnAll: true }, [[0, 100], [100, 100]], 101],
+		[
+			'one page plus one',
+			101,
+			{ returnAll: true },
+			[
+				[0, 100],
+				[100, 100],
+			],
+			101,
+		],
 		[
 			'5,000 results in ceil(5000/100) requests',
 			5000,
@@ -86,7 +100,16 @@ describe('Snapshot → Get Many (GET asset/thumbnails)', () => {
 			5000,
 		],
 		['a limit smaller than a page', 250, { limit: 5 }, [[0, 5]], 5],
-		['a limit over one page, asking only for what is missing', 250, { limit: 150 }, [[0, 100], [100, 50]], 150],
+		[
+			'a limit over one page, asking only for what is missing',
+			250,
+			{ limit: 150 },
+			[
+				[0, 100],
+				[100, 50],
+			],
+			150,
+		],
 		['the default limit of 50', 250, {}, [[0, 50]], 50],
 	])('pages %s', async (_name, total, extra, pages, count) => {
 		vod.answer(tasksPage(total));
@@ -114,9 +137,17 @@ describe('Snapshot → Get Many (GET asset/thumbnails)', () => {
 	});
 
 	it.each<[string, Record<string, unknown>, string]>([
-		['neither Asset ID nor Task ID', { assetId: ' ', taskId: '' }, 'Asset ID or Task ID is required'],
+		[
+			'neither Asset ID nor Task ID',
+			{ assetId: ' ', taskId: '' },
+			'Asset ID or Task ID is required',
+		],
 		['a Limit of 0', { limit: 0 }, 'Limit must be a whole number from 1 to 20100 (got 0)'],
-		['a Limit above 20,100', { limit: 20_101 }, 'Limit must be a whole number from 1 to 20100 (got 20101)'],
+		[
+			'a Limit above 20,100',
+			{ limit: 20_101 },
+			'Limit must be a whole number from 1 to 20100 (got 20101)',
+		],
 	])('refuses %s before any request', async (_name, extra, message) => {
 		const result = await run(list(extra));
 		expect(hwErrorMessage(result)).toBe(message);

@@ -78,7 +78,16 @@ describe('Snapshot → Get Images (GET asset/thumbnail/details)', () => {
 
 	it.each<[string, number, Record<string, unknown>, Array<[number, number]>, number]>([
 		['0 images', 0, { returnAll: true }, [[0, 100]], 0],
-		['one page plus one', 101, { returnAll: true }, [[0, 100], [100, 100]], 101],
+		[
+			'one page plus one',
+			101,
+			{ returnAll: true },
+			[
+				[0, 100],
+				[100, 100],
+			],
+			101,
+		],
 		['a limit of 3', 50, { limit: 3 }, [[0, 3]], 3],
 	])('pages %s', async (_name, total, extra, pages, count) => {
 		vod.answer(detailsPage(total));
@@ -90,7 +99,9 @@ describe('Snapshot → Get Images (GET asset/thumbnail/details)', () => {
 	it('fails clearly past offset 20,480, the largest asset/thumbnail/details accepts', async () => {
 		vod.answer(detailsPage(30_000));
 		const result = await run(getImages({ returnAll: true }));
-		expect(hwErrorMessage(result)).toMatch(/^Cannot page past offset 20480, the largest the API accepts/);
+		expect(hwErrorMessage(result)).toMatch(
+			/^Cannot page past offset 20480, the largest the API accepts/,
+		);
 	});
 
 	it('downloads each image as binary data, and a failed download becomes an error item with continue-on-fail', async () => {
@@ -101,16 +112,27 @@ describe('Snapshot → Get Images (GET asset/thumbnail/details)', () => {
 			answer.thumbnail_result[1].url = `${images.url}/gone/1.jpg`;
 			return answer;
 		});
-		const result = await run(getImages({ returnAll: true, downloadImages: true }), 'continueRegularOutput');
+		const result = await run(
+			getImages({ returnAll: true, downloadImages: true }),
+			'continueRegularOutput',
+		);
 		const output = nodeOutput(result, HW_NODE);
-		expect(output.map((item) => item.binary?.data?.mimeType)).toEqual(['image/jpeg', undefined, 'image/jpeg']);
+		expect(output.map((item) => item.binary?.data?.mimeType)).toEqual([
+			'image/jpeg',
+			undefined,
+			'image/jpeg',
+		]);
 		expect(output[1].json.error).toMatch(/^Could not download snapshot 1\.jpg/);
 		expect(output[1].json.details).toMatchObject({ task_id: TASK_ID, offset: 5 });
 	});
 
 	it.each<[string, Record<string, unknown>, string]>([
 		['a blank Task ID', { taskId: ' ' }, 'Task ID is required'],
-		['a Limit above 20,580', { limit: 20_581 }, 'Limit must be a whole number from 1 to 20580 (got 20581)'],
+		[
+			'a Limit above 20,580',
+			{ limit: 20_581 },
+			'Limit must be a whole number from 1 to 20580 (got 20581)',
+		],
 	])('refuses %s before any request', async (_name, extra, message) => {
 		const result = await run(getImages(extra));
 		expect(hwErrorMessage(result)).toBe(message);

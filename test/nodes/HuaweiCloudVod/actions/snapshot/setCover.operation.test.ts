@@ -35,7 +35,11 @@ describe('Snapshot → Set as Cover (PUT asset/cover)', () => {
 
 	it('reports VOD refusing a URL that is no snapshot of the account', async () => {
 		vod.answer(() => {
-			throw new VodStandInError(400, 'VOD.10062', 'Media asset or resource does not exist, please check.');
+			throw new VodStandInError(
+				400,
+				'VOD.10062',
+				'Media asset or resource does not exist, please check.',
+			);
 		});
 		const result = await runHuaweiVod(setCover(URL), against(vod.url));
 		expect(hwErrorMessage(result)).toContain('VOD.10062');
@@ -43,7 +47,11 @@ describe('Snapshot → Set as Cover (PUT asset/cover)', () => {
 
 	it.each([
 		['a blank URL', ' ', 'Snapshot URL is required'],
-		['a URL that is not http(s)', 'ftp://cdn/x.jpg', 'Snapshot URL must be an http:// or https:// URL with a host (got "ftp://cdn/x.jpg")'],
+		[
+			'a URL that is not http(s)',
+			'ftp://cdn/x.jpg',
+			'Snapshot URL must be an http:// or https:// URL with a host (got "ftp://cdn/x.jpg")',
+		],
 	])('refuses %s before any request', async (_name, url, message) => {
 		const result = await runHuaweiVod(setCover(url), against(vod.url));
 		expect(hwErrorMessage(result)).toBe(message);
