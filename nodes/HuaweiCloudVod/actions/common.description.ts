@@ -50,3 +50,15 @@ export function paceOption(api: VodApi): INodeProperties {
 		description: `Pace of calls to ${SERVICE_NAME}; ${limit}. Lower it when other clients share the account.`,
 	};
 }
+
+/** The operation's Options collection. */
+export function optionsField(...options: INodeProperties[]): INodeProperties {
+	return {
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options,
+	};
+}

@@ -7,6 +7,8 @@ export {
 	waitForCompletionField,
 	waitOptions,
 } from './fields';
+export { jobRunProblem, readJobRun, waitAndDownloadFields } from './jobRun';
+export type { JobRun } from './jobRun';
 export { asNodeError, errorItemOrThrow, errorJson, PartFailure } from './itemErrors';
 export { callOptions, optionsProblem } from './options';
 export { coerceFields, coerceText, readBoolean, readOptions, readText } from './parameters';

@@ -4,13 +4,10 @@
  * the request as it arrived and answers from the test's handler. For operation tests whose answers
  * (pages, error codes) are the test's own data.
  */
-import { afterAll, beforeAll, beforeEach } from 'vitest';
-
 import { rawQueryPairs, verifyAksk } from '../../emulator/huawei/auth/akskAuth';
-import type { EmulatorRequest } from '../../emulator/core/http';
-import { flatHeaders } from '../../support/httpMessage';
 import { startScriptedServer } from '../../support/scriptedServer';
 import type { RecordedRequest, ScriptedResponse } from '../../support/scriptedServer';
+import { asEmulatorRequest, standInPerFile } from '../../support/standIn';
 
 /** One VOD request as it went on the wire. */
 export interface HuaweiWireCall {
@@ -51,17 +48,6 @@ export interface HuaweiStandIn {
 const noAnswer: HuaweiHandler = (call) => {
 	throw new Error(`No stand-in answer for ${call.method} ${call.path}`);
 };
-
-function asEmulatorRequest(request: RecordedRequest): EmulatorRequest {
-	return {
-		method: request.method,
-		rawUrl: request.url,
-		url: new URL(request.url, 'http://127.0.0.1'),
-		headers: flatHeaders(request.headers),
-		body: Buffer.from(request.body, 'utf8'),
-		receivedAt: request.at,
-	};
-}
 
 function errorAnswer(status: number, code: string, message: string): ScriptedResponse {
 	return {
@@ -111,11 +97,5 @@ export async function startHuaweiStandIn(): Promise<HuaweiStandIn> {
 
 /** One stand-in for the calling test file, forgetting its requests before each test. */
 export function huaweiStandInPerFile(use: (standIn: HuaweiStandIn) => void): void {
-	let standIn: HuaweiStandIn | undefined;
-	beforeAll(async () => {
-		standIn = await startHuaweiStandIn();
-		use(standIn);
-	});
-	afterAll(async () => await standIn?.close());
-	beforeEach(() => standIn?.answer(noAnswer));
+	standInPerFile(startHuaweiStandIn, noAnswer, use);
 }

@@ -16,7 +16,7 @@ import {
 import { updateDisplayOptions } from '../../../shared/displayOptions';
 import { vodRequest } from '../../transport';
 import type { AssetCategory } from '../../transport/types';
-import { assetIdField, paceOption, readAssetId } from '../common.description';
+import { assetIdField, optionsField, paceOption, readAssetId } from '../common.description';
 
 const CATEGORIES: Array<{ name: string; value: AssetCategory }> = [
 	{ name: 'Base Info', value: 'base_info' },
@@ -36,14 +36,7 @@ const properties: INodeProperties[] = [
 		description:
 			'Which parts of the details to get (categories); none selected gets them all, as VOD does by default',
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [paceOption('ShowAssetDetail')],
-	},
+	optionsField(paceOption('ShowAssetDetail')),
 ];
 
 const displayOptions: IDisplayOptions = {

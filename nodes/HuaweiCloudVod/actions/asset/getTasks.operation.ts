@@ -22,7 +22,7 @@ import { collectByToken } from '../../../shared/pagination';
 import { timeProblem, vodUtcTime } from '../../helpers/timeWindow';
 import { vodRequest } from '../../transport';
 import type { ListAssetTaskInfoQuery } from '../../transport/types';
-import { paceOption } from '../common.description';
+import { optionsField, paceOption } from '../common.description';
 import { TASK_FILTER_LABELS, TIME_FILTERS, taskFilterFields } from './getTasks.description';
 
 /** asset/tasks: `limit` 1 to 100, marker paging (huawei.md §4.6). */
@@ -32,14 +32,7 @@ const MAX_LIMIT = 10000;
 const properties: INodeProperties[] = [
 	...returnAllAndLimitFields(MAX_LIMIT),
 	taskFilterFields,
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [paceOption('ListAssetTaskInfo')],
-	},
+	optionsField(paceOption('ListAssetTaskInfo')),
 ];
 
 const displayOptions: IDisplayOptions = {

@@ -3,23 +3,16 @@ import type { IDisplayOptions, IExecuteFunctions, INodeProperties } from 'n8n-wo
 
 import {
 	callOptions,
-	downloadImagesField,
 	downloadOptions,
 	firstProblem,
-	optionsProblem,
-	readBoolean,
-	readOptions,
-	retryOnFailProblem,
-	waitForCompletionField,
+	jobRunProblem,
+	readJobRun,
+	waitAndDownloadFields,
 	waitOptions,
 	type ItemResults,
 } from '../../../shared/actions';
 import { updateDisplayOptions } from '../../../shared/displayOptions';
-import {
-	waitSettings,
-	waitSettingsProblem,
-	withSubmittedJobOnFailures,
-} from '../../../shared/polling';
+import { withSubmittedJobOnFailures } from '../../../shared/polling';
 import {
 	assetProcessRequest,
 	createInputProblem,
@@ -28,26 +21,24 @@ import {
 import { imageItems } from '../../helpers/imageItems';
 import { createdSnapshotsRef, waitForSnapshots } from '../../helpers/waitForSnapshots';
 import { vodRequest } from '../../transport';
-import { assetIdField, paceOption, readAssetId, SERVICE_NAME } from '../common.description';
+import {
+	assetIdField,
+	optionsField,
+	paceOption,
+	readAssetId,
+	SERVICE_NAME,
+} from '../common.description';
 import { snapshotSettingsFields } from './create.description';
 
 const properties: INodeProperties[] = [
 	assetIdField,
 	...snapshotSettingsFields,
-	waitForCompletionField(SERVICE_NAME),
-	{ ...downloadImagesField, displayOptions: { show: { waitForCompletion: [true] } } },
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
-			paceOption('CreateAssetProcessTask'),
-			...waitOptions('Snapshot → Get Images'),
-			...downloadOptions,
-		],
-	},
+	...waitAndDownloadFields(SERVICE_NAME),
+	optionsField(
+		paceOption('CreateAssetProcessTask'),
+		...waitOptions('Snapshot → Get Images'),
+		...downloadOptions,
+	),
 ];
 
 const displayOptions: IDisplayOptions = {
@@ -58,16 +49,10 @@ export const description = updateDisplayOptions(displayOptions, properties);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<ItemResults> {
 	const input = readCreateInput.call(this, i, readAssetId.call(this, i));
-	const options = readOptions.call(this, i);
-	const waitForCompletion = readBoolean.call(this, 'waitForCompletion', 'Wait for Completion', i);
-	const downloadImages =
-		waitForCompletion && readBoolean.call(this, 'downloadImages', 'Download Images', i);
-	const wait = waitSettings(options);
+	const run = readJobRun.call(this, i);
 	const problem = firstProblem(
-		retryOnFailProblem(this.getNode(), 'Snapshot → Create'),
 		createInputProblem(input),
-		optionsProblem(options),
-		waitForCompletion ? waitSettingsProblem(wait) : undefined,
+		jobRunProblem(this.getNode(), 'Snapshot → Create', run),
 	);
 	if (problem) throw new NodeOperationError(this.getNode(), problem, { itemIndex: i });
 
@@ -75,19 +60,18 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<ItemR
 		this,
 		'CreateAssetProcessTask',
 		{ body: assetProcessRequest(input) },
-		callOptions(options, i),
+		callOptions(run.options, i),
 	);
-	if (!waitForCompletion) return [{ json: { ...response } }];
+	if (!run.waitForCompletion) return [{ json: { ...response } }];
 
 	const created = {
 		assetId: response.asset_id,
 		taskId: response.thumbnail_task_id,
 		type: input.type,
 	};
-	const images = await waitForSnapshots.call(this, created, wait, i);
-	const about = { ...response };
+	const images = await waitForSnapshots.call(this, created, run.wait, i);
 	return withSubmittedJobOnFailures(
-		imageItems.call(this, images, about, options, i, downloadImages),
+		imageItems.call(this, images, { ...response }, run.options, i, run.downloadImages),
 		this.getNode(),
 		createdSnapshotsRef(created),
 		i,

@@ -16,7 +16,7 @@ import {
 } from '../../../shared/actions';
 import { updateDisplayOptions } from '../../../shared/displayOptions';
 import { vodRequest } from '../../transport';
-import { assetIdField, paceOption, readAssetId } from '../common.description';
+import { assetIdField, optionsField, paceOption, readAssetId } from '../common.description';
 
 /** DELETE asset/thumbnails takes at most 10 task IDs (huawei.md §4.4); more are sent in chunks. */
 export const TASK_IDS_PER_CALL = 10;
@@ -33,14 +33,7 @@ const properties: INodeProperties[] = [
 		description:
 			'Snapshot tasks whose snapshots to delete, separated by commas. VOD takes 10 per call; more are sent 10 at a time.',
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [paceOption('DeleteThumbnails')],
-	},
+	optionsField(paceOption('DeleteThumbnails')),
 ];
 
 const displayOptions: IDisplayOptions = {

@@ -15,7 +15,7 @@ import {
 import { updateDisplayOptions } from '../../../shared/displayOptions';
 import { collectByOffset } from '../../../shared/pagination';
 import { vodRequest } from '../../transport';
-import { paceOption, readAssetId } from '../common.description';
+import { optionsField, paceOption, readAssetId } from '../common.description';
 
 /** asset/thumbnails: pages of at most 100, `offset` at most 20,000 (huawei.md §4.2). */
 const PAGE_SIZE = 100;
@@ -39,14 +39,7 @@ const properties: INodeProperties[] = [
 		description: 'List only this snapshot task. Set this, Asset ID, or both.',
 	},
 	...returnAllAndLimitFields(MAX_LIMIT),
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [paceOption('ListThumbnailInfo')],
-	},
+	optionsField(paceOption('ListThumbnailInfo')),
 ];
 
 const displayOptions: IDisplayOptions = {

@@ -22,7 +22,7 @@ import {
 	DETAILS_PAGE_SIZE,
 	thumbnailImages,
 } from '../../helpers/thumbnailImages';
-import { paceOption, readTaskId, taskIdField } from '../common.description';
+import { optionsField, paceOption, readTaskId, taskIdField } from '../common.description';
 
 const MAX_LIMIT = DETAILS_MAX_OFFSET + DETAILS_PAGE_SIZE;
 
@@ -30,14 +30,7 @@ const properties: INodeProperties[] = [
 	taskIdField,
 	...returnAllAndLimitFields(MAX_LIMIT),
 	downloadImagesField,
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [paceOption('ListThumbnailDetails'), ...downloadOptions],
-	},
+	optionsField(paceOption('ListThumbnailDetails'), ...downloadOptions),
 ];
 
 const displayOptions: IDisplayOptions = {

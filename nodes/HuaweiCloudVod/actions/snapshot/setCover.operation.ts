@@ -17,7 +17,7 @@ import {
 } from '../../../shared/actions';
 import { updateDisplayOptions } from '../../../shared/displayOptions';
 import { vodRequest } from '../../transport';
-import { paceOption } from '../common.description';
+import { optionsField, paceOption } from '../common.description';
 
 /** A URL longer than this is no VOD snapshot URL. */
 const MAX_URL_BYTES = 4096;
@@ -33,14 +33,7 @@ const properties: INodeProperties[] = [
 		description:
 			"URL of one of the asset's snapshots (from Asset → Get, Snapshot → Get Images or Create); VOD makes it the cover",
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [paceOption('UpdateCoverByThumbnail')],
-	},
+	optionsField(paceOption('UpdateCoverByThumbnail')),
 ];
 
 const displayOptions: IDisplayOptions = {

@@ -158,6 +158,16 @@ describe('Snapshot → Create (asset/process with thumbnail)', () => {
 			'Snapshot Type must be Interval, Time Points or Quantity (got "sprite")',
 		],
 		[
+			'a Max Wait Time of 0 with Wait for Completion',
+			{ waitForCompletion: true, options: { maxWaitTime: 0 } },
+			'Max Wait Time must be from 1 to 86400 seconds (got 0)',
+		],
+		[
+			'a Max File Size of 0 with Download Images',
+			{ waitForCompletion: true, downloadImages: true, options: { maxFileSize: 0 } },
+			'Max File Size (MB) must be greater than 0 (got 0)',
+		],
+		[
 			'a Quantity that is not a number',
 			{ snapshotType: 'quantity', quantity: 'many' },
 			'Quantity must be a number (got "many")',
