@@ -8,6 +8,7 @@ import type {
 
 import { triggerProperties } from './trigger/description';
 import { CALLBACK_CREDENTIAL } from './trigger/parameters';
+import { manualRegistration, testCallbackKey } from './trigger/registration';
 import { handleMfsCallback } from './trigger/webhook';
 
 export class HuaweiCloudVodTrigger implements INodeType {
@@ -26,12 +27,18 @@ export class HuaweiCloudVodTrigger implements INodeType {
 		defaults: { name: 'Huawei Cloud VOD Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: CALLBACK_CREDENTIAL, required: true }],
+		credentials: [{ name: CALLBACK_CREDENTIAL, required: true, testedBy: 'huaweiMfsCallbackKey' }],
 		webhooks: [
 			{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' },
 		],
 		properties: triggerProperties,
 	};
+
+	methods = {
+		credentialTest: { huaweiMfsCallbackKey: testCallbackKey },
+	};
+
+	webhookMethods = { default: manualRegistration };
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		return await handleMfsCallback.call(this);

@@ -96,15 +96,10 @@ export async function startWebhookTrigger({
 	credentials,
 }: WebhookTriggerInput): Promise<TriggerHarness> {
 	const core = await loadN8nCore();
-	// A trigger with nothing to register in the cloud (the user pastes the URL) has no methods:
-	// n8n then treats its webhook as always existing.
-	const methods = nodeType.webhookMethods?.default ?? {
-		checkExists: async () => await Promise.resolve(true),
-		create: async () => await Promise.resolve(true),
-		delete: async () => await Promise.resolve(true),
-	};
+	const methods = nodeType.webhookMethods?.default;
 	const webhook = nodeType.webhook;
-	if (webhook === undefined) throw new Error('the node is no webhook trigger');
+	if (methods === undefined || webhook === undefined)
+		throw new Error('the node is no webhook trigger');
 	const webhookDescription = nodeType.description.webhooks?.[0];
 	if (webhookDescription === undefined) throw new Error('the trigger declares no webhook');
 	const node: INode = {
@@ -250,10 +245,7 @@ export async function startWebhookTrigger({
 		received,
 		executions,
 		async checkExists(options = {}) {
-			return await withHook(
-				options.test,
-				async (context) => await methods.checkExists.call(context),
-			);
+			return await withHook(options.test, async (context) => await methods.checkExists.call(context));
 		},
 		async activate(options = {}) {
 			await withHook(options.test, async (context) => {
