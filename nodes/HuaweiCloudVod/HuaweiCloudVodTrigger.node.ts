@@ -7,7 +7,6 @@ import type {
 } from 'n8n-workflow';
 
 import { triggerProperties } from './trigger/description';
-import { CALLBACK_CREDENTIAL } from './trigger/parameters';
 import { manualRegistration, testCallbackKey } from './trigger/registration';
 import { handleMfsCallback } from './trigger/webhook';
 
@@ -27,7 +26,13 @@ export class HuaweiCloudVodTrigger implements INodeType {
 		defaults: { name: 'Huawei Cloud VOD Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: CALLBACK_CREDENTIAL, required: true, testedBy: 'huaweiMfsCallbackKey' }],
+		credentials: [
+			{
+				name: 'huaweiCloudVodCallbackApi',
+				required: true,
+				testedBy: 'huaweiMfsCallbackKey',
+			},
+		],
 		webhooks: [
 			{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' },
 		],

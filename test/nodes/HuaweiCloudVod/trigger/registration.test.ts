@@ -2,6 +2,7 @@ import type { ICredentialTestFunctions } from 'n8n-workflow';
 import { describe, expect, it } from 'vitest';
 
 import { testCallbackKey } from '../../../../nodes/HuaweiCloudVod/trigger/registration';
+import { huaweiMfsAuthKey } from '../../../emulator/accounts';
 
 /** The credential Test never calls anything: it only reads the credential it is given. */
 const noHelpers = {} as ICredentialTestFunctions;
@@ -33,7 +34,7 @@ describe('Huawei VOD callback key Test', () => {
 	});
 
 	it('accepts a set key, saying VOD checks it on its first notification', async () => {
-		expect(await test({ authKey: 'EmulatorMfsAuthKey0001', previousAuthKey: '' })).toEqual({
+		expect(await test({ authKey: huaweiMfsAuthKey, previousAuthKey: '' })).toEqual({
 			status: 'OK',
 			message: 'The key is set; VOD checks it on its first notification',
 		});
