@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { optionsField } from '../actions/common.description';
 import { eventTypeOptions } from './eventTypes';
 import { DEFAULT_MAX_AGE_SECONDS } from './parameters';
 
@@ -21,22 +22,13 @@ export const triggerProperties: INodeProperties[] = [
 		description:
 			'Event types that start the workflow; other events are answered with 200 and start nothing',
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
-			{
-				displayName: 'Replay Window (Seconds)',
-				name: 'maxAgeSeconds',
-				type: 'number',
-				typeOptions: { minValue: 1, numberPrecision: 0 },
-				default: DEFAULT_MAX_AGE_SECONDS,
-				description:
-					'How far auth_timestamp may be from now, either way; older or later deliveries get 403 and start nothing',
-			},
-		],
-	},
+	optionsField({
+		displayName: 'Replay Window (Seconds)',
+		name: 'maxAgeSeconds',
+		type: 'number',
+		typeOptions: { minValue: 1, numberPrecision: 0 },
+		default: DEFAULT_MAX_AGE_SECONDS,
+		description:
+			'How far auth_timestamp may be from now, either way; older or later deliveries get 403 and start nothing',
+	}),
 ];
