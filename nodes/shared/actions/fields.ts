@@ -152,14 +152,21 @@ export interface JobOutputFields {
 	ownOptions?: INodeProperties[];
 }
 
+/** Wait for Completion, and Download Images shown only while waiting. */
+export function waitAndDownloadFields(service: string): INodeProperties[] {
+	return [
+		waitForCompletionField(service),
+		{ ...downloadImagesField, displayOptions: { show: { waitForCompletion: [true] } } },
+	];
+}
+
 /**
  * What follows the settings of an operation that starts a job: Wait for Completion, Download
  * Images (when waiting) and the Options with the pace, wait and download entries.
  */
 export function jobOutputFields(fields: JobOutputFields): INodeProperties[] {
 	return [
-		waitForCompletionField(fields.service),
-		{ ...downloadImagesField, displayOptions: { show: { waitForCompletion: [true] } } },
+		...waitAndDownloadFields(fields.service),
 		optionsCollection([
 			...(fields.ownOptions ?? []),
 			maxRequestsPerSecondOption(fields.service, fields.documentedQps),

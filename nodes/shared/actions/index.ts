@@ -6,10 +6,13 @@ export {
 	optionsCollection,
 	readLimit,
 	returnAllAndLimitFields,
+	waitAndDownloadFields,
 	waitForCompletionField,
 	waitOptions,
 } from './fields';
 export type { JobOutputFields } from './fields';
+export { jobRunProblem, readJobRun } from './jobRun';
+export type { JobRun } from './jobRun';
 export { asNodeError, errorItemOrThrow, errorJson, PartFailure } from './itemErrors';
 export { callOptions, optionsProblem } from './options';
 export {
