@@ -158,7 +158,7 @@ export class AliyunApi implements ICredentialType {
 			default: '',
 			placeholder: 'https://oss-cn-shanghai-internal.aliyuncs.com',
 			description:
-				"Leave empty to reach MPS's images at https://<bucket>.oss-<region>.aliyuncs.com. Set for a private endpoint; the bucket then goes in the path.",
+				"Leave empty to reach MPS's images at https://<bucket>.oss-<region>.aliyuncs.com. Set for another endpoint: on an Alibaba Cloud host (e.g. the internal one) the bucket is its subdomain, on any other host (a proxy, the emulator) the bucket goes in the path.",
 		},
 	];
 

@@ -11,9 +11,15 @@ export interface OssObjectRef {
 	object: string;
 }
 
+/** Alibaba Cloud's own OSS hosts serve a bucket only on its own subdomain, never in the path. */
+function isAliyunOssHost(host: string): boolean {
+	return host.endsWith('.aliyuncs.com');
+}
+
 /**
- * Where an object is read: the credential's OSS Endpoint with the bucket in the path, else the
- * bucket's own host `https://<bucket>.<location>.aliyuncs.com`.
+ * Where an object is read: the bucket's own host `https://<bucket>.<location>.aliyuncs.com`, or on
+ * the credential's OSS Endpoint the bucket's subdomain of it (an Alibaba Cloud host, e.g. an
+ * internal one) or the bucket in the path (any other host: a proxy or the emulator).
  */
 export function ossObjectTarget(
 	credentials: ICredentialDataDecryptedObject,
@@ -21,12 +27,22 @@ export function ossObjectTarget(
 	method = 'GET',
 ): OssTarget {
 	const { ossEndpoint } = readAliyunCredentials(credentials);
+	const target = { method, bucket: ref.bucket, object: ref.object };
+	if (ossEndpoint === '') {
+		return {
+			...target,
+			origin: `https://${ref.bucket}.${ref.location}.aliyuncs.com`,
+			pathStyle: false,
+		};
+	}
+	const endpoint = new URL(ossEndpoint);
+	if (!isAliyunOssHost(endpoint.hostname)) {
+		return { ...target, origin: endpoint.origin, pathStyle: true };
+	}
 	return {
-		method,
-		origin: ossEndpoint || `https://${ref.bucket}.${ref.location}.aliyuncs.com`,
-		bucket: ref.bucket,
-		object: ref.object,
-		pathStyle: ossEndpoint !== '',
+		...target,
+		origin: `${endpoint.protocol}//${ref.bucket}.${endpoint.host}`,
+		pathStyle: false,
 	};
 }
 
