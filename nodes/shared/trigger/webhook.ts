@@ -54,7 +54,8 @@ export async function handleWebhook<Settings>(
 	// n8n saves static data after production webhooks only; in a test run it would merely stop
 	// the user from re-sending the same sample.
 	const isTest = context.getMode() === 'manual';
-	if (!isTest && !rememberEvent(context.getWorkflowStaticData('node'), eventId, scopeOf(context))) {
+	const staticData = context.getWorkflowStaticData('node');
+	if (!isTest && !rememberEvent(staticData, eventId, scopeOf(context), Date.now())) {
 		return { webhookResponse: 'Duplicate delivery ignored' };
 	}
 	const output: IDataObject = {
