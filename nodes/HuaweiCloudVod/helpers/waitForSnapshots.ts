@@ -1,6 +1,7 @@
 import { NodeOperationError } from 'n8n-workflow';
 import type { IExecuteFunctions } from 'n8n-workflow';
 
+import type { CallOptions } from '../../shared/actions';
 import { waitForJob, type SubmittedJobRef, type WaitSettings } from '../../shared/polling';
 import { vodRequest, type VodCallOptions } from '../transport';
 import type { AssetThumbnailInfo, ThumbnailImage, ThumbnailType } from '../transport/types';
@@ -86,15 +87,15 @@ async function assetImages(
 
 /**
  * Polls until the snapshots exist (by task id when VOD gave one, else the asset's snapshot state)
- * and returns them; bounded by the wait settings and the execution's cancel signal.
+ * and returns them; bounded by the wait settings and the execution's cancel signal. Every poll is
+ * paced with `options`, the item's Max Requests per Second.
  */
 export async function waitForSnapshots(
 	this: IExecuteFunctions,
 	created: CreatedSnapshots,
 	settings: WaitSettings,
-	itemIndex: number,
+	options: CallOptions,
 ): Promise<ThumbnailImage[]> {
-	const options = { itemIndex };
 	const { taskId } = created;
 	const check =
 		taskId === undefined
@@ -104,5 +105,5 @@ export async function waitForSnapshots(
 	const name =
 		taskId === undefined ? `the snapshots of asset ${created.assetId}` : `snapshot task ${taskId}`;
 	const wait = waitForJob<ThumbnailImage[]>;
-	return await wait.call(this, { ...ref, name, check }, settings, itemIndex);
+	return await wait.call(this, { ...ref, name, check }, settings, options.itemIndex);
 }

@@ -64,7 +64,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<ItemR
 		taskId: response.thumbnail_task_id,
 		type: input.type,
 	};
-	const images = await waitForSnapshots.call(this, created, run.wait, i);
+	const images = await waitForSnapshots.call(this, created, run.wait, callOptions(run.options, i));
 	return withSubmittedJobOnFailures(
 		imageItems.call(this, images, { ...response }, run.options, i, run.downloadImages),
 		this.getNode(),

@@ -16,6 +16,7 @@ import {
 	requiredProblem,
 } from '../../../shared/actions';
 import { updateDisplayOptions } from '../../../shared/displayOptions';
+import { inChunks } from '../../../shared/pagination';
 import { vodRequest } from '../../transport';
 import { assetIdField, paceOption, readAssetId } from '../common.description';
 
@@ -48,12 +49,6 @@ export function idList(text: string): string[] {
 	return [...new Set(text.split(/[\s,]+/).filter((id) => id !== ''))];
 }
 
-function chunks<T>(items: T[], size: number): T[][] {
-	return Array.from({ length: Math.ceil(items.length / size) }, (_, k) =>
-		items.slice(k * size, (k + 1) * size),
-	);
-}
-
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const assetId = readAssetId.call(this, i);
 	const taskIds = idList(readText.call(this, 'taskIds', 'Task IDs', i));
@@ -66,7 +61,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	if (problem) throw new NodeOperationError(this.getNode(), problem, { itemIndex: i });
 
 	const items: INodeExecutionData[] = [];
-	for (const chunk of chunks(taskIds, TASK_IDS_PER_CALL)) {
+	for (const chunk of inChunks(taskIds, TASK_IDS_PER_CALL)) {
 		const response = await vodRequest(
 			this,
 			'DeleteThumbnails',
