@@ -223,25 +223,9 @@ export function ossV1StringToSign(
 	].join('\n');
 }
 
-/** The date a received V1 header-signed request was signed with: `x-oss-date`, else `Date`. */
-export function ossV1HeaderDate(headers: OssHeaders): string {
-	return ossHeaderValue(headers, OSS_HEADER.ossDate) || ossHeaderValue(headers, OSS_HEADER.date);
-}
-
 /** Base64 HMAC-SHA1 keyed with the raw secret. */
 export function ossV1Signature(stringToSign: string, accessKeySecret: string): string {
 	return createHmac('sha1', accessKeySecret).update(stringToSign, 'utf8').digest('base64');
-}
-
-/** Reads `OSS <AccessKeyId>:<Signature>`; undefined when malformed. */
-export function parseOssV1Authorization(
-	value: string,
-): { accessKeyId: string; signature: string } | undefined {
-	if (!value.startsWith(OSS_V1_AUTHORIZATION_PREFIX)) return undefined;
-	const credential = value.slice(OSS_V1_AUTHORIZATION_PREFIX.length);
-	const index = credential.lastIndexOf(':');
-	if (index <= 0 || index === credential.length - 1) return undefined;
-	return { accessKeyId: credential.slice(0, index), signature: credential.slice(index + 1) };
 }
 
 export interface OssV1HeaderInput extends OssTarget, OssKeys {

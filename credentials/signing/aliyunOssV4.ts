@@ -1,6 +1,5 @@
 import { createHash, createHmac } from 'crypto';
 
-import { authorizationFields } from './authorizationFields';
 import {
 	lowerCaseHeaders,
 	OSS_HEADER,
@@ -42,7 +41,6 @@ export interface OssV4Parts {
 	canonicalRequest: string;
 	hashedCanonicalRequest: string;
 	stringToSign: string;
-	signingKeyHex: string;
 	signature: string;
 }
 
@@ -57,16 +55,6 @@ export interface OssV4Presigned extends OssV4Parts {
 	credential: string;
 	datetime: string;
 	url: string;
-}
-
-export interface OssV4Authorization {
-	accessKeyId: string;
-	/** `<yyyymmdd>/<region>/oss/aliyun_v4_request`. */
-	scope: string;
-	date: string;
-	region: string;
-	additionalHeaders: string[];
-	signature: string;
 }
 
 /** `oss-cn-shanghai` → `cn-shanghai`: V4 scopes use the plain region id. */
@@ -190,26 +178,6 @@ export function ossV4Parts(request: OssV4Request): OssV4Parts {
 		canonicalRequest,
 		hashedCanonicalRequest,
 		stringToSign,
-		signingKeyHex: signingKey.toString('hex'),
-		signature,
-	};
-}
-
-/** Reads `OSS4-HMAC-SHA256 Credential=…[,AdditionalHeaders=…],Signature=…` (`,` or `, `). */
-export function parseOssV4Authorization(value: string): OssV4Authorization | undefined {
-	const fields = authorizationFields(value, OSS_V4_ALGORITHM);
-	if (!fields) return undefined;
-	const credential = fields.get('Credential')?.split('/') ?? [];
-	const signature = fields.get('Signature');
-	if (credential.length !== 5 || !signature) return undefined;
-	const [accessKeyId, date, region] = credential;
-	const additional = fields.get('AdditionalHeaders');
-	return {
-		accessKeyId,
-		scope: credential.slice(1).join('/'),
-		date,
-		region,
-		additionalHeaders: additional ? additional.split(';') : [],
 		signature,
 	};
 }

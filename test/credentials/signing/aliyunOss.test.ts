@@ -8,9 +8,9 @@ import {
 import {
 	ossV4CanonicalQuery,
 	ossV4CanonicalUri,
-	parseOssV4Authorization,
 	presignOssV4Url,
 } from '../../../credentials/signing/aliyunOssV4';
+import { parseOssV4Authorization } from '../../support/ossAuthorization';
 import { aliOssClient } from '../../emulator/clients/aliOss';
 
 const NOW = new Date('2025-03-04T05:06:07Z');

@@ -3,10 +3,8 @@ import { describe, expect, it } from 'vitest';
 import {
 	OSS_HEADER,
 	ossV1CanonicalizedResource,
-	ossV1HeaderDate,
 	ossV1Signature,
 	ossV1StringToSign,
-	parseOssV1Authorization,
 	presignOssV1Url,
 	signOssV1Header,
 	type OssTarget,
@@ -14,10 +12,15 @@ import {
 import {
 	ossSignRegion,
 	ossV4Parts,
-	parseOssV4Authorization,
+	ossV4SigningKey,
 	presignOssV4Url,
 	signOssV4Header,
 } from '../../../credentials/signing/aliyunOssV4';
+import {
+	ossV1HeaderDate,
+	parseOssV1Authorization,
+	parseOssV4Authorization,
+} from '../../support/ossAuthorization';
 import { expectVectorFields, loadVectors } from '../../support/vectors';
 
 type Strings = Record<string, string>;
@@ -82,6 +85,12 @@ function keys(vector: OssVector) {
 }
 
 /** The V4 region: the vector's OSS region id without `oss-`, else the one in the bucket host. */
+/** The V4 signing key of the vector's day and region, an intermediate the vectors record. */
+function signingKeyHex(vector: OssVector): string {
+	const day = new Date(vector.inputs.time).toISOString().slice(0, 10).replace(/-/g, '');
+	return ossV4SigningKey(vector.inputs.accessKeySecret, day, signRegion(vector)).toString('hex');
+}
+
 function signRegion(vector: OssVector): string {
 	const location =
 		vector.inputs.region ?? /\.(oss-[a-z0-9-]+)\.aliyuncs\.com$/.exec(vector.inputs.host)?.[1];
@@ -146,7 +155,7 @@ function v4Header(vector: OssVector): Record<string, unknown> {
 		accessKeyId: vector.inputs.accessKeyId,
 		signature: signed.signature,
 	});
-	return { ...signed, final: signed.authorization };
+	return { ...signed, signingKeyHex: signingKeyHex(vector), final: signed.authorization };
 }
 
 function v4Url(vector: OssVector): Record<string, unknown> {
@@ -174,7 +183,7 @@ function v4Url(vector: OssVector): Record<string, unknown> {
 		accessKeySecret: vector.inputs.accessKeySecret,
 	});
 	expect(rebuilt.signature).toBe(url.searchParams.get('x-oss-signature'));
-	return { ...presigned, final: presigned.url };
+	return { ...presigned, signingKeyHex: signingKeyHex(vector), final: presigned.url };
 }
 
 const HANDLERS: Record<string, (vector: OssVector) => Record<string, unknown>> = {

@@ -3,18 +3,20 @@ import { timingSafeEqual } from 'node:crypto';
 import {
 	OSS_HEADER,
 	ossV1CanonicalizedResource,
-	ossV1HeaderDate,
 	ossV1Signature,
 	ossV1StringToSign,
-	parseOssV1Authorization,
 } from '../../../../credentials/signing/aliyunOss';
 import {
 	OSS_V4_ALGORITHM,
 	OSS_V4_QUERY,
 	ossSignRegion,
 	ossV4Parts,
-	parseOssV4Authorization,
 } from '../../../../credentials/signing/aliyunOssV4';
+import {
+	ossV1HeaderDate,
+	parseOssV1Authorization,
+	parseOssV4Authorization,
+} from '../../../support/ossAuthorization';
 import { CLOCK_TOLERANCE_MS } from '../gateway/rpcAuth';
 import { findAliyunKey, type AliyunKey } from '../gateway/keys';
 
