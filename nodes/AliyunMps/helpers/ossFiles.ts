@@ -8,6 +8,15 @@ const LOCATION = /^oss-[a-z0-9]+(-[a-z0-9]+)*$/;
 const OSS_HOST =
 	/^([a-z0-9][a-z0-9-]{1,61}[a-z0-9])\.(oss-[a-z0-9-]+?)(-internal)?\.aliyuncs\.com$/;
 
+/** The %-escapes decoded; undefined when one is malformed (a lone `%` or broken UTF-8). */
+function decodedKey(encoded: string): string | undefined {
+	try {
+		return decodeURIComponent(encoded);
+	} catch {
+		return undefined;
+	}
+}
+
 /**
  * `https://<bucket>.oss-<region>[-internal].aliyuncs.com/<key>` split into bucket, location and
  * the decoded key; a message naming the field when it is not such a URL.
@@ -18,7 +27,9 @@ export function parseOssUrl(field: string, url: string): OssFileInput | string {
 	const parsed = new URL(url);
 	const host = OSS_HOST.exec(parsed.hostname);
 	if (!host || !/^https?:$/.test(parsed.protocol)) return wrong;
-	const object = decodeURIComponent(parsed.pathname.slice(1));
+	const object = decodedKey(parsed.pathname.slice(1));
+	if (object === undefined)
+		return `${field} has a malformed %-escape in its object key (got "${url}")`;
 	if (object === '') return wrong;
 	return { bucket: host[1], location: host[2], object };
 }
@@ -46,8 +57,11 @@ export function toMpsOssFile(file: OssFileInput): MpsOssFile {
 	return { Bucket: file.bucket, Location: file.location, Object: encodeURIComponent(file.object) };
 }
 
-/** As MPS echoes it, with the key decoded once; undefined when a part is missing. */
+/** As MPS echoes it, with the key decoded once; undefined when a part is missing or malformed. */
 export function fromMpsOssFile(file: MpsOssFile | undefined): OssFileInput | undefined {
 	if (!file?.Bucket || !file.Location || !file.Object) return undefined;
-	return { bucket: file.Bucket, location: file.Location, object: decodeURIComponent(file.Object) };
+	const object = decodedKey(file.Object);
+	return object === undefined
+		? undefined
+		: { bucket: file.Bucket, location: file.Location, object };
 }
