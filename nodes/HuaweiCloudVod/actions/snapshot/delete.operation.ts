@@ -1,8 +1,8 @@
 import { NodeOperationError } from 'n8n-workflow';
 import type {
+	IDataObject,
 	IDisplayOptions,
 	IExecuteFunctions,
-	INodeExecutionData,
 	INodeProperties,
 } from 'n8n-workflow';
 
@@ -11,9 +11,12 @@ import {
 	firstProblem,
 	optionsCollection,
 	optionsProblem,
+	PartFailure,
 	readOptions,
 	readText,
 	requiredProblem,
+	type ItemResult,
+	type ItemResults,
 } from '../../../shared/actions';
 import { updateDisplayOptions } from '../../../shared/displayOptions';
 import { inChunks } from '../../../shared/pagination';
@@ -49,7 +52,30 @@ export function idList(text: string): string[] {
 	return [...new Set(text.split(/[\s,]+/).filter((id) => id !== ''))];
 }
 
-export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+/** One item per deleted task; a chunk VOD refused is one failed part naming its task IDs. */
+async function* deleteInChunks(
+	this: IExecuteFunctions,
+	assetId: string,
+	taskIds: string[],
+	options: IDataObject,
+	i: number,
+): AsyncGenerator<ItemResult> {
+	for (const chunk of inChunks(taskIds, TASK_IDS_PER_CALL)) {
+		try {
+			const response = await vodRequest(
+				this,
+				'DeleteThumbnails',
+				{ query: { asset_id: assetId, task_id: chunk } },
+				callOptions(options, i),
+			);
+			for (const result of response.delete_result_array) yield { json: { ...result } };
+		} catch (error) {
+			yield new PartFailure(error, { asset_id: assetId, task_ids: chunk });
+		}
+	}
+}
+
+export async function execute(this: IExecuteFunctions, i: number): Promise<ItemResults> {
 	const assetId = readAssetId.call(this, i);
 	const taskIds = idList(readText.call(this, 'taskIds', 'Task IDs', i));
 	const options = readOptions.call(this, i);
@@ -59,16 +85,5 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		optionsProblem(options),
 	);
 	if (problem) throw new NodeOperationError(this.getNode(), problem, { itemIndex: i });
-
-	const items: INodeExecutionData[] = [];
-	for (const chunk of inChunks(taskIds, TASK_IDS_PER_CALL)) {
-		const response = await vodRequest(
-			this,
-			'DeleteThumbnails',
-			{ query: { asset_id: assetId, task_id: chunk } },
-			callOptions(options, i),
-		);
-		items.push(...response.delete_result_array.map((result) => ({ json: { ...result } })));
-	}
-	return items;
+	return deleteInChunks.call(this, assetId, taskIds, options, i);
 }

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { huaweiProjectId } from '../../../../emulator/accounts';
 import { nodeOutput } from '../../../../support/inProcessN8n';
 import { against, HW_NODE, hwErrorMessage, runHuaweiVod } from '../../harness';
-import { huaweiStandInPerFile } from '../../huaweiStandIn';
+import { huaweiStandInPerFile, VodStandInError } from '../../huaweiStandIn';
 import type { HuaweiStandIn, HuaweiWireCall } from '../../huaweiStandIn';
 
 let vod: HuaweiStandIn;
@@ -57,6 +57,26 @@ describe('Snapshot → Delete (DELETE asset/thumbnails)', () => {
 		expect(vod.calls().map((call) => taskIdsOf(call).length)).toEqual([10, 10, 3]);
 		expect(vod.calls().flatMap(taskIdsOf).sort()).toEqual(ids);
 		expect(nodeOutput(result, HW_NODE)).toHaveLength(23);
+	});
+
+	it('keeps the deleted tasks of the other chunks when one chunk fails, under continue-on-fail', async () => {
+		vod.answer((call) => {
+			if (taskIdsOf(call).includes('t10')) {
+				throw new VodStandInError(400, 'VOD.10053', 'The request parameter is illegal');
+			}
+			return deleted(call);
+		});
+		const ids = Array.from({ length: 23 }, (_, k) => `t${String(k).padStart(2, '0')}`);
+		const result = await runHuaweiVod(
+			remove(ids.join(',')),
+			against(vod.url, { onError: 'continueRegularOutput' }),
+		);
+		const items = nodeOutput(result, HW_NODE).map((item) => item.json);
+		expect(vod.calls()).toHaveLength(3);
+		expect(items.filter((item) => item.status === 'DELETED')).toHaveLength(13);
+		expect(items.find((item) => item.error !== undefined)).toMatchObject({
+			details: { code: 'VOD.10053', task_ids: ids.slice(10, 20) },
+		});
 	});
 
 	it.each([
