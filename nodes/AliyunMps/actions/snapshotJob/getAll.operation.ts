@@ -111,6 +111,9 @@ function readFilters(this: IExecuteFunctions, i: number): JobFilters | string {
 			return `${FILTER_LABELS[field]} must be a date and time (got "${value}")`;
 		filters[field] = time;
 	}
+	const { createdAfter, createdBefore } = filters;
+	if (createdAfter !== undefined && createdBefore !== undefined && createdAfter > createdBefore)
+		return `Created After (${createdAfter}) must not be later than Created Before (${createdBefore})`;
 	return filters;
 }
 

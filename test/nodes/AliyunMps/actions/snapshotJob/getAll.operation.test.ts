@@ -87,4 +87,18 @@ describe('Snapshot Job → Get Many', () => {
 		expect(errorMessage(result)).toContain('Created After must be a date and time (got "soon")');
 		expect(emulator.requests()).toEqual([]);
 	});
+
+	it('refuses a creation window that ends before it starts, before any request', async () => {
+		const result = await runMps(
+			emulator,
+			getAll({
+				returnAll: true,
+				filters: { createdAfter: '2026-12-06T12:00:00Z', createdBefore: '2026-12-05T12:00:00Z' },
+			}),
+		);
+		expect(errorMessage(result)).toContain(
+			'Created After (2026-12-06T12:00:00Z) must not be later than Created Before (2026-12-05T12:00:00Z)',
+		);
+		expect(emulator.requests()).toEqual([]);
+	});
 });
