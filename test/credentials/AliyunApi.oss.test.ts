@@ -4,7 +4,11 @@
  * Header vectors must come out with the SDK's URL and Authorization byte for byte; a pre-signed
  * link (the URL vectors) must go out exactly as it is, with nothing added.
  */
-import type { ICredentialDataDecryptedObject, IDataObject, IHttpRequestOptions } from 'n8n-workflow';
+import type {
+	ICredentialDataDecryptedObject,
+	IDataObject,
+	IHttpRequestOptions,
+} from 'n8n-workflow';
 import { describe, expect, it } from 'vitest';
 
 import type { IncomingRequestOptions } from '../../credentials/common/preparedRequest';
@@ -43,9 +47,7 @@ function pinned(vector: OssVector): PinnedAliyunApi {
 function objectUrl(vector: OssVector, key: 'encoded' | 'typed'): string {
 	const { inputs } = vector;
 	const path =
-		key === 'encoded'
-			? encodeURIComponent(inputs.object).replace(/%2F/g, '/')
-			: inputs.object;
+		key === 'encoded' ? encodeURIComponent(inputs.object).replace(/%2F/g, '/') : inputs.object;
 	const bucket = inputs.pathStyle ? `/${inputs.bucket}` : '';
 	return `https://${inputs.host}${bucket}/${path}`;
 }

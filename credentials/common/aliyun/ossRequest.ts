@@ -1,9 +1,4 @@
-import {
-	OSS_HEADER,
-	ossWireQuery,
-	signOssV1Header,
-	type OssTarget,
-} from '../../signing/aliyunOss';
+import { OSS_HEADER, ossWireQuery, signOssV1Header, type OssTarget } from '../../signing/aliyunOss';
 import { ossSignRegion, OSS_V4_QUERY, signOssV4Header } from '../../signing/aliyunOssV4';
 import type { PreparedRequest, SignedWireRequest } from '../preparedRequest';
 import type { AliyunCredentials } from './settings';

@@ -44,10 +44,7 @@ function onMnsEndpoint(url: URL, credentials: AliyunCredentials): boolean {
  * MNS: an `*.mns.<region>.aliyuncs.com` host, or a path other than `/` under the configured MNS
  * endpoint. OSS: an OSS host or the configured OSS endpoint. RPC: the path `/` anywhere else.
  */
-function aliyunRequestScheme(
-	url: URL,
-	credentials: AliyunCredentials,
-): AliyunRequestScheme {
+function aliyunRequestScheme(url: URL, credentials: AliyunCredentials): AliyunRequestScheme {
 	if (MNS_HOST.test(url.hostname)) return { scheme: 'mns' };
 	if (onMnsEndpoint(url, credentials) && MNS_RESOURCE_PATH.test(url.pathname)) {
 		return { scheme: 'mns' };

@@ -32,7 +32,13 @@ describe('ossAddress', () => {
 		['https://out.oss-accelerate-overseas.aliyuncs.com/x', 'out', 'x', false, 'cn-beijing'],
 		['https://out.cn-hangzhou.oss.aliyuncs.com/x', 'out', 'x', false, 'cn-hangzhou'],
 		['https://out.oss-us-west-1.aliyuncs.com/', 'out', '', false, 'us-west-1'],
-		['https://oss-cn-shanghai.aliyuncs.com/out/k%20y+1.jpg', 'out', 'k y+1.jpg', true, 'cn-shanghai'],
+		[
+			'https://oss-cn-shanghai.aliyuncs.com/out/k%20y+1.jpg',
+			'out',
+			'k y+1.jpg',
+			true,
+			'cn-shanghai',
+		],
 		['https://oss-cn-shanghai.aliyuncs.com/', '', '', false, 'cn-shanghai'],
 	])('%s → bucket %s, key %s', (url, bucket, object, pathStyle, signRegion) => {
 		expect(ossAddress(new URL(url), fields())).toEqual({ bucket, object, pathStyle, signRegion });
@@ -76,7 +82,10 @@ describe('ossAddress', () => {
 /** What the emulator's verifier would answer for the options `authenticate` returned. */
 function verify(result: IHttpRequestOptions, bucket: string, object: string) {
 	const headers = Object.fromEntries(
-		Object.entries(result.headers ?? {}).map(([name, value]) => [name.toLowerCase(), String(value)]),
+		Object.entries(result.headers ?? {}).map(([name, value]) => [
+			name.toLowerCase(),
+			String(value),
+		]),
 	);
 	return verifyOssRequest({
 		method: (result.method ?? 'GET').toUpperCase(),
@@ -109,7 +118,10 @@ describe('authenticate on OSS requests, checked by a verifying receiver', () => 
 			const host = 'https://out.oss-cn-shanghai.aliyuncs.com';
 			const requests: Array<[IncomingRequestOptions, string]> = [
 				[{ url: `${host}/snap/帧 1.jpg`, method: 'GET' }, 'snap/帧 1.jpg'],
-				[Object.assign({} as IncomingRequestOptions, { uri: `${host}/a+b.jpg`, method: 'head' }), 'a+b.jpg'],
+				[
+					Object.assign({} as IncomingRequestOptions, { uri: `${host}/a+b.jpg`, method: 'head' }),
+					'a+b.jpg',
+				],
 				[
 					Object.assign({} as IncomingRequestOptions, {
 						uri: `${host}/`,
