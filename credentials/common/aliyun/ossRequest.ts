@@ -30,10 +30,21 @@ const REPLACED_HEADERS: readonly string[] = [OSS_HEADER.authorization, 'host', '
 /** Query parameters that make a URL a pre-signed OSS link (V1 or V4). */
 const PRESIGNED_QUERY: readonly string[] = ['OSSAccessKeyId', 'Signature', OSS_V4_QUERY.signature];
 
-/** A host's OSS region: `cn-shanghai` of `oss-cn-shanghai-internal`; an accelerate host has none. */
-function hostRegion(endpointRegion: string, credentials: AliyunCredentials): string {
-	if (ACCELERATE_REGIONS.includes(endpointRegion)) return credentials.regionId;
-	return ossSignRegion(endpointRegion.replace(/-internal$/, ''));
+/** An OSS host's bucket (when the bucket is its subdomain) and `oss-…` endpoint region, if any. */
+export interface OssHost {
+	bucket?: string;
+	/** `cn-shanghai` of `oss-cn-shanghai-internal`; undefined for an accelerate host (no region). */
+	region?: string;
+}
+
+/** Reads an Alibaba Cloud OSS host name; undefined for any other host. */
+export function parseOssHost(hostname: string): OssHost | undefined {
+	const found = OSS_HOST.exec(hostname.toLowerCase());
+	if (!found) return undefined;
+	const [, bucket, endpointRegion, dualStackRegion] = found;
+	const region = endpointRegion ?? dualStackRegion;
+	if (ACCELERATE_REGIONS.includes(region)) return { bucket };
+	return { bucket, region: ossSignRegion(region.replace(/-internal$/, '')) };
 }
 
 function decodePath(path: string): string {
@@ -78,13 +89,12 @@ function overrideAddress(url: URL, credentials: AliyunCredentials): OssAddress |
  * override's root `/` stays an RPC request (the emulator serves both on one origin).
  */
 export function ossAddress(url: URL, credentials: AliyunCredentials): OssAddress | undefined {
-	const found = OSS_HOST.exec(url.hostname.toLowerCase());
-	if (!found) return overrideAddress(url, credentials);
-	const [, bucket, endpointRegion, dualStackRegion] = found;
-	const signRegion = hostRegion(endpointRegion ?? dualStackRegion, credentials);
-	return bucket === undefined
+	const host = parseOssHost(url.hostname);
+	if (!host) return overrideAddress(url, credentials);
+	const signRegion = host.region ?? credentials.regionId;
+	return host.bucket === undefined
 		? pathStyleAddress(url, signRegion)
-		: hostedAddress(url, bucket, signRegion);
+		: hostedAddress(url, host.bucket, signRegion);
 }
 
 /** A URL that already carries a V1 or V4 signature in its query: it is sent as it is. */

@@ -106,7 +106,11 @@ const KEYS = [
 describe('authenticate on OSS requests, checked by a verifying receiver', () => {
 	const api = new AliyunApi();
 
-	it.each(KEYS.flatMap(([label, key]) => ['v1', 'v3'].map((version) => [label, version, key])))(
+	it.each(
+		KEYS.flatMap(([label, key]) =>
+			['v1', 'v3'].map((version) => [label, version, key] as const),
+		),
+	)(
 		'%s, %s: GET, HEAD and ListObjectsV2 in both request shapes are accepted',
 		async (_label, signatureVersion, key) => {
 			const credentials = {
