@@ -47,12 +47,22 @@ export function parseOssHost(hostname: string): OssHost | undefined {
 	return { bucket, region: ossSignRegion(region.replace(/-internal$/, '')) };
 }
 
-function decodePath(path: string): string {
+/** The decoded path, or undefined when it is not valid percent-encoded UTF-8. */
+function decodedOrUndefined(path: string): string | undefined {
 	try {
 		return decodeURIComponent(path);
 	} catch {
+		return undefined;
+	}
+}
+
+/** A malformed key is refused: signing a guess would only earn an opaque SignatureDoesNotMatch. */
+function decodePath(path: string): string {
+	const decoded = decodedOrUndefined(path);
+	if (decoded === undefined) {
 		throw new Error(`The OSS object path "${path}" is not valid percent-encoded UTF-8`);
 	}
+	return decoded;
 }
 
 /** `/<bucket>/<key>` → bucket and key; `/<bucket>` alone is the bucket itself. */

@@ -84,6 +84,16 @@ type AliOssConstructor = new (options: AliOssOptions) => AliOssClient;
 
 const requireFromHere = createRequire(import.meta.url);
 
+/** The error an SDK call ends with; a call that succeeds fails the test. */
+export async function aliOssFailure(promise: Promise<unknown>): Promise<AliOssError> {
+	try {
+		await promise;
+	} catch (error) {
+		return error as AliOssError;
+	}
+	throw new Error('expected the SDK call to fail');
+}
+
 export function aliOssClient(options: AliOssOptions): AliOssClient {
 	const OSS = requireFromHere('ali-oss') as AliOssConstructor;
 	return new OSS({ retryMax: 0, timeout: 10_000, ...options });

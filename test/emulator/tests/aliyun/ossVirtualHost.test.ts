@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- a raw HTTP client, to send a proxy's request line */
 /**
  * The emulated OSS on the bucket's own host, `<bucket>.oss-<region>.aliyuncs.com`, with no DNS
  * change: a client uses the emulator's address as its HTTP proxy, so the request line carries the
@@ -11,12 +12,7 @@ import { describe, expect, it } from 'vitest';
 
 import { AliyunApi } from '../../../../credentials/AliyunApi.credentials';
 import { aliyunAccessKey, aliyunStsKey } from '../../accounts';
-import {
-	aliOssClient,
-	throughProxy,
-	type AliOssClient,
-	type AliOssError,
-} from '../../clients/aliOss';
+import { aliOssClient, aliOssFailure, throughProxy, type AliOssClient } from '../../clients/aliOss';
 import { TINY_JPEG } from '../../core/jpeg';
 import { emulatorPerFile } from '../../lifecycle';
 import type { Emulator } from '../../server';
@@ -49,15 +45,6 @@ function client(options: { key?: Key; v4?: boolean; bucket?: string; region?: st
 		authorizationV4: options.v4,
 		urllib: throughProxy(emulator.port),
 	});
-}
-
-async function failure(promise: Promise<unknown>): Promise<AliOssError> {
-	try {
-		await promise;
-	} catch (error) {
-		return error as AliOssError;
-	}
-	throw new Error('expected the SDK call to fail');
 }
 
 interface Answer {
@@ -131,28 +118,28 @@ describe('ali-oss against the emulated OSS on the bucket host', () => {
 		['V4', true],
 	] as const)('%s: a wrong secret is refused with SignatureDoesNotMatch', async (_name, v4) => {
 		const tampered = client({ v4, key: { ...aliyunAccessKey, accessKeySecret: 'NotTheSecret' } });
-		expect(await failure(tampered.get('snap/00001.jpg'))).toMatchObject({
+		expect(await aliOssFailure(tampered.get('snap/00001.jpg'))).toMatchObject({
 			status: 403,
 			code: 'SignatureDoesNotMatch',
 		});
-		expect(await failure(tampered.head('snap/00001.jpg'))).toMatchObject({
+		expect(await aliOssFailure(tampered.head('snap/00001.jpg'))).toMatchObject({
 			status: 403,
 			code: 'SignatureDoesNotMatch',
 		});
 	});
 
 	it("tells NoSuchKey, NoSuchBucket, AccessDenied on another region's host and unsigned requests", async () => {
-		expect(await failure(client().get('missing.jpg'))).toMatchObject({
+		expect(await aliOssFailure(client().get('missing.jpg'))).toMatchObject({
 			status: 404,
 			code: 'NoSuchKey',
 		});
-		expect(await failure(client({ bucket: 'no-such-bucket' }).get('a.jpg'))).toMatchObject({
+		expect(await aliOssFailure(client({ bucket: 'no-such-bucket' }).get('a.jpg'))).toMatchObject({
 			status: 404,
 			code: 'NoSuchBucket',
 		});
-		expect(await failure(client({ region: 'oss-cn-beijing' }).get('snap/00001.jpg'))).toMatchObject(
-			{ status: 403, code: 'AccessDenied' },
-		);
+		expect(
+			await aliOssFailure(client({ region: 'oss-cn-beijing' }).get('snap/00001.jpg')),
+		).toMatchObject({ status: 403, code: 'AccessDenied' });
 		const unsigned = await viaProxy(`http://${BUCKET_HOST}/snap/00001.jpg`);
 		expect(unsigned.status).toBe(403);
 		expect(unsigned.body.toString()).toContain('<Code>AccessDenied</Code>');
