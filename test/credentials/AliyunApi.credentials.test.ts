@@ -39,6 +39,7 @@ import {
 	mnsStringToSign,
 	parseMnsAuthorization,
 } from '../../credentials/signing/mns';
+import { PinnedAliyunApi } from '../support/pinnedAliyunApi';
 import { loadVectors } from '../support/vectors';
 
 type Strings = Record<string, string>;
@@ -411,16 +412,6 @@ const acs3Cases = acs3Vectors.map(
 		[vector.id, vector.captured ? acs3CapturedCases(vector) : acs3PlainCases(vector)] as const,
 );
 const mnsCasesById = mnsVectors.map((vector) => [vector.id, mnsCases(vector)] as const);
-
-class PinnedAliyunApi extends AliyunApi {
-	constructor(private readonly pinned: AliyunSigningContext) {
-		super();
-	}
-
-	protected override signingContext(): AliyunSigningContext {
-		return this.pinned;
-	}
-}
 
 function caseTable(cases: VectorCase[]): Array<[string, VectorCase]> {
 	return cases.map((vectorCase) => [vectorCase.shape, vectorCase]);

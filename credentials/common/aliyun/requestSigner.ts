@@ -4,12 +4,13 @@ import { mnsDate, signMnsRequest } from '../../signing/mns';
 import { encodeQuery, type ParamPairs } from '../../signing/percentEncode';
 import {
 	FORM_CONTENT_TYPE,
-	parseQueryString,
 	type PreparedBody,
 	type PreparedRequest,
 	type SignedWireRequest,
 } from '../preparedRequest';
+import { ossAddress, signOssRequest, type OssAddress } from './ossRequest';
 import type { AliyunCredentials } from './settings';
+import { wireBody, wireSearch } from './wire';
 
 export interface AliyunSigningContext {
 	now: Date;
@@ -17,9 +18,15 @@ export interface AliyunSigningContext {
 	nonce: string;
 }
 
-export type AliyunRequestScheme = 'rpc' | 'mns';
+/** How a request is signed; an OSS request carries the bucket and key it addresses. */
+export type AliyunRequestScheme =
+	| { scheme: 'rpc' }
+	| { scheme: 'mns' }
+	| { scheme: 'oss'; address: OssAddress };
 
 const MNS_HOST = /\.mns\.[a-z0-9-]+\.aliyuncs\.com$/i;
+/** MNS REST resources; on an MNS Endpoint that is also the OSS Endpoint, they are MNS's. */
+const MNS_RESOURCE_PATH = /^\/(queues|topics)(\/|$)/;
 
 /** Headers the HTTP layer or the signer sets; a caller's copy would be stale or contradict the signature. */
 const REPLACED_HEADERS: readonly string[] = [
@@ -29,22 +36,28 @@ const REPLACED_HEADERS: readonly string[] = [
 	'content-type',
 ];
 
-/** MNS: an `*.mns.<region>.aliyuncs.com` host, or a path other than `/` under the configured MNS endpoint. */
+function onMnsEndpoint(url: URL, credentials: AliyunCredentials): boolean {
+	return credentials.mnsEndpoint !== '' && url.origin === credentials.mnsEndpoint;
+}
+
+/**
+ * MNS: an `*.mns.<region>.aliyuncs.com` host, or a path other than `/` under the configured MNS
+ * endpoint. OSS: an OSS host or the configured OSS endpoint. RPC: the path `/` anywhere else.
+ */
 function aliyunRequestScheme(url: URL, credentials: AliyunCredentials): AliyunRequestScheme {
-	if (MNS_HOST.test(url.hostname)) return 'mns';
-	if (
-		credentials.mnsEndpoint !== '' &&
-		url.origin === credentials.mnsEndpoint &&
-		url.pathname !== '/'
-	) {
-		return 'mns';
+	if (MNS_HOST.test(url.hostname)) return { scheme: 'mns' };
+	if (onMnsEndpoint(url, credentials) && MNS_RESOURCE_PATH.test(url.pathname)) {
+		return { scheme: 'mns' };
 	}
+	const address = ossAddress(url, credentials);
+	if (address) return { scheme: 'oss', address };
+	if (onMnsEndpoint(url, credentials) && url.pathname !== '/') return { scheme: 'mns' };
 	if (url.pathname !== '/') {
 		throw new Error(
-			`The Alibaba Cloud API credential signs RPC requests to the path "/" (VOD, MPS) and MNS queue requests; "${url.pathname}" on ${url.host} is neither`,
+			`The Alibaba Cloud API credential signs RPC requests to the path "/" (VOD, MPS), MNS queue requests and OSS requests; "${url.pathname}" on ${url.host} is none of them`,
 		);
 	}
-	return 'rpc';
+	return { scheme: 'rpc' };
 }
 
 function callerHeaders(prepared: PreparedRequest): Record<string, string> {
@@ -142,29 +155,14 @@ function signAcs3Request(
 	return { url: `${prepared.url.origin}/${search}`, headers: signed.headers, body };
 }
 
-function mnsBody(body: PreparedBody): string | Buffer {
-	if (body.kind === 'none') return '';
-	if (body.kind === 'form') return encodeQuery(body.params);
-	return body.kind === 'text' ? body.text : body.bytes;
-}
-
-/**
- * MNS signs the request URI exactly as sent: the caller's query stays raw (a ReceiptHandle keeps its
- * `+ / =`), and `qs` pairs, which prepareRequest appends after the URL's own, are encoded after it.
- */
-function mnsSearch(prepared: PreparedRequest): string {
-	const extra = prepared.query.slice(parseQueryString(prepared.rawSearch).length);
-	return [prepared.rawSearch, encodeQuery(extra)].filter((part) => part !== '').join('&');
-}
-
 function signMns(
 	prepared: PreparedRequest,
 	credentials: AliyunCredentials,
 	context: AliyunSigningContext,
 ): SignedWireRequest {
-	const search = mnsSearch(prepared);
+	const search = wireSearch(prepared);
 	const resource = `${prepared.url.pathname}${search === '' ? '' : `?${search}`}`;
-	const body = mnsBody(prepared.body);
+	const body = wireBody(prepared.body);
 	const headers = callerHeaders(prepared);
 	const callerContentType = prepared.headers['content-type'];
 	if (body.length > 0 && callerContentType) headers['content-type'] = callerContentType;
@@ -187,8 +185,10 @@ export function signAliyunRequest(
 	credentials: AliyunCredentials,
 	context: AliyunSigningContext,
 ): SignedWireRequest {
-	if (aliyunRequestScheme(prepared.url, credentials) === 'mns') {
-		return signMns(prepared, credentials, context);
+	const target = aliyunRequestScheme(prepared.url, credentials);
+	if (target.scheme === 'mns') return signMns(prepared, credentials, context);
+	if (target.scheme === 'oss') {
+		return signOssRequest(prepared, credentials, target.address, context.now);
 	}
 	return credentials.signatureVersion === 'v1'
 		? signRpcV1Request(prepared, credentials, context)

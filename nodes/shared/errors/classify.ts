@@ -1,7 +1,7 @@
 import { digitsValue } from '../http';
 import { readHttpFailure } from './causeChain';
 import type { HttpFailure } from './causeChain';
-import { parseErrorBody } from './errorBody';
+import { parseErrorBody, type ProviderFields } from './errorBody';
 import type { ErrorKind } from './kinds';
 import { providerErrors } from './providers';
 import type { ErrorProvider } from './providers';
@@ -54,6 +54,14 @@ function requestIdFromHeaders(
 		.find((value) => value !== undefined);
 }
 
+/** The body's provider fields; a provider may read an answer without them (a HEAD) from its headers. */
+function providerFields(provider: ErrorProvider, failure: HttpFailure): ProviderFields {
+	const fields = parseErrorBody(failure.body);
+	const fromHeaders = providerErrors(provider).headerFields;
+	if (fields.code !== undefined || failure.status === undefined || !fromHeaders) return fields;
+	return fromHeaders(failure.status, failure.headers);
+}
+
 /** Reads provider code, message, status and request id out of whatever n8n's HTTP helpers threw. */
 export function classifyError(provider: ErrorProvider, error: unknown): ClassifiedError {
 	const failure = readHttpFailure(error);
@@ -66,7 +74,7 @@ export function classifyError(provider: ErrorProvider, error: unknown): Classifi
 			message: kind ? failure.messages[failure.messages.length - 1] : undefined,
 		};
 	}
-	const fields = parseErrorBody(failure.body);
+	const fields = providerFields(provider, failure);
 	const codeKind =
 		fields.code === undefined ? undefined : providerErrors(provider).kindOfCode(fields.code);
 	return {

@@ -1,3 +1,5 @@
+import type { ProviderFields } from './errorBody';
+
 export type ErrorKind =
 	| 'throttled'
 	| 'server'
@@ -23,4 +25,6 @@ export interface ProviderErrorTable {
 	permissionHint: (what: string) => string;
 	/** Client error codes whose cause the user can act on, with what to do. */
 	clientHints?: ReadonlyMap<string, string>;
+	/** Code, message and request id of an error answer without a body (a HEAD), from its headers. */
+	headerFields?: (status: number, headers: Record<string, string>) => ProviderFields;
 }

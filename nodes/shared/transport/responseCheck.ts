@@ -26,6 +26,7 @@ export interface ResponseCheck {
 const ERROR_CODE_FIELD: Record<ErrorProvider, string> = {
 	aliyun: 'Code',
 	mns: 'Code',
+	oss: 'Code',
 	huawei: 'error_code',
 };
 

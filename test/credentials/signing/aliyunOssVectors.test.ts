@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
 import {
-	OSS_HEADER,
 	ossV1CanonicalizedResource,
 	ossV1Signature,
 	ossV1StringToSign,
@@ -10,7 +9,6 @@ import {
 	type OssTarget,
 } from '../../../credentials/signing/aliyunOss';
 import {
-	ossSignRegion,
 	ossV4Parts,
 	ossV4SigningKey,
 	presignOssV4Url,
@@ -21,51 +19,13 @@ import {
 	parseOssV1Authorization,
 	parseOssV4Authorization,
 } from '../../support/ossAuthorization';
+import {
+	callerHeaders,
+	lowerNames,
+	vectorSignRegion as signRegion,
+	type OssVector,
+} from '../../support/ossVectors';
 import { expectVectorFields, loadVectors } from '../../support/vectors';
-
-type Strings = Record<string, string>;
-
-/** `aliyun-oss.json`: inputs as the official SDK was called, expected intermediates and result. */
-interface OssVector {
-	id: string;
-	scheme: string;
-	inputs: {
-		method: string;
-		region: string | null;
-		host: string;
-		pathStyle: boolean;
-		bucket: string;
-		object: string;
-		accessKeyId: string;
-		accessKeySecret: string;
-		securityToken?: string;
-		time: string;
-		query: Strings;
-		headers?: Strings;
-		expiresIn?: number;
-		additionalHeaders?: string[];
-	};
-	expected: Record<string, unknown>;
-}
-
-/** Headers the signer adds itself from the time and the keys; the rest are the caller's. */
-const SIGNER_HEADERS: readonly string[] = [
-	OSS_HEADER.ossDate,
-	OSS_HEADER.contentSha256,
-	OSS_HEADER.securityToken,
-];
-
-function lowerNames(headers: Strings): Strings {
-	return Object.fromEntries(
-		Object.entries(headers).map(([name, value]) => [name.toLowerCase(), value]),
-	);
-}
-
-function callerHeaders(headers: Strings | undefined): Strings {
-	return Object.fromEntries(
-		Object.entries(lowerNames(headers ?? {})).filter(([name]) => !SIGNER_HEADERS.includes(name)),
-	);
-}
 
 function target(vector: OssVector): OssTarget {
 	const { inputs } = vector;
@@ -84,18 +44,10 @@ function keys(vector: OssVector) {
 	return { accessKeyId, accessKeySecret, securityToken };
 }
 
-/** The V4 region: the vector's OSS region id without `oss-`, else the one in the bucket host. */
 /** The V4 signing key of the vector's day and region, an intermediate the vectors record. */
 function signingKeyHex(vector: OssVector): string {
 	const day = new Date(vector.inputs.time).toISOString().slice(0, 10).replace(/-/g, '');
 	return ossV4SigningKey(vector.inputs.accessKeySecret, day, signRegion(vector)).toString('hex');
-}
-
-function signRegion(vector: OssVector): string {
-	const location =
-		vector.inputs.region ?? /\.(oss-[a-z0-9-]+)\.aliyuncs\.com$/.exec(vector.inputs.host)?.[1];
-	if (!location) throw new Error(`${vector.id}: no region`);
-	return ossSignRegion(location);
 }
 
 function v1Header(vector: OssVector): Record<string, unknown> {

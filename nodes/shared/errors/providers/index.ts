@@ -2,6 +2,7 @@ import type { ProviderErrorTable } from '../kinds';
 import { ALIYUN_ERRORS } from './aliyun';
 import { HUAWEI_ERRORS } from './huawei';
 import { MNS_ERRORS } from './mns';
+import { OSS_ERRORS } from './oss';
 
 export { MNS_REQUEST_ID_HEADER } from './mns';
 
@@ -9,6 +10,7 @@ export { MNS_REQUEST_ID_HEADER } from './mns';
 const PROVIDER_ERRORS = {
 	aliyun: ALIYUN_ERRORS,
 	mns: MNS_ERRORS,
+	oss: OSS_ERRORS,
 	huawei: HUAWEI_ERRORS,
 } as const satisfies Record<string, ProviderErrorTable>;
 

@@ -1,4 +1,6 @@
 /* eslint-disable @n8n/community-nodes/require-node-api-error -- a bug in the handler must surface as a 500 */
+import { parseOssHost } from '../../../../credentials/common/aliyun/ossRequest';
+import { ossSignRegion } from '../../../../credentials/signing/aliyunOssV4';
 import type { EmulatorRequest, EmulatorResponse } from '../../core/http';
 import { newRequestId } from '../../core/ids';
 import { OssError, verifyOssRequest } from './ossAuth';
@@ -24,11 +26,43 @@ export function rawQueryPairs(rawUrl: string): Array<[string, string]> {
 		});
 }
 
-/** Path style only: `/<bucket>/<key>`; the bucket's own host (`<bucket>.oss-…`) is not emulated. */
-export function ossPathParts(rawUrl: string): { bucket: string; object: string } {
-	const path = rawUrl.split('?')[0];
+/** What a request addresses, and the region its host names (virtual-hosted only). */
+export interface OssRequestParts {
+	bucket: string;
+	object: string;
+	/** `cn-shanghai` of a `<bucket>.oss-cn-shanghai.aliyuncs.com` host; undefined for path style. */
+	hostRegion?: string;
+	virtualHosted: boolean;
+}
+
+const ABSOLUTE_FORM = /^[a-z][a-z0-9+.-]*:\/\/([^/?]*)/i;
+
+/**
+ * Virtual-hosted when the request line carries a `<bucket>.oss-<region>[-internal].aliyuncs.com`
+ * URL (or dual-stack, accelerate): the absolute form a client sends an HTTP proxy, which is how the
+ * SDK, n8n's HTTP Request node (its Proxy option) and the tests reach the emulator without a DNS
+ * entry. Else path style, `/<bucket>/<key>`, whatever the Host header (ali-oss's path-style mode
+ * sends the bucket host there too).
+ */
+export function ossRequestParts(req: Pick<EmulatorRequest, 'rawUrl'>): OssRequestParts {
+	const [target] = req.rawUrl.split('?');
+	const absolute = ABSOLUTE_FORM.exec(target);
+	const path = absolute ? target.slice(absolute[0].length) || '/' : target;
+	const host = absolute ? parseOssHost(absolute[1].replace(/:\d+$/, '')) : undefined;
+	if (host?.bucket !== undefined) {
+		return {
+			bucket: host.bucket,
+			object: decodeURIComponent(path.slice(1)),
+			hostRegion: host.region,
+			virtualHosted: true,
+		};
+	}
 	const [, bucket = '', ...rest] = path.split('/');
-	return { bucket: decodeURIComponent(bucket), object: decodeURIComponent(rest.join('/')) };
+	return {
+		bucket: decodeURIComponent(bucket),
+		object: decodeURIComponent(rest.join('/')),
+		virtualHosted: false,
+	};
 }
 
 function objectHeaders(object: {
@@ -73,9 +107,16 @@ function listObjects(store: OssStore, bucketName: string, query: Array<[string, 
 }
 
 function handle(store: OssStore, req: EmulatorRequest, requestId: string): EmulatorResponse {
-	const { bucket: bucketName, object: key } = ossPathParts(req.rawUrl);
+	const { bucket: bucketName, object: key, hostRegion } = ossRequestParts(req);
 	const bucket = store.bucket(bucketName);
 	if (!bucket) throw new OssError(404, 'NoSuchBucket', 'The specified bucket does not exist.');
+	if (hostRegion !== undefined && hostRegion !== ossSignRegion(bucket.location))
+		throw new OssError(
+			403,
+			'AccessDenied',
+			'The bucket you are attempting to access must be addressed using the specified endpoint. Please send all future requests to this endpoint.',
+			{ Bucket: bucketName, Endpoint: `${bucket.location}.aliyuncs.com` },
+		);
 	const query = rawQueryPairs(req.rawUrl);
 	verifyOssRequest({
 		method: req.method,
@@ -133,12 +174,12 @@ export function createOssHandler(store: OssStore): (req: EmulatorRequest) => Emu
 	};
 }
 
-/** Whether a request is meant for OSS: it addresses a known bucket or carries an OSS signature. */
+/** Whether a request is meant for OSS: an OSS host, a known bucket, or an OSS signature. */
 export function isOssRequest(store: OssStore, req: EmulatorRequest): boolean {
 	const authorization = req.headers.authorization ?? '';
 	if (authorization.startsWith('OSS ') || authorization.startsWith('OSS4-HMAC-SHA256 '))
 		return true;
 	if (/[?&](OSSAccessKeyId|x-oss-signature-version)=/.test(req.rawUrl)) return true;
-	const { bucket } = ossPathParts(req.rawUrl);
-	return bucket !== '' && store.bucket(bucket) !== undefined;
+	const { bucket, virtualHosted } = ossRequestParts(req);
+	return virtualHosted || (bucket !== '' && store.bucket(bucket) !== undefined);
 }

@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { aliyunAccessKey, aliyunStsKey } from '../../accounts';
 import { emulatorPerFile } from '../../lifecycle';
 import type { Emulator } from '../../server';
-import { aliOssClient, type AliOssClient, type AliOssError } from '../../clients/aliOss';
+import { aliOssClient, aliOssFailure, type AliOssClient } from '../../clients/aliOss';
 import { callRpc, MPS_VERSION, waitFor } from '../../clients/aliyunRpc';
 import { TINY_JPEG } from '../../core/jpeg';
 
@@ -34,15 +34,6 @@ function client(options: { key?: Key; v4?: boolean; host?: string } = {}): AliOs
 		sldEnable: true,
 		authorizationV4: options.v4,
 	});
-}
-
-async function failure(promise: Promise<unknown>): Promise<AliOssError> {
-	try {
-		await promise;
-	} catch (error) {
-		return error as AliOssError;
-	}
-	throw new Error('expected the SDK call to fail');
 }
 
 /** A link made for `localhost` (ali-oss refuses an IP for links) sent to the emulator's address. */
@@ -133,7 +124,7 @@ describe('ali-oss against the emulated OSS', () => {
 		['V4', true],
 	] as const)('%s: a wrong secret is refused with SignatureDoesNotMatch', async (_name, v4) => {
 		emulator.putOssObject(BUCKET, 'a.jpg');
-		const error = await failure(
+		const error = await aliOssFailure(
 			client({ v4, key: { ...aliyunAccessKey, accessKeySecret: 'NotTheSecret' } }).get('a.jpg'),
 		);
 		expect(error).toMatchObject({ status: 403, code: 'SignatureDoesNotMatch' });
@@ -145,22 +136,22 @@ describe('ali-oss against the emulated OSS', () => {
 			accessKeyId: aliyunStsKey.accessKeyId,
 			accessKeySecret: aliyunStsKey.accessKeySecret,
 		};
-		expect(await failure(client({ key: noToken }).get('a.jpg'))).toMatchObject({
+		expect(await aliOssFailure(client({ key: noToken }).get('a.jpg'))).toMatchObject({
 			status: 403,
 			code: 'InvalidSecurityToken',
 		});
 		expect(
-			await failure(
+			await aliOssFailure(
 				client({ key: { ...aliyunAccessKey, accessKeyId: 'LTAI5tNobody' } }).get('a.jpg'),
 			),
 		).toMatchObject({
 			code: 'InvalidAccessKeyId',
 		});
-		expect(await failure(client().get('missing.jpg'))).toMatchObject({
+		expect(await aliOssFailure(client().get('missing.jpg'))).toMatchObject({
 			status: 404,
 			code: 'NoSuchKey',
 		});
-		expect(await failure(client({ v4: true }).head('missing.jpg'))).toMatchObject({
+		expect(await aliOssFailure(client({ v4: true }).head('missing.jpg'))).toMatchObject({
 			status: 404,
 			code: 'NoSuchKey',
 		});
