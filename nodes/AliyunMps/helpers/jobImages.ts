@@ -69,23 +69,24 @@ export function jobImages(job: MpsSnapshotJob, submitted?: MpsSnapshotConfig): J
 	return [...snapshots, ...tiles];
 }
 
-/** `{ Type, Index, Bucket, Location, Object, Url }` of one image. */
-function imageEntry(image: JobImage, url: string): IDataObject {
+/** `{ Type, Index, Bucket, Location, Object }`: which image, named by its OSS object. */
+function imageObject(image: JobImage): IDataObject {
 	return {
 		Type: image.kind,
 		Index: image.index,
 		Bucket: image.bucket,
 		Location: image.location,
 		Object: image.object,
-		Url: url,
 	};
 }
 
-function imageJson(job: MpsSnapshotJob, image: JobImage, url: string): IDataObject {
+/** The image's job, the image, and its link when given (never in an error item: it is signed). */
+function imageJson(job: MpsSnapshotJob, image: JobImage, url?: string): IDataObject {
 	return {
 		JobId: job.Id,
 		State: job.State,
-		...imageEntry(image, url),
+		...imageObject(image),
+		...(url === undefined ? {} : { Url: url }),
 		...(job.UserData === undefined ? {} : { UserData: job.UserData }),
 		...(job.PipelineId === undefined ? {} : { PipelineId: job.PipelineId }),
 	};
@@ -111,7 +112,7 @@ export async function imageLinks(
 
 /** A job's images as entries (the trigger's `Images`). */
 export function imageEntries(links: Array<{ image: JobImage; url: string }>): IDataObject[] {
-	return links.map(({ image, url }) => imageEntry(image, url));
+	return links.map(({ image, url }) => ({ ...imageObject(image), Url: url }));
 }
 
 /**
@@ -134,6 +135,7 @@ export async function imageItems(
 		url,
 		fallbackFileName: image.object.split('/').pop() || `${image.kind}-${image.index}.jpg`,
 		json: imageJson(job, image, url),
+		failureDetails: imageJson(job, image),
 	}));
 	return downloadEach.call(this, requests, {
 		...downloadSettings(options),

@@ -112,6 +112,60 @@ describe('Snapshot Job → Submit with Wait for Completion', () => {
 		expect(result.items[2].binary?.data?.fileName).toBe('00003.jpg');
 	});
 
+	it.each(['v3', 'v1'] as const)(
+		'a failed download names the object, never its signed link (credential %s)',
+		async (signatureVersion) => {
+			emulator.injectFault({
+				kind: 'serverError',
+				status: 500,
+				match: { path: '/snaps/out/00002.jpg' },
+			});
+			const credentials = aliyunApiDataFor(emulator.url, signatureVersion, aliyunStsKey);
+			const result = await runMps(emulator, waitParameters({ downloadImages: true }), {
+				continueOnFail: true,
+				credentials,
+			});
+			const failed = result.items[1].json;
+			expect(failed.details).toMatchObject({
+				Type: 'snapshot',
+				Index: 2,
+				Bucket: 'snaps',
+				Location: 'oss-cn-shanghai',
+				Object: 'out/00002.jpg',
+			});
+			expect(String((failed.details as { description?: string }).description)).toContain(
+				'/snaps/out/00002.jpg failed',
+			);
+			const text = JSON.stringify(failed);
+			for (const signed of [
+				'Url',
+				'?',
+				'x-oss-signature',
+				'x-oss-credential',
+				'security-token',
+				'Signature=',
+				'OSSAccessKeyId',
+				'Expires=',
+				aliyunStsKey.accessKeyId,
+			]) {
+				expect(text).not.toContain(signed);
+			}
+
+			emulator.injectFault({
+				kind: 'serverError',
+				status: 500,
+				match: { path: '/snaps/out/00001.jpg' },
+			});
+			const stopped = await runMps(emulator, waitParameters({ downloadImages: true }), {
+				credentials,
+			});
+			expect(errorMessage(stopped)).toBe('Could not download snapshot 00001.jpg');
+			const description = (stopped.error as { description?: string }).description ?? '';
+			expect(description).toContain('/snaps/out/00001.jpg failed');
+			expect(description).not.toContain('?');
+		},
+	);
+
 	it("fails with MPS's Code and Message when the job fails, naming the job", async () => {
 		emulator.failNextJobs('mts', {
 			code: 'InvalidParameter.ResourceContentBad',
