@@ -2,7 +2,7 @@ import type { ICredentialDataDecryptedObject, IDataObject, IExecuteFunctions } f
 
 import { presignOssGet } from '../../../credentials/common/aliyun/ossLinks';
 import type { ItemResults } from '../../shared/actions';
-import { downloadEach, downloadSettings } from '../../shared/binary';
+import { listOrDownloadImages } from '../../shared/binary';
 import { ALIYUN_CREDENTIAL_TYPE, type RequestContext } from '../../shared/transport/aliyunRpc';
 import type { MpsSnapshotConfig, MpsSnapshotJob } from '../transport';
 import { fromMpsOssFile, type OssFileInput } from './ossFiles';
@@ -128,18 +128,12 @@ export async function imageItems(
 	downloadImages: boolean,
 ): Promise<ItemResults> {
 	const expiry = (options.linkExpiry as number | undefined) ?? DEFAULT_LINK_EXPIRY_SECONDS;
-	const entries = await imageLinks.call(this, images, expiry, itemIndex);
-	if (!downloadImages)
-		return entries.map(({ image, url }) => ({ json: imageJson(job, image, url) }));
-	const requests = entries.map(({ image, url }) => ({
+	const links = await imageLinks.call(this, images, expiry, itemIndex);
+	const requests = links.map(({ image, url }) => ({
 		url,
 		fallbackFileName: image.object.split('/').pop() || `${image.kind}-${image.index}.jpg`,
 		json: imageJson(job, image, url),
 		failureDetails: imageJson(job, image),
 	}));
-	return downloadEach.call(this, requests, {
-		...downloadSettings(options),
-		itemIndex,
-		label: 'snapshot',
-	});
+	return listOrDownloadImages.call(this, requests, options, itemIndex, downloadImages);
 }

@@ -72,7 +72,7 @@ async function openStream(
  * The link as messages show it: without its query, which holds the signature, the token or the
  * key id of a pre-signed or CDN-signed link.
  */
-export function linkWithoutQuery(url: string): string {
+function linkWithoutQuery(url: string): string {
 	return url.split(/[?#]/, 1)[0];
 }
 
