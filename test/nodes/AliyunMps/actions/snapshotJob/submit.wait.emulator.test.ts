@@ -179,6 +179,29 @@ describe('Snapshot Job → Submit with Wait for Completion', () => {
 		expect(message).toMatch(/snapshot job [0-9a-f]{32} failed/);
 	});
 
+	it("under continue-on-fail, a failed job is an error item with MPS's Code and Message and the job", async () => {
+		emulator.failNextJobs('mts', {
+			code: 'InvalidParameter.ResourceNotFound',
+			message: 'The resource operated InputFile cannot be found',
+		});
+		const result = await runMps(emulator, waitParameters({ downloadImages: true }), {
+			continueOnFail: true,
+			items: [{ video: 1 }],
+		});
+		expect(result.error).toBeUndefined();
+		expect(result.items).toHaveLength(1);
+		const [item] = result.items;
+		expect(String(item.json.error)).toMatch(
+			/^MPS snapshot job [0-9a-f]{32} failed: InvalidParameter\.ResourceNotFound: The resource operated InputFile cannot be found$/,
+		);
+		expect(item.json.details).toMatchObject({
+			jobId: expect.stringMatching(/^[0-9a-f]{32}$/),
+			description: expect.stringContaining('MPS error code InvalidParameter.ResourceNotFound'),
+		});
+		expect(item.pairedItem).toEqual({ item: 0 });
+		expect(emulator.requests().some((request) => request.rawUrl.startsWith('/snaps/'))).toBe(false);
+	});
+
 	it('times out with the job id and how to get it later', async () => {
 		emulator.setJobDuration(60_000);
 		const result = await runMps(
@@ -191,6 +214,37 @@ describe('Snapshot Job → Submit with Wait for Completion', () => {
 		const description = (result.error as { description?: string }).description ?? '';
 		expect(description).toContain('Snapshot Job → Get');
 	});
+
+	it('keeps the job id in a time-out whose last check failed on a connection reset', async () => {
+		emulator.setJobDuration(60_000);
+		emulator.injectFault({
+			kind: 'reset',
+			count: 1000,
+			match: { action: 'QuerySnapshotJobList' },
+		});
+		const result = await runMps(
+			emulator,
+			waitParameters({ options: { pollInterval: 0.5, maxWaitTime: 1 } }),
+		);
+		expect(errorMessage(result)).toMatch(
+			/^Snapshot job [0-9a-f]{32} did not complete within 1 seconds \(the last check failed: /,
+		);
+	});
+
+	it.each([false, true])(
+		'keeps a Fail code that holds a Node.js error code (ResourceNotFound ⊃ ENOTFOUND) as written (continue-on-fail %s)',
+		async (continueOnFail) => {
+			emulator.failNextJobs('mts', {
+				code: 'InvalidParameter.ResourceNotFound',
+				message: 'The resource operated InputFile cannot be found',
+			});
+			const result = await runMps(emulator, waitParameters(), { continueOnFail });
+			const message = continueOnFail ? String(result.items[0].json.error) : errorMessage(result);
+			expect(message).toMatch(
+				/^MPS snapshot job [0-9a-f]{32} failed: InvalidParameter\.ResourceNotFound: The resource operated InputFile cannot be found$/,
+			);
+		},
+	);
 
 	it('stops polling when the execution is cancelled', async () => {
 		emulator.setJobDuration(60_000);
