@@ -3,6 +3,11 @@ import { describe, expect, it } from 'vitest';
 import type { RecordedRequest } from '../../../../emulator/core/requestLog';
 import { emulatorPerFile } from '../../../../emulator/lifecycle';
 import type { Emulator } from '../../../../emulator/server';
+import {
+	actionRequests as sent,
+	densestWindow,
+	isThrottled,
+} from '../../../../support/requestRates';
 import { errorMessage, runMps, submitParameters } from '../../harness';
 
 let emulator: Emulator;
@@ -10,24 +15,8 @@ let emulator: Emulator;
 // The emulator throttles mts:SubmitSnapshotJob above 50 and mts:QuerySnapshotJobList above 100 per second.
 emulatorPerFile((started) => (emulator = started));
 
-function actionRequests(action: string): RecordedRequest[] {
-	return emulator.requests().filter((request) => request.action === action);
-}
-
-/** Most requests received within any 1,000 ms. */
-function densestWindow(requests: RecordedRequest[]): number {
-	let densest = 0;
-	let start = 0;
-	for (let end = 0; end < requests.length; end++) {
-		while (requests[end].receivedAt - requests[start].receivedAt >= 1000) start++;
-		densest = Math.max(densest, end - start + 1);
-	}
-	return densest;
-}
-
 function throttled(requests: RecordedRequest[]): number {
-	return requests.filter((request) => request.outcome.code?.startsWith('Throttling') === true)
-		.length;
+	return requests.filter(isThrottled).length;
 }
 
 describe('MPS pacing at the documented QPS, seen at the emulator', () => {
@@ -39,7 +28,7 @@ describe('MPS pacing at the documented QPS, seen at the emulator', () => {
 			{ items },
 		);
 		expect(errorMessage(result)).toBe('');
-		const requests = actionRequests('SubmitSnapshotJob');
+		const requests = sent(emulator, 'SubmitSnapshotJob');
 		expect(requests).toHaveLength(80);
 		expect(throttled(requests)).toBe(0);
 		expect(densestWindow(requests)).toBeLessThanOrEqual(50);
@@ -60,7 +49,7 @@ describe('MPS pacing at the documented QPS, seen at the emulator', () => {
 		});
 		expect(errorMessage(result)).toBe('');
 		expect(result.items).toHaveLength(1500);
-		const requests = actionRequests('QuerySnapshotJobList');
+		const requests = sent(emulator, 'QuerySnapshotJobList');
 		expect(requests).toHaveLength(150);
 		expect(throttled(requests)).toBe(0);
 		expect(densestWindow(requests)).toBeLessThanOrEqual(100);
