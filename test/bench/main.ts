@@ -28,6 +28,9 @@ import type { RecordedRequest } from '../emulator/core/requestLog';
 import { startEmulator, type Emulator } from '../emulator/server';
 import { callRpc } from '../emulator/clients/aliyunRpc';
 import { nodeOutput, runWorkflow } from '../support/inProcessN8n';
+import { actionRequests, densestWindow, isThrottled } from '../support/requestRates';
+import { runMpsBench } from './mps';
+import { line, verdict } from './report';
 import { measureSigners } from './signers';
 
 const SUBMIT_ITEMS = 1_000;
@@ -63,14 +66,6 @@ function mb(bytes: number): string {
 	return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }
 
-function line(text = ''): void {
-	process.stdout.write(`${text}\n`);
-}
-
-function verdict(met: boolean): string {
-	return met ? 'met' : 'MISSED';
-}
-
 async function runVodNode(
 	emulator: Emulator,
 	parameters: INodeParameters,
@@ -103,31 +98,12 @@ function outputOf(run: IRun): INodeExecutionData[] {
 	return nodeOutput(run, NODE_NAME);
 }
 
-function actionRequests(emulator: Emulator, action: string): RecordedRequest[] {
-	return emulator.requests().filter((request) => request.action === action);
-}
-
-/** Most requests received within any 1,000 ms (the emulator's sliding window). */
-function densestWindow(requests: RecordedRequest[]): number {
-	let densest = 0;
-	let start = 0;
-	for (let end = 0; end < requests.length; end++) {
-		while (requests[end].receivedAt - requests[start].receivedAt >= 1000) start++;
-		densest = Math.max(densest, end - start + 1);
-	}
-	return densest;
-}
-
 function smallestGap(requests: RecordedRequest[]): number {
 	let smallest = Number.POSITIVE_INFINITY;
 	for (let index = 1; index < requests.length; index++) {
 		smallest = Math.min(smallest, requests[index].receivedAt - requests[index - 1].receivedAt);
 	}
 	return smallest;
-}
-
-function isThrottled(request: RecordedRequest): boolean {
-	return request.outcome.code?.startsWith('Throttling') === true || request.outcome.status === 429;
 }
 
 /** Loads n8n-core and compiles the node's code paths, so the baseline measures requests only. */
@@ -347,6 +323,7 @@ async function main(): Promise<void> {
 		await submitThroughput(emulator, baselineResult.msPerRequest);
 		await listAll(emulator, jobId, baselineResult);
 		printSignerRatios();
+		if (!(await runMpsBench())) failed = true;
 	} catch (error) {
 		failed = true;
 		process.stderr.write(

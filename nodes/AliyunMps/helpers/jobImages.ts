@@ -2,7 +2,7 @@ import type { ICredentialDataDecryptedObject, IDataObject, IExecuteFunctions } f
 
 import { presignOssGet } from '../../../credentials/common/aliyun/ossLinks';
 import type { ItemResults } from '../../shared/actions';
-import { downloadEach, downloadSettings } from '../../shared/binary';
+import { listOrDownloadImages } from '../../shared/binary';
 import { ALIYUN_CREDENTIAL_TYPE, type RequestContext } from '../../shared/transport/aliyunRpc';
 import type { MpsSnapshotConfig, MpsSnapshotJob } from '../transport';
 import { fromMpsOssFile, type OssFileInput } from './ossFiles';
@@ -69,23 +69,24 @@ export function jobImages(job: MpsSnapshotJob, submitted?: MpsSnapshotConfig): J
 	return [...snapshots, ...tiles];
 }
 
-/** `{ Type, Index, Bucket, Location, Object, Url }` of one image. */
-function imageEntry(image: JobImage, url: string): IDataObject {
+/** `{ Type, Index, Bucket, Location, Object }`: which image, named by its OSS object. */
+function imageObject(image: JobImage): IDataObject {
 	return {
 		Type: image.kind,
 		Index: image.index,
 		Bucket: image.bucket,
 		Location: image.location,
 		Object: image.object,
-		Url: url,
 	};
 }
 
-function imageJson(job: MpsSnapshotJob, image: JobImage, url: string): IDataObject {
+/** The image's job, the image, and its link when given (never in an error item: it is signed). */
+function imageJson(job: MpsSnapshotJob, image: JobImage, url?: string): IDataObject {
 	return {
 		JobId: job.Id,
 		State: job.State,
-		...imageEntry(image, url),
+		...imageObject(image),
+		...(url === undefined ? {} : { Url: url }),
 		...(job.UserData === undefined ? {} : { UserData: job.UserData }),
 		...(job.PipelineId === undefined ? {} : { PipelineId: job.PipelineId }),
 	};
@@ -111,7 +112,7 @@ export async function imageLinks(
 
 /** A job's images as entries (the trigger's `Images`). */
 export function imageEntries(links: Array<{ image: JobImage; url: string }>): IDataObject[] {
-	return links.map(({ image, url }) => imageEntry(image, url));
+	return links.map(({ image, url }) => ({ ...imageObject(image), Url: url }));
 }
 
 /**
@@ -127,17 +128,12 @@ export async function imageItems(
 	downloadImages: boolean,
 ): Promise<ItemResults> {
 	const expiry = (options.linkExpiry as number | undefined) ?? DEFAULT_LINK_EXPIRY_SECONDS;
-	const entries = await imageLinks.call(this, images, expiry, itemIndex);
-	if (!downloadImages)
-		return entries.map(({ image, url }) => ({ json: imageJson(job, image, url) }));
-	const requests = entries.map(({ image, url }) => ({
+	const links = await imageLinks.call(this, images, expiry, itemIndex);
+	const requests = links.map(({ image, url }) => ({
 		url,
 		fallbackFileName: image.object.split('/').pop() || `${image.kind}-${image.index}.jpg`,
 		json: imageJson(job, image, url),
+		failureDetails: imageJson(job, image),
 	}));
-	return downloadEach.call(this, requests, {
-		...downloadSettings(options),
-		itemIndex,
-		label: 'snapshot',
-	});
+	return listOrDownloadImages.call(this, requests, options, itemIndex, downloadImages);
 }

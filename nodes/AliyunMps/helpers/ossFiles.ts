@@ -48,7 +48,7 @@ export function ossFileProblem(
 	if (!LOCATION.test(file.location))
 		return `${label} Location must be the OSS region id oss-<region>, e.g. oss-cn-shanghai (got "${file.location}")`;
 	if (regionId !== undefined && file.location !== `oss-${regionId}`)
-		return `${label} Location is ${file.location}, but the credential's region is ${regionId}: MPS only reads input from a bucket in its own region (oss-${regionId})`;
+		return `${label} Location is ${file.location}, but the credential's region is ${regionId}: MPS only reads input from a bucket in its own region (oss-${regionId}). MPS refuses cross-region input: use a bucket in oss-${regionId}, or a credential for the region of ${file.location}.`;
 	return undefined;
 }
 

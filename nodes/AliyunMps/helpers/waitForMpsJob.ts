@@ -1,7 +1,6 @@
-import { NodeOperationError } from 'n8n-workflow';
-import type { IExecuteFunctions, INode } from 'n8n-workflow';
+import type { IExecuteFunctions, INode, NodeOperationError } from 'n8n-workflow';
 
-import type { CallOptions } from '../../shared/actions';
+import { operationError, type CallOptions } from '../../shared/actions';
 import { waitForJob, type SubmittedJobRef, type WaitSettings } from '../../shared/polling';
 import type { MpsSnapshotJob } from '../transport';
 import { queryJobsById } from './queryJobs';
@@ -21,7 +20,7 @@ export function failedJobError(
 	itemIndex: number,
 ): NodeOperationError {
 	const code = job.Code ?? 'UnknownError';
-	return new NodeOperationError(
+	return operationError(
 		node,
 		`MPS snapshot job ${job.Id} failed: ${code}${job.Message ? `: ${job.Message}` : ''}`,
 		{ itemIndex, description: `MPS error code ${code}` },
@@ -47,7 +46,7 @@ export async function waitForMpsJob(
 	const check = async (): Promise<MpsSnapshotJob | undefined> => {
 		const { jobs, missing } = await queryJobsById.call(this, [jobId], options);
 		if (missing.length > 0)
-			throw new NodeOperationError(this.getNode(), `MPS does not know snapshot job ${jobId}`, {
+			throw operationError(this.getNode(), `MPS does not know snapshot job ${jobId}`, {
 				itemIndex,
 			});
 		const [job] = jobs;

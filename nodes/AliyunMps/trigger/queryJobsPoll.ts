@@ -7,7 +7,7 @@ import { imageEntries, imageLinks, jobImages } from '../helpers/jobImages';
 import { listJobs } from '../helpers/queryJobs';
 import type { MpsSnapshotJob } from '../transport';
 import { MAX_LINK_EXPIRY_SECONDS } from '../actions/snapshotJob/submit.description';
-import { utcSeconds } from '../actions/snapshotJob/getAll.operation';
+import { utcSeconds } from '../../shared/time';
 import { DEFAULT_LOOK_BACK_HOURS, MAX_LOOK_BACK_HOURS } from './description';
 
 const HOUR_MS = 3_600_000;

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import type { ItemResults } from '../../shared/actions';
-import { downloadEach, downloadSettings } from '../../shared/binary';
+import { listOrDownloadImages } from '../../shared/binary';
 import type { SnapshotRecord } from './listSnapshots';
 
 /** The snapshots as items or, with `downloadImages`, one item (or failure) per image. */
@@ -12,17 +12,10 @@ export function snapshotItems(
 	itemIndex: number,
 	downloadImages: boolean,
 ): ItemResults {
-	if (!downloadImages) {
-		return records.map((record) => ({ json: { ...record } }));
-	}
-	const requests = records.map((record) => ({
+	const images = records.map((record) => ({
 		url: record.Url,
 		fallbackFileName: `snapshot-${record.Index}.jpg`,
 		json: { ...record },
 	}));
-	return downloadEach.call(this, requests, {
-		...downloadSettings(options),
-		itemIndex,
-		label: 'snapshot',
-	});
+	return listOrDownloadImages.call(this, images, options, itemIndex, downloadImages);
 }

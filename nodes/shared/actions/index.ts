@@ -13,7 +13,14 @@ export {
 export type { JobOutputFields } from './fields';
 export { jobRunProblem, readJobRun } from './jobRun';
 export type { JobRun } from './jobRun';
-export { asNodeError, errorItemOrThrow, errorJson, PartFailure } from './itemErrors';
+export {
+	asNodeError,
+	errorItemOrThrow,
+	errorJson,
+	operationError,
+	PartFailure,
+} from './itemErrors';
+export type { OperationErrorOptions } from './itemErrors';
 export { callOptions, optionsProblem } from './options';
 export {
 	coerceFields,

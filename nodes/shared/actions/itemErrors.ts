@@ -16,6 +16,27 @@ function withoutSecrets<E extends NodeApiError | NodeOperationError>(error: E): 
 	return error;
 }
 
+/** What an operation error carries besides its message. */
+export interface OperationErrorOptions {
+	itemIndex?: number;
+	description?: string;
+}
+
+/**
+ * A NodeOperationError whose message stays as written. n8n swaps any message that merely contains
+ * a Node.js error code for its own connection text: MPS's `InvalidParameter.ResourceNotFound` holds
+ * ENOTFOUND, and a time-out quoting a reset holds ECONNRESET; the job and the code would be lost.
+ */
+export function operationError(
+	node: INode,
+	message: string,
+	options: OperationErrorOptions = {},
+): NodeOperationError {
+	const error = new NodeOperationError(node, message, options);
+	error.message = message;
+	return error;
+}
+
 /** Keeps NodeApiError/NodeOperationError (with their provider fields) and tags them with the item. */
 export function asNodeError(
 	node: INode,

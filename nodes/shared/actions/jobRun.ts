@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INode } from 'n8n-workflow';
 
 import { optionsProblem } from './options';
-import { readBoolean, readOptions } from './parameters';
+import { readBoolean, readOptions, type FieldLabels } from './parameters';
 import { firstProblem, retryOnFailProblem } from './validation';
 import { waitSettings, waitSettingsProblem, type WaitSettings } from '../polling/waitForJob';
 
@@ -14,9 +14,16 @@ export interface JobRun {
 	wait: WaitSettings;
 }
 
-/** The item's `waitAndDownloadFields` and Options collection (`waitOptions`, `downloadOptions`). */
-export function readJobRun(this: IExecuteFunctions, i: number): JobRun {
-	const options = readOptions.call(this, i);
+/**
+ * The item's `waitAndDownloadFields` and Options collection (`waitOptions`, `downloadOptions`);
+ * `ownOptions` labels the operation's own Options entries, coerced like the shared ones.
+ */
+export function readJobRun(
+	this: IExecuteFunctions,
+	i: number,
+	ownOptions: { numbers?: FieldLabels; texts?: FieldLabels } = {},
+): JobRun {
+	const options = readOptions.call(this, i, ownOptions);
 	const waitForCompletion = readBoolean.call(this, 'waitForCompletion', 'Wait for Completion', i);
 	return {
 		options,

@@ -10,11 +10,16 @@ import { fileNameFromUrl, mimeTypeFromHeaders } from './fileInfo';
 import type { ResponseHeaders } from './fileInfo';
 import type { DownloadSettings } from './settings';
 
-/** One file to fetch; `json` becomes the output item's json, or the error item's details. */
+/** One file to fetch; `json` becomes the output item's json. */
 export interface DownloadRequest {
 	url: string;
 	fallbackFileName: string;
 	json: IDataObject;
+	/**
+	 * The error item's details when the download fails, `json` when left out. A pre-signed link
+	 * carries a signature derived from the credential: name the file here instead of the link.
+	 */
+	failureDetails?: IDataObject;
 }
 
 export interface DownloadJob extends DownloadSettings {
@@ -63,13 +68,24 @@ async function openStream(
 	return { body, headers: headers ?? {} };
 }
 
+/**
+ * The link as messages show it: without its query, which holds the signature, the token or the
+ * key id of a pre-signed or CDN-signed link.
+ */
+function linkWithoutQuery(url: string): string {
+	return url.split(/[?#]/, 1)[0];
+}
+
 function overCapError(this: IExecuteFunctions, file: FileToFetch, error: OverCapError) {
 	const { label, maxFileSizeBytes, itemIndex } = file.job;
 	const name = `${upperFirst(label)} ${file.fileName}`;
 	const message = error.declared
 		? `${name} is ${error.bytes} bytes, more than the Max File Size of ${maxFileSizeBytes} bytes`
 		: `${name} is larger than the Max File Size of ${maxFileSizeBytes} bytes (stopped reading at ${error.bytes} bytes)`;
-	return new NodeOperationError(this.getNode(), message, { itemIndex, description: file.url });
+	return new NodeOperationError(this.getNode(), message, {
+		itemIndex,
+		description: linkWithoutQuery(file.url),
+	});
 }
 
 function fetchError(this: IExecuteFunctions, file: FileToFetch, error: unknown, timedOut: boolean) {
@@ -80,7 +96,7 @@ function fetchError(this: IExecuteFunctions, file: FileToFetch, error: unknown, 
 			: String(error);
 	return new NodeOperationError(this.getNode(), error as Error, {
 		message: `Could not download ${file.job.label} ${file.fileName}`,
-		description: `GET ${file.url} failed: ${reason}`,
+		description: `GET ${linkWithoutQuery(file.url)} failed: ${reason}`,
 		itemIndex: file.job.itemIndex,
 	});
 }
@@ -160,7 +176,7 @@ export async function* downloadEach(
 		try {
 			yield await downloadOne.call(this, request, job);
 		} catch (error) {
-			yield new PartFailure(error, { ...request.json });
+			yield new PartFailure(error, { ...(request.failureDetails ?? request.json) });
 		}
 	}
 }

@@ -1,5 +1,6 @@
 export { downloadEach } from './download';
 export type { DownloadJob, DownloadRequest } from './download';
+export { listOrDownloadImages } from './listOrDownload';
 export { fileNameFromUrl, mimeTypeFromHeaders } from './fileInfo';
 export {
 	DEFAULT_BINARY_PROPERTY,

@@ -1,6 +1,7 @@
-import { NodeOperationError, sleep } from 'n8n-workflow';
+import { sleep } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
+import { operationError } from '../actions/itemErrors';
 import { isTransientError } from '../errors';
 import { upperFirst } from '../text';
 import { withSubmittedJob, type SubmittedJobRef } from './jobErrors';
@@ -92,7 +93,7 @@ export async function waitForJob<T>(
 			: timedOutMessage(job.name, settings.maxWaitSeconds, lastFailure);
 	throw withSubmittedJob(
 		this.getNode(),
-		new NodeOperationError(this.getNode(), message, { itemIndex }),
+		operationError(this.getNode(), message, { itemIndex }),
 		job,
 		itemIndex,
 	);

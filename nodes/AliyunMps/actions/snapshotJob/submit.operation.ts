@@ -7,22 +7,16 @@ import {
 	coerceFields,
 	coerceText,
 	firstProblem,
-	optionsProblem,
+	jobRunProblem,
 	rangeProblem,
 	readBoolean,
-	readOptions,
+	readJobRun,
 	readText,
 	requiredProblem,
-	retryOnFailProblem,
 	type ItemResults,
 } from '../../../shared/actions';
 import { updateDisplayOptions } from '../../../shared/displayOptions';
-import {
-	waitSettings,
-	waitSettingsProblem,
-	withSubmittedJob,
-	withSubmittedJobOnFailures,
-} from '../../../shared/polling';
+import { withSubmittedJob, withSubmittedJobOnFailures } from '../../../shared/polling';
 import { ALIYUN_CREDENTIAL_TYPE } from '../../../shared/transport/aliyunRpc';
 import { imageItems, jobImages } from '../../helpers/jobImages';
 import {
@@ -130,25 +124,20 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<ItemR
 	const credentials = await this.getCredentials(ALIYUN_CREDENTIAL_TYPE, i);
 	const { regionId } = readAliyunCredentials(credentials);
 	const submit = readSubmitInput.call(this, i);
-	const options = readOptions.call(this, i, OWN_OPTIONS);
-	const waitForCompletion = readBoolean.call(this, 'waitForCompletion', 'Wait for Completion', i);
-	const downloadImages =
-		waitForCompletion && readBoolean.call(this, 'downloadImages', 'Download Images', i);
-	const wait = waitSettings(options);
+	const run = readJobRun.call(this, i, OWN_OPTIONS);
+	const { options } = run;
 	const { input, spec } = submit;
 	const problem = firstProblem(
-		retryOnFailProblem(this.getNode(), 'Snapshot Job → Submit'),
 		typeof input === 'string' ? input : ossFileProblem('Input', input, regionId),
 		specProblem(spec),
 		userDataProblem(submit.userData),
-		optionsProblem(options),
+		jobRunProblem(this.getNode(), 'Snapshot Job → Submit', run),
 		rangeProblem(
 			'Link Expiry (Seconds)',
 			options.linkExpiry as number | undefined,
 			1,
 			MAX_LINK_EXPIRY_SECONDS,
 		),
-		waitForCompletion ? waitSettingsProblem(wait) : undefined,
 	);
 	if (problem || typeof input === 'string' || typeof spec === 'string')
 		throw new NodeOperationError(this.getNode(), problem ?? 'Invalid input', { itemIndex: i });
@@ -167,21 +156,21 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<ItemR
 		call,
 	);
 	const submitted = response.SnapshotJob;
-	if (!waitForCompletion) return [{ json: { ...submitted, RequestId: response.RequestId } }];
+	if (!run.waitForCompletion) return [{ json: { ...submitted, RequestId: response.RequestId } }];
 
 	const ref = submittedMpsJob(submitted.Id);
 	if (submitted.State === 'Fail')
 		throw withSubmittedJob(this.getNode(), failedJobError(this.getNode(), submitted, i), ref, i);
 	const job = isFinished(submitted)
 		? submitted
-		: await waitForMpsJob.call(this, submitted.Id, wait, call);
+		: await waitForMpsJob.call(this, submitted.Id, run.wait, call);
 	const items = await imageItems.call(
 		this,
 		job,
 		jobImages(job, config),
 		options,
 		i,
-		downloadImages,
+		run.downloadImages,
 	);
 	return withSubmittedJobOnFailures(items, this.getNode(), ref, i);
 }

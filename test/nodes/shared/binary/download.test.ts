@@ -260,4 +260,42 @@ describe('downloadEach', () => {
 			`GET ${baseUrl}/small.png failed: connection refused`,
 		);
 	});
+
+	it('names a failed signed link without its query, and gives the failure details instead of the json', async () => {
+		const { items } = await runCaller(async function () {
+			const context = Object.create(this) as IExecuteFunctions;
+			context.helpers = {
+				...this.helpers,
+				httpRequest: async () => await Promise.reject(new Error('connection refused')),
+			};
+			const requests = [
+				{
+					url: `${baseUrl}/small.png?x-oss-credential=AKID%2F20250102&x-oss-signature=abc#frag`,
+					fallbackFileName: 'file',
+					json: { Url: 'signed', Object: 'small.png' },
+					failureDetails: { Object: 'small.png' },
+				},
+			];
+			const job = { binaryPropertyName: 'data', maxFileSizeBytes: 1024, timeoutMs: 10_000 };
+			const failures = [];
+			for await (const result of downloadEach.call(context, requests, {
+				...job,
+				itemIndex: 0,
+				label: 'image',
+			})) {
+				if (!('binary' in result)) failures.push(result);
+			}
+			return failures.map((failure) => ({
+				json: {
+					details: failure.details,
+					description: (failure.error as { description?: string }).description ?? '',
+				},
+				pairedItem: { item: 0 },
+			}));
+		});
+		expect(items[0].json).toEqual({
+			details: { Object: 'small.png' },
+			description: `GET ${baseUrl}/small.png failed: connection refused`,
+		});
+	});
 });

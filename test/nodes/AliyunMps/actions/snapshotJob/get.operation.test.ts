@@ -47,6 +47,15 @@ describe('Snapshot Job → Get', () => {
 		},
 	);
 
+	it('sends exactly the IDs, comma-joined without spaces, and nothing else but the API parameters', async () => {
+		const ids = await createJobs(2);
+		await runMps(emulator, getParameters(` ${ids[0]} ,${ids[1]} `));
+		const [params] = sentParams(emulator, 'QuerySnapshotJobList');
+		expect(params.SnapshotJobIds).toBe(`${ids[0]},${ids[1]}`);
+		for (const paging of ['NextPageToken', 'MaximumPageSize', 'State', 'PipelineId'])
+			expect(params[paging]).toBeUndefined();
+	});
+
 	it('takes a list from an expression and IDs on separate lines', async () => {
 		const ids = await createJobs(3);
 		const fromList = await runMps(emulator, getParameters(`={{ ${JSON.stringify(ids)} }}`));
@@ -83,6 +92,8 @@ describe('Snapshot Job → Get', () => {
 		['an empty entry', 'a,,b', 'Job IDs has an empty entry at position 2'],
 		['a trailing comma', 'a, b,', 'Job IDs has an empty entry at position 3'],
 		['only separators', '={{ " , " }}', 'Job IDs is required'],
+		['a list with an empty entry', '={{ ["a", " ", "b"] }}', 'Job IDs has an empty entry at position 2'],
+		['an empty list', '={{ [] }}', 'Job IDs is required'],
 	])('refuses %s before any request', async (_name, jobIds, message) => {
 		const result = await runMps(emulator, getParameters(jobIds));
 		expect(errorMessage(result)).toContain(message);

@@ -53,6 +53,23 @@ describe('Snapshot Job → Get Many', () => {
 		).toEqual(['7']);
 	});
 
+	it('Limit above a page: 300, then only the 150 missing, every job once', async () => {
+		await createJobs(460);
+		const result = await runMps(emulator, getAll({ returnAll: false, limit: 450 }));
+		expect(result.items).toHaveLength(450);
+		expect(new Set(result.items.map((item) => item.json.Id)).size).toBe(450);
+		const sent = sentParams(emulator, 'QuerySnapshotJobList');
+		expect(sent.map((params) => params.MaximumPageSize)).toEqual(['300', '150']);
+		expect(sent[1].NextPageToken).toMatch(/^[0-9a-f]{32}$/);
+	});
+
+	it('Return All over exactly 300 jobs: one full page and no second call', async () => {
+		await createJobs(300);
+		const result = await runMps(emulator, getAll({ returnAll: true }));
+		expect(result.items).toHaveLength(300);
+		expect(sentParams(emulator, 'QuerySnapshotJobList')).toHaveLength(1);
+	});
+
 	it('sends State, the creation window in UTC seconds and the Pipeline ID, and returns what matches', async () => {
 		await createJobs(2, PIPELINE);
 		await createJobs(1);

@@ -136,6 +136,67 @@ describe('Snapshot Job → Submit: bad input is refused before any request', () 
 			'MPS only reads input from a bucket in its own region (oss-cn-shanghai)',
 		],
 		[
+			'input in another region, said as MPS refusing cross-region input',
+			{ inputLocation: 'oss-cn-beijing' },
+			"(oss-cn-shanghai). MPS refuses cross-region input: use a bucket in oss-cn-shanghai, or a credential for the region of oss-cn-beijing.",
+		],
+		[
+			'an OSS URL of a bucket in another region',
+			{
+				inputSource: 'url',
+				inputUrl: 'https://videos.oss-cn-beijing.aliyuncs.com/in/a.mp4',
+			},
+			'MPS refuses cross-region input',
+		],
+		['an empty input object', { inputObject: '={{ "" }}' }, 'Input Object is required'],
+		['an empty output bucket', { outputBucket: '={{ " " }}' }, 'Output Bucket is required'],
+		['an empty Input URL', { inputSource: 'url', inputUrl: '={{ "" }}' }, 'Input URL is required'],
+		[
+			'an output location that is not oss-<region>',
+			{ outputLocation: 'shanghai' },
+			'Output Location must be the OSS region id oss-<region>, e.g. oss-cn-shanghai (got "shanghai")',
+		],
+		[
+			'Width above 4096',
+			{ snapshotSettings: { width: 4097 } },
+			'Width must be a whole number from 8 to 4096 (got 4097)',
+		],
+		[
+			'Height below 8',
+			{ snapshotSettings: { height: 7 } },
+			'Height must be a whole number from 8 to 4096 (got 7)',
+		],
+		[
+			'a negative Num from an expression',
+			{ snapshotSettings: { num: '={{ -2 }}' } },
+			'Num must be a whole number of at least 1 (got -2)',
+		],
+		[
+			'a Time Array with a repeated point',
+			{ snapshotSettings: { timeArray: '1000, 1000' } },
+			'Time Array must be whole milliseconds in ascending order',
+		],
+		[
+			'a Time Array with a negative point',
+			{ snapshotSettings: { timeArray: '-1000, 2000' } },
+			'Time Array must be whole milliseconds in ascending order',
+		],
+		[
+			'a Time Array with an empty entry',
+			{ snapshotSettings: { timeArray: '1000,,2000' } },
+			'Time Array must be whole milliseconds in ascending order',
+		],
+		[
+			'a Time Array list from an expression, not ascending',
+			{ snapshotSettings: { timeArray: '={{ [3000, 2000] }}' } },
+			'Time Array must be whole milliseconds in ascending order',
+		],
+		[
+			'a Frame Type that is neither intra nor normal',
+			{ frameType: '={{ "key" }}' },
+			'Frame Type must be intra or normal (got "key")',
+		],
+		[
 			'an OSS URL that is not one',
 			{ inputSource: 'url', inputUrl: 'https://example.com/a.mp4' },
 			'Input URL must be an OSS object URL',
@@ -199,5 +260,20 @@ describe('Snapshot Job → Submit: bad input is refused before any request', () 
 		const result = await runMps(emulator, submitParameters(parameters));
 		expect(errorMessage(result)).toContain(message);
 		expect(emulator.requests()).toEqual([]);
+	});
+});
+
+describe('Snapshot Job → Submit: limits that are still allowed', () => {
+	it('sends User Data of exactly 1,024 bytes and the size bounds 8 and 4096', async () => {
+		const userData = 'ü'.repeat(512);
+		const result = await runMps(
+			emulator,
+			submitParameters({ userData, snapshotSettings: { time: 0, width: 8, height: 4096 } }),
+		);
+		expect(errorMessage(result)).toBe('');
+		const [params] = sentParams(emulator, 'SubmitSnapshotJob');
+		expect(Buffer.byteLength(params.UserData)).toBe(1024);
+		expect(params.UserData).toBe(userData);
+		expect(JSON.parse(params.SnapshotConfig)).toMatchObject({ Width: '8', Height: '4096' });
 	});
 });

@@ -112,6 +112,60 @@ describe('Snapshot Job → Submit with Wait for Completion', () => {
 		expect(result.items[2].binary?.data?.fileName).toBe('00003.jpg');
 	});
 
+	it.each(['v3', 'v1'] as const)(
+		'a failed download names the object, never its signed link (credential %s)',
+		async (signatureVersion) => {
+			emulator.injectFault({
+				kind: 'serverError',
+				status: 500,
+				match: { path: '/snaps/out/00002.jpg' },
+			});
+			const credentials = aliyunApiDataFor(emulator.url, signatureVersion, aliyunStsKey);
+			const result = await runMps(emulator, waitParameters({ downloadImages: true }), {
+				continueOnFail: true,
+				credentials,
+			});
+			const failed = result.items[1].json;
+			expect(failed.details).toMatchObject({
+				Type: 'snapshot',
+				Index: 2,
+				Bucket: 'snaps',
+				Location: 'oss-cn-shanghai',
+				Object: 'out/00002.jpg',
+			});
+			expect(String((failed.details as { description?: string }).description)).toContain(
+				'/snaps/out/00002.jpg failed',
+			);
+			const text = JSON.stringify(failed);
+			for (const signed of [
+				'Url',
+				'?',
+				'x-oss-signature',
+				'x-oss-credential',
+				'security-token',
+				'Signature=',
+				'OSSAccessKeyId',
+				'Expires=',
+				aliyunStsKey.accessKeyId,
+			]) {
+				expect(text).not.toContain(signed);
+			}
+
+			emulator.injectFault({
+				kind: 'serverError',
+				status: 500,
+				match: { path: '/snaps/out/00001.jpg' },
+			});
+			const stopped = await runMps(emulator, waitParameters({ downloadImages: true }), {
+				credentials,
+			});
+			expect(errorMessage(stopped)).toBe('Could not download snapshot 00001.jpg');
+			const description = (stopped.error as { description?: string }).description ?? '';
+			expect(description).toContain('/snaps/out/00001.jpg failed');
+			expect(description).not.toContain('?');
+		},
+	);
+
 	it("fails with MPS's Code and Message when the job fails, naming the job", async () => {
 		emulator.failNextJobs('mts', {
 			code: 'InvalidParameter.ResourceContentBad',
@@ -123,6 +177,29 @@ describe('Snapshot Job → Submit with Wait for Completion', () => {
 			'InvalidParameter.ResourceContentBad: The resource operated InputFile is bad',
 		);
 		expect(message).toMatch(/snapshot job [0-9a-f]{32} failed/);
+	});
+
+	it("under continue-on-fail, a failed job is an error item with MPS's Code and Message and the job", async () => {
+		emulator.failNextJobs('mts', {
+			code: 'InvalidParameter.ResourceNotFound',
+			message: 'The resource operated InputFile cannot be found',
+		});
+		const result = await runMps(emulator, waitParameters({ downloadImages: true }), {
+			continueOnFail: true,
+			items: [{ video: 1 }],
+		});
+		expect(result.error).toBeUndefined();
+		expect(result.items).toHaveLength(1);
+		const [item] = result.items;
+		expect(String(item.json.error)).toMatch(
+			/^MPS snapshot job [0-9a-f]{32} failed: InvalidParameter\.ResourceNotFound: The resource operated InputFile cannot be found$/,
+		);
+		expect(item.json.details).toMatchObject({
+			jobId: expect.stringMatching(/^[0-9a-f]{32}$/),
+			description: expect.stringContaining('MPS error code InvalidParameter.ResourceNotFound'),
+		});
+		expect(item.pairedItem).toEqual({ item: 0 });
+		expect(emulator.requests().some((request) => request.rawUrl.startsWith('/snaps/'))).toBe(false);
 	});
 
 	it('times out with the job id and how to get it later', async () => {
@@ -137,6 +214,37 @@ describe('Snapshot Job → Submit with Wait for Completion', () => {
 		const description = (result.error as { description?: string }).description ?? '';
 		expect(description).toContain('Snapshot Job → Get');
 	});
+
+	it('keeps the job id in a time-out whose last check failed on a connection reset', async () => {
+		emulator.setJobDuration(60_000);
+		emulator.injectFault({
+			kind: 'reset',
+			count: 1000,
+			match: { action: 'QuerySnapshotJobList' },
+		});
+		const result = await runMps(
+			emulator,
+			waitParameters({ options: { pollInterval: 0.5, maxWaitTime: 1 } }),
+		);
+		expect(errorMessage(result)).toMatch(
+			/^Snapshot job [0-9a-f]{32} did not complete within 1 seconds \(the last check failed: /,
+		);
+	});
+
+	it.each([false, true])(
+		'keeps a Fail code that holds a Node.js error code (ResourceNotFound ⊃ ENOTFOUND) as written (continue-on-fail %s)',
+		async (continueOnFail) => {
+			emulator.failNextJobs('mts', {
+				code: 'InvalidParameter.ResourceNotFound',
+				message: 'The resource operated InputFile cannot be found',
+			});
+			const result = await runMps(emulator, waitParameters(), { continueOnFail });
+			const message = continueOnFail ? String(result.items[0].json.error) : errorMessage(result);
+			expect(message).toMatch(
+				/^MPS snapshot job [0-9a-f]{32} failed: InvalidParameter\.ResourceNotFound: The resource operated InputFile cannot be found$/,
+			);
+		},
+	);
 
 	it('stops polling when the execution is cancelled', async () => {
 		emulator.setJobDuration(60_000);
