@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports */
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals */
 /**
  * The Huawei Cloud VOD Trigger in SMN mode, published in a real `n8n start`. The emulator's SMN
  * side serves its certificates over HTTPS with a self-signed certificate that n8n trusts through
@@ -116,7 +116,9 @@ describe('Huawei Cloud VOD Trigger (SMN) in real n8n', () => {
 		const [execution] = await waitUntil(
 			async () => {
 				const list = await listExecutions(server, WORKFLOW_ID);
-				return list.length > 0 && list.every((item) => item.status === 'success') ? list : undefined;
+				return list.length > 0 && list.every((item) => item.status === 'success')
+					? list
+					: undefined;
 			},
 			30_000,
 			'the trigger execution',
@@ -138,13 +140,18 @@ describe('Huawei Cloud VOD Trigger (SMN) in real n8n', () => {
 	it('starts nothing for forgeries: a tampered message (401), a certificate on an untrusted host (403)', async () => {
 		const smn = emulator.huawei.smn;
 		const genuine = smn.sign('Notification', {
-			message: JSON.stringify({ event_type: 'thumbnailComplete', thumbnail_info: { asset_id: 'a1', status: 'SUCCEED' } }),
+			message: JSON.stringify({
+				event_type: 'thumbnailComplete',
+				thumbnail_info: { asset_id: 'a1', status: 'SUCCEED' },
+			}),
 		});
 		const tampered = { ...genuine, message: genuine.message.replace('a1', 'a2') };
 		expect(statuses(await smn.deliver(webhookUrl, tampered))).toEqual([401]);
 
 		const forged = attacker.sign('Notification', { message: genuine.message });
-		expect(statuses(await smn.deliver(webhookUrl, { ...forged, topic_urn: smn.topicUrn }))).toEqual([403]);
+		expect(statuses(await smn.deliver(webhookUrl, { ...forged, topic_urn: smn.topicUrn }))).toEqual(
+			[403],
+		);
 		expect(attacker.requests()).toEqual([]);
 
 		await settle();

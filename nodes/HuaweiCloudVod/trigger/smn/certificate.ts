@@ -64,7 +64,8 @@ function certificateIn(pem: string): X509Certificate | undefined {
 /** The RSA key and digest to check SMN signatures with, or undefined for anything else. */
 export function signingKeyOf(pem: string): SigningKey | undefined {
 	const certificate = certificateIn(pem);
-	if (certificate === undefined || certificate.publicKey.asymmetricKeyType !== 'rsa') return undefined;
+	if (certificate === undefined || certificate.publicKey.asymmetricKeyType !== 'rsa')
+		return undefined;
 	const digest = signatureDigestOf(certificate);
 	return digest === undefined ? undefined : { publicKey: certificate.publicKey, digest };
 }

@@ -8,10 +8,13 @@ export const CERTIFICATE_TTL_MS = 24 * 60 * 60 * 1000;
 
 export type TextFetch = (url: string) => Promise<string>;
 
+/** A usable key, a certificate that yields none, or a fetch that failed. */
+export type CachedKeyResult = SigningKey | 'unusable' | 'unavailable';
+
 interface CachedKey {
 	fetchedAt: number;
 	/** Shared by deliveries that arrive while the certificate is being fetched. */
-	key: Promise<SigningKey | undefined>;
+	key: Promise<CachedKeyResult>;
 }
 
 const keysByUrl = new Map<string, CachedKey>();
@@ -24,19 +27,23 @@ function remember(url: string, entry: CachedKey): void {
 	if (oldest !== undefined) keysByUrl.delete(oldest);
 }
 
-async function fetchKey(url: string, fetchText: TextFetch): Promise<SigningKey | undefined> {
-	return signingKeyOf(await fetchText(url));
+async function fetchKey(url: string, fetchText: TextFetch): Promise<CachedKeyResult> {
+	try {
+		return signingKeyOf(await fetchText(url)) ?? 'unusable';
+	} catch {
+		return 'unavailable';
+	}
 }
 
 /**
- * The signing key of the certificate at `url`, fetched once per URL and day. A failed fetch
- * throws and is not kept, nor is a certificate that yields no key, so the next delivery tries again.
+ * The signing key of the certificate at `url`, fetched once per URL and day. Only a usable key is
+ * kept: after a failed fetch or an unusable certificate the next delivery fetches again.
  */
 export async function cachedSigningKey(
 	url: string,
 	fetchText: TextFetch,
 	now: number,
-): Promise<SigningKey | undefined> {
+): Promise<CachedKeyResult> {
 	const cached = keysByUrl.get(url);
 	if (cached !== undefined && now - cached.fetchedAt < CERTIFICATE_TTL_MS) {
 		remember(url, cached);
@@ -44,12 +51,7 @@ export async function cachedSigningKey(
 	}
 	const entry: CachedKey = { fetchedAt: now, key: fetchKey(url, fetchText) };
 	remember(url, entry);
-	try {
-		const key = await entry.key;
-		if (key === undefined && keysByUrl.get(url) === entry) keysByUrl.delete(url);
-		return key;
-	} catch (error) {
-		if (keysByUrl.get(url) === entry) keysByUrl.delete(url);
-		throw error;
-	}
+	const key = await entry.key;
+	if (typeof key === 'string' && keysByUrl.get(url) === entry) keysByUrl.delete(url);
+	return key;
 }

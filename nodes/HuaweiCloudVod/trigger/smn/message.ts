@@ -73,7 +73,14 @@ export function smnMessageOf(body: IDataObject): SmnMessageReading {
 	};
 }
 
-type SignedField = 'message' | 'message_id' | 'subject' | 'subscribe_url' | 'timestamp' | 'topic_urn' | 'type';
+type SignedField =
+	| 'message'
+	| 'message_id'
+	| 'subject'
+	| 'subscribe_url'
+	| 'timestamp'
+	| 'topic_urn'
+	| 'type';
 
 const NOTIFICATION_FIELDS: SignedField[] = [
 	'message',

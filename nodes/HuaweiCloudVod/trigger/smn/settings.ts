@@ -22,9 +22,7 @@ export function readSmnSettings(context: ParameterReader): SmnSettings {
 	return {
 		...readSettings(context),
 		topicUrns: listOf(context.getNodeParameter('smnTopicUrns', ''), (urn) => urn),
-		extraHosts: listOf(context.getNodeParameter('smnExtraHosts', ''), (host) =>
-			host.toLowerCase(),
-		),
+		extraHosts: listOf(context.getNodeParameter('smnExtraHosts', ''), (host) => host.toLowerCase()),
 	};
 }
 
@@ -56,7 +54,7 @@ export const smnProperties: INodeProperties[] = [
 		default: '',
 		placeholder: 'smn.example-region.example.com',
 		description:
-			'Comma-separated host[:port] besides smn.<region>.myhuaweicloud.com (and the console for confirmation links) that may serve signing certificates and confirmation links, over HTTPS only. Leave empty on Huawei Cloud.',
+			'Comma-separated host[:port] besides smn.REGION.myhuaweicloud.com (and the console for confirmation links) that may serve signing certificates and confirmation links, over HTTPS only. Leave empty on Huawei Cloud.',
 		displayOptions: SMN_ONLY,
 	},
 ];

@@ -12,7 +12,8 @@ export const SMN_TYPE_HEADER = 'x-smn-message-type';
 
 const NOT_SMN: Refusal = {
 	status: 401,
-	message: 'Unauthorized: the body is no SMN message (type Notification, SubscriptionConfirmation or UnsubscribeConfirmation)',
+	message:
+		'Unauthorized: the body is no SMN message (type Notification, SubscriptionConfirmation or UnsubscribeConfirmation)',
 };
 const TYPE_MISMATCH: Refusal = {
 	status: 401,
@@ -28,7 +29,8 @@ const CERTIFICATE_UNAVAILABLE: Refusal = {
 };
 const UNUSABLE_CERTIFICATE: Refusal = {
 	status: 401,
-	message: 'Unauthorized: signing_cert_url holds no RSA certificate with a SHA-1 or SHA-2 signature',
+	message:
+		'Unauthorized: signing_cert_url holds no RSA certificate with a SHA-1 or SHA-2 signature',
 };
 const BAD_SIGNATURE: Refusal = {
 	status: 401,
@@ -51,7 +53,10 @@ function urlRefusal(problem: SmnUrlProblem, purpose: SmnUrlPurpose): Refusal {
 function urlRefusalOf(message: SmnMessage, extraHosts: readonly string[]): Refusal | undefined {
 	const urls: Array<[SmnUrlPurpose, string | undefined]> = [
 		['certificate', message.signing_cert_url],
-		['subscription', message.type === 'SubscriptionConfirmation' ? message.subscribe_url : undefined],
+		[
+			'subscription',
+			message.type === 'SubscriptionConfirmation' ? message.subscribe_url : undefined,
+		],
 	];
 	for (const [purpose, url] of urls) {
 		const problem = url === undefined ? undefined : smnUrlProblem(url, purpose, extraHosts);
@@ -69,7 +74,10 @@ export function smnFormRefusalOf(
 	const reading = body === undefined ? undefined : smnMessageOf(body);
 	if (reading === undefined || (!reading.ok && reading.reason === 'notSmnMessage')) return NOT_SMN;
 	if (!reading.ok) {
-		return { status: 401, message: `Unauthorized: the SMN message lacks ${reading.fields.join(', ')}` };
+		return {
+			status: 401,
+			message: `Unauthorized: the SMN message lacks ${reading.fields.join(', ')}`,
+		};
 	}
 	const { message } = reading;
 	const headerType = headerValue(request.headers, SMN_TYPE_HEADER);
@@ -86,12 +94,8 @@ export async function smnSignatureRefusalOf(
 	fetchText: TextFetch,
 	now: number,
 ): Promise<Refusal | undefined> {
-	let key;
-	try {
-		key = await cachedSigningKey(message.signing_cert_url, fetchText, now);
-	} catch {
-		return CERTIFICATE_UNAVAILABLE;
-	}
-	if (key === undefined) return UNUSABLE_CERTIFICATE;
+	const key = await cachedSigningKey(message.signing_cert_url, fetchText, now);
+	if (key === 'unavailable') return CERTIFICATE_UNAVAILABLE;
+	if (key === 'unusable') return UNUSABLE_CERTIFICATE;
 	return signsOneOf(key, signedTextsOf(message), message.signature) ? undefined : BAD_SIGNATURE;
 }

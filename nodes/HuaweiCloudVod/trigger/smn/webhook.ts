@@ -38,7 +38,10 @@ function textFetch(context: SmnWebhookContext): TextFetch {
 	};
 }
 
-async function verify(context: SmnWebhookContext, settings: SmnSettings): Promise<Refusal | undefined> {
+async function verify(
+	context: SmnWebhookContext,
+	settings: SmnSettings,
+): Promise<Refusal | undefined> {
 	const request = context.getRequestObject();
 	const form = smnFormRefusalOf(parseEventBody(request.rawBody, request.body), request, settings);
 	if ('status' in form) return form;

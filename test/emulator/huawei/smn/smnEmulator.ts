@@ -72,7 +72,9 @@ export class SmnEmulator {
 	private hostName = 'localhost';
 	private region = 'emu-region-1';
 	private readonly topicName = 'vod-events';
-	private signing: { id: string; certificate: TestCertificate; digest: CertificateDigest } | undefined;
+	private signing:
+		| { id: string; certificate: TestCertificate; digest: CertificateDigest }
+		| undefined;
 	private reading: SigningReading = DOC_READING;
 	private readonly subscriptionList: SmnSubscription[] = [];
 	private readonly log: SmnDelivery[] = [];
@@ -91,9 +93,12 @@ export class SmnEmulator {
 			digest: 'sha256',
 		});
 		this.configureSigning({});
-		const server = createServer({ key: this.tls.privateKeyPem, cert: this.tls.certificatePem }, (req, res) => {
-			this.serve(req, res);
-		});
+		const server = createServer(
+			{ key: this.tls.privateKeyPem, cert: this.tls.certificatePem },
+			(req, res) => {
+				this.serve(req, res);
+			},
+		);
 		await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 		this.server = server;
 	}
@@ -137,7 +142,11 @@ export class SmnEmulator {
 	/** The current signing key, to sign messages a test then changes (forgeries). */
 	signingKey(): SigningKeyPair & { id: string } {
 		if (!this.signing) throw new Error('SMN emulator not started');
-		return { id: this.signing.id, privateKey: this.signing.certificate.privateKey, digest: this.signing.digest };
+		return {
+			id: this.signing.id,
+			privateKey: this.signing.certificate.privateKey,
+			digest: this.signing.digest,
+		};
 	}
 
 	subscriptions(): SmnSubscription[] {
@@ -164,10 +173,13 @@ export class SmnEmulator {
 			confirmations: 0,
 		};
 		this.subscriptionList.push(subscription);
-		return await this.deliver(endpoint, this.sign('SubscriptionConfirmation', {
-			message: `You are invited to subscribe to topic: ${this.topicUrn}. To confirm this subscription, please visit the following SubscribeURL in this message.`,
-			subscribe_url: this.confirmUrl(token),
-		}));
+		return await this.deliver(
+			endpoint,
+			this.sign('SubscriptionConfirmation', {
+				message: `You are invited to subscribe to topic: ${this.topicUrn}. To confirm this subscription, please visit the following SubscribeURL in this message.`,
+				subscribe_url: this.confirmUrl(token),
+			}),
+		);
 	}
 
 	/** Sends an UnsubscribeConfirmation and drops the subscription. */
@@ -175,22 +187,29 @@ export class SmnEmulator {
 		const index = this.subscriptionList.findIndex((candidate) => candidate.endpoint === endpoint);
 		if (index < 0) throw new Error(`No SMN subscription for ${endpoint}`);
 		const [subscription] = this.subscriptionList.splice(index, 1);
-		return await this.deliver(endpoint, this.sign('UnsubscribeConfirmation', {
-			message: `You have unsubscribed from topic: ${this.topicUrn}.`,
-			subscribe_url: this.confirmUrl(subscription.token),
-		}));
+		return await this.deliver(
+			endpoint,
+			this.sign('UnsubscribeConfirmation', {
+				message: `You have unsubscribed from topic: ${this.topicUrn}.`,
+				subscribe_url: this.confirmUrl(subscription.token),
+			}),
+		);
 	}
 
 	/** Publishes to every confirmed subscription; resolves once each is delivered or given up. */
 	async publish(message: string, subject?: string): Promise<SmnDelivery[]> {
 		const confirmed = this.subscriptionList.filter((subscription) => subscription.confirmed);
 		return await Promise.all(
-			confirmed.map(async (subscription) =>
-				await this.deliver(subscription.endpoint, this.sign('Notification', {
-					message,
-					subject,
-					unsubscribe_url: `https://${this.host}/smn/subscription/unsubscribe?subscription_urn=${subscription.subscriptionUrn}`,
-				})),
+			confirmed.map(
+				async (subscription) =>
+					await this.deliver(
+						subscription.endpoint,
+						this.sign('Notification', {
+							message,
+							subject,
+							unsubscribe_url: `https://${this.host}/smn/subscription/unsubscribe?subscription_urn=${subscription.subscriptionUrn}`,
+						}),
+					),
 			),
 		);
 	}
@@ -295,7 +314,11 @@ export class SmnEmulator {
 			res.end(body);
 		};
 		const signing = this.signing;
-		if (req.method === 'GET' && signing && url.pathname === `/smn/SMN_${this.region}_${signing.id}.pem`) {
+		if (
+			req.method === 'GET' &&
+			signing &&
+			url.pathname === `/smn/SMN_${this.region}_${signing.id}.pem`
+		) {
 			reply(200, 'application/x-x509-ca-cert', signing.certificate.certificatePem);
 			return;
 		}
@@ -313,6 +336,10 @@ export class SmnEmulator {
 			reply(200, 'application/json', JSON.stringify(answer));
 			return;
 		}
-		reply(404, 'application/json', JSON.stringify({ message: `No SMN resource at ${url.pathname}` }));
+		reply(
+			404,
+			'application/json',
+			JSON.stringify({ message: `No SMN resource at ${url.pathname}` }),
+		);
 	}
 }

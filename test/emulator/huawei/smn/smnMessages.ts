@@ -7,7 +7,10 @@ import { sign, type KeyObject } from 'node:crypto';
 
 import type { CertificateDigest } from './x509';
 
-export type SmnMessageType = 'Notification' | 'SubscriptionConfirmation' | 'UnsubscribeConfirmation';
+export type SmnMessageType =
+	| 'Notification'
+	| 'SubscriptionConfirmation'
+	| 'UnsubscribeConfirmation';
 
 /** The JSON body SMN POSTs; every value is a string. */
 export interface SmnBody {

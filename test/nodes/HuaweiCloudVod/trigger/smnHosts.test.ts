@@ -2,7 +2,10 @@ import { X509Certificate } from 'node:crypto';
 
 import { describe, expect, it } from 'vitest';
 
-import { signatureDigestOf, signingKeyOf } from '../../../../nodes/HuaweiCloudVod/trigger/smn/certificate';
+import {
+	signatureDigestOf,
+	signingKeyOf,
+} from '../../../../nodes/HuaweiCloudVod/trigger/smn/certificate';
 import { smnUrlProblem } from '../../../../nodes/HuaweiCloudVod/trigger/smn/hosts';
 import { createSelfSignedCertificate } from '../../../emulator/huawei/smn/x509';
 
@@ -18,10 +21,15 @@ describe('SMN URL allow-list', () => {
 	});
 
 	it('trusts the console for confirmation links only', () => {
-		const confirm = 'https://console.huaweicloud.com/smn/subscription/confirm?token=1&topic_urn=urn:smn:r:p:t';
+		const confirm =
+			'https://console.huaweicloud.com/smn/subscription/confirm?token=1&topic_urn=urn:smn:r:p:t';
 		expect(smnUrlProblem(confirm, 'subscription', [])).toBeUndefined();
-		expect(smnUrlProblem(confirm.replace('console.', 'console-intl.'), 'subscription', [])).toBeUndefined();
-		expect(smnUrlProblem('https://console.huaweicloud.com/cert.pem', 'certificate', [])).toBe('foreignHost');
+		expect(
+			smnUrlProblem(confirm.replace('console.', 'console-intl.'), 'subscription', []),
+		).toBeUndefined();
+		expect(smnUrlProblem('https://console.huaweicloud.com/cert.pem', 'certificate', [])).toBe(
+			'foreignHost',
+		);
 	});
 
 	it('refuses look-alikes, other ports, user info, plain HTTP and non-URLs', () => {
@@ -35,7 +43,8 @@ describe('SMN URL allow-list', () => {
 			['file:///etc/passwd', 'notHttps'],
 			['not a url', 'invalidUrl'],
 		];
-		for (const [url, problem] of cases) expect([url, smnUrlProblem(url, 'certificate', [])]).toEqual([url, problem]);
+		for (const [url, problem] of cases)
+			expect([url, smnUrlProblem(url, 'certificate', [])]).toEqual([url, problem]);
 	});
 
 	it('trusts an extra host exactly as listed (host and port), over HTTPS only', () => {
@@ -49,7 +58,11 @@ describe('SMN URL allow-list', () => {
 describe('SMN certificate algorithm', () => {
 	it('takes the digest from the certificate signature algorithm', () => {
 		for (const digest of ['sha1', 'sha256'] as const) {
-			const { certificatePem } = createSelfSignedCertificate({ commonName: 'c', hosts: ['localhost'], digest });
+			const { certificatePem } = createSelfSignedCertificate({
+				commonName: 'c',
+				hosts: ['localhost'],
+				digest,
+			});
 			expect(signatureDigestOf(new X509Certificate(certificatePem))).toBe(digest);
 			expect(signingKeyOf(certificatePem)?.digest).toBe(digest);
 		}

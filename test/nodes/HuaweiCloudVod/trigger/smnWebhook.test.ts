@@ -67,7 +67,10 @@ describe('Huawei Cloud VOD Trigger, SMN mode: subscription', () => {
 		const { smn, hook } = await subscribed();
 		expect(smn.subscriptions()).toMatchObject([{ confirmed: true, confirmations: 1 }]);
 		expect(hook.received.at(-1)).toMatchObject({ status: 200, body: 'Subscription confirmed' });
-		expect(hook.fetched).toEqual([smn.signingCertUrl, expect.stringContaining('/smn/subscription/confirm?token=')]);
+		expect(hook.fetched).toEqual([
+			smn.signingCertUrl,
+			expect.stringContaining('/smn/subscription/confirm?token='),
+		]);
 		expect(hook.executions).toHaveLength(0);
 	});
 
@@ -99,7 +102,10 @@ describe('Huawei Cloud VOD Trigger, SMN mode: subscription', () => {
 			'https://attacker.example.com/smn/subscription/confirm?token=1',
 			`http://${smn.host}/smn/subscription/confirm?token=1`,
 		]) {
-			const body = smn.sign('SubscriptionConfirmation', { message: 'm', subscribe_url: subscribeUrl });
+			const body = smn.sign('SubscriptionConfirmation', {
+				message: 'm',
+				subscribe_url: subscribeUrl,
+			});
 			const { status, answer } = await refusalOf(smn, hook, body);
 			expect(status).toBe(403);
 			expect(answer).toMatch(/subscribe_url/);
@@ -113,7 +119,8 @@ describe('Huawei Cloud VOD Trigger, SMN mode: subscription', () => {
 		const hook = await trigger(smn);
 		const lookAlike = smn.sign('SubscriptionConfirmation', {
 			message: 'm',
-			subscribe_url: 'https://console.huaweicloud.com.attacker.example/smn/subscription/confirm?token=1',
+			subscribe_url:
+				'https://console.huaweicloud.com.attacker.example/smn/subscription/confirm?token=1',
 		});
 		expect((await refusalOf(smn, hook, lookAlike)).status).toBe(403);
 		expect(hook.fetched).toEqual([]);
@@ -135,10 +142,18 @@ describe('Huawei Cloud VOD Trigger, SMN mode: notifications', () => {
 		expect(output).not.toHaveProperty('signature');
 		expect(output.headers).toMatchObject({ 'x-smn-message-type': 'Notification' });
 
-		const mfs = await startMfsTrigger({ events: ['thumbnailComplete'] }, { authKey: huaweiMfsAuthKey });
+		const mfs = await startMfsTrigger(
+			{ events: ['thumbnailComplete'] },
+			{ authKey: huaweiMfsAuthKey },
+		);
 		running.push(mfs);
 		await mfs.activate();
-		expect(await post(mfs.productionUrl, signedEnvelope(THUMBNAIL_EVENT, huaweiMfsAuthKey, nowSeconds()))).toBe(200);
+		expect(
+			await post(
+				mfs.productionUrl,
+				signedEnvelope(THUMBNAIL_EVENT, huaweiMfsAuthKey, nowSeconds()),
+			),
+		).toBe(200);
 		const [mfsOutput] = mfs.executions[0];
 		expect({ ...mfsOutput, headers: undefined }).toEqual({ ...output, headers: undefined });
 	});
@@ -165,7 +180,10 @@ describe('Huawei Cloud VOD Trigger, SMN mode: notifications', () => {
 	it('downloads the signing certificate once for many messages, and again for a new certificate URL', async () => {
 		const { smn, hook } = await subscribed();
 		for (let index = 0; index < 3; index++) {
-			const event = { ...THUMBNAIL_EVENT, thumbnail_info: { ...THUMBNAIL_EVENT.thumbnail_info, asset_id: `a${index}` } };
+			const event = {
+				...THUMBNAIL_EVENT,
+				thumbnail_info: { ...THUMBNAIL_EVENT.thumbnail_info, asset_id: `a${index}` },
+			};
 			await smn.publish(JSON.stringify(event));
 		}
 		expect(hook.executions).toHaveLength(3);
@@ -180,10 +198,16 @@ describe('Huawei Cloud VOD Trigger, SMN mode: notifications', () => {
 
 describe('Huawei Cloud VOD Trigger, SMN mode: both readings of the unconfirmed signature details', () => {
 	const readings = [
-		{ name: 'the official sample: a newline after the last value', signing: { trailingNewline: true } },
+		{
+			name: 'the official sample: a newline after the last value',
+			signing: { trailingNewline: true },
+		},
 		{ name: 'no newline after the last value', signing: { trailingNewline: false } },
 		{ name: 'an empty subject left out (the docs)', signing: { emptySubjectSigned: false } },
-		{ name: 'an empty subject signed as an empty line (a published sample)', signing: { emptySubjectSigned: true } },
+		{
+			name: 'an empty subject signed as an empty line (a published sample)',
+			signing: { emptySubjectSigned: true },
+		},
 		{ name: 'a SHA1withRSA certificate', signing: { digest: 'sha1' as const } },
 		{ name: 'a SHA256withRSA certificate', signing: { digest: 'sha256' as const } },
 	];
@@ -220,7 +244,10 @@ describe('Huawei Cloud VOD Trigger, SMN mode: both readings of the unconfirmed s
 describe('Huawei Cloud VOD Trigger, SMN mode: refusals start nothing', () => {
 	it('refuses a tampered message: 401', async () => {
 		const { smn, hook } = await subscribed();
-		const other = { ...THUMBNAIL_EVENT, thumbnail_info: { ...THUMBNAIL_EVENT.thumbnail_info, asset_id: 'forged' } };
+		const other = {
+			...THUMBNAIL_EVENT,
+			thumbnail_info: { ...THUMBNAIL_EVENT.thumbnail_info, asset_id: 'forged' },
+		};
 		for (const tamper of [
 			(body: SmnBody) => ({ ...body, message: JSON.stringify(other) }),
 			(body: SmnBody) => ({ ...body, topic_urn: `${body.topic_urn}x` }),
@@ -237,9 +264,14 @@ describe('Huawei Cloud VOD Trigger, SMN mode: refusals start nothing', () => {
 	it('refuses a signature made with another key (bad signature): 401', async () => {
 		const { smn, hook } = await subscribed();
 		const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
-		const body = forged(smn, (signed) => signedBody(signed, { privateKey, digest: 'sha256' }, DOC_READING));
+		const body = forged(smn, (signed) =>
+			signedBody(signed, { privateKey, digest: 'sha256' }, DOC_READING),
+		);
 		expect((await refusalOf(smn, hook, body)).status).toBe(401);
-		const garbage = forged(smn, (signed) => ({ ...signed, signature: sign('sha256', Buffer.from('x'), privateKey).toString('hex') }));
+		const garbage = forged(smn, (signed) => ({
+			...signed,
+			signature: sign('sha256', Buffer.from('x'), privateKey).toString('hex'),
+		}));
 		expect((await refusalOf(smn, hook, garbage)).status).toBe(401);
 		expect(hook.executions).toHaveLength(0);
 	});
@@ -258,7 +290,10 @@ describe('Huawei Cloud VOD Trigger, SMN mode: refusals start nothing', () => {
 	it('refuses a certificate URL over plain HTTP, even on the trusted host: 403, nothing fetched', async () => {
 		const { smn, hook } = await subscribed();
 		const fetchedBefore = hook.fetched.length;
-		const body = forged(smn, (signed) => ({ ...signed, signing_cert_url: signed.signing_cert_url.replace('https:', 'http:') }));
+		const body = forged(smn, (signed) => ({
+			...signed,
+			signing_cert_url: signed.signing_cert_url.replace('https:', 'http:'),
+		}));
 		const { status, answer } = await refusalOf(smn, hook, body);
 		expect(status).toBe(403);
 		expect(answer).toBe('Forbidden: signing_cert_url is not HTTPS');
@@ -268,15 +303,27 @@ describe('Huawei Cloud VOD Trigger, SMN mode: refusals start nothing', () => {
 
 	it('answers 502 when the trusted host has no certificate at the URL, so SMN retries', async () => {
 		const { smn, hook } = await subscribed();
-		const body = forged(smn, (signed) => ({ ...signed, signing_cert_url: `https://${smn.host}/smn/missing.pem` }));
+		const body = forged(smn, (signed) => ({
+			...signed,
+			signing_cert_url: `https://${smn.host}/smn/missing.pem`,
+		}));
 		const delivery = await smn.deliver(hook.productionUrl, body);
 		expect(statuses(delivery)).toEqual([502, 502, 502]);
+		// A failed fetch is not cached: each retry tries again.
+		expect(hook.fetched.filter((url) => url.endsWith('/smn/missing.pem'))).toHaveLength(3);
 		expect(hook.executions).toHaveLength(0);
 	});
 
 	it('refuses a message lacking a signed field, the signature or the certificate URL: 401, naming it', async () => {
 		const { smn, hook } = await subscribed();
-		const fields = ['message', 'message_id', 'timestamp', 'topic_urn', 'signature', 'signing_cert_url'] as const;
+		const fields = [
+			'message',
+			'message_id',
+			'timestamp',
+			'topic_urn',
+			'signature',
+			'signing_cert_url',
+		] as const;
 		for (const field of fields) {
 			const body = forged(smn, (signed) => ({ ...signed, [field]: undefined }));
 			const { status, answer } = await refusalOf(smn, hook, body);
@@ -295,20 +342,26 @@ describe('Huawei Cloud VOD Trigger, SMN mode: refusals start nothing', () => {
 
 	it('refuses a body that is no SMN message, and a type header that contradicts the signed type: 401', async () => {
 		const { smn, hook } = await subscribed();
-		const unknownType = forged(smn, (signed) => ({ ...signed, type: 'HttpSubscriptionUserConfirm' as SmnBody['type'] }));
+		const unknownType = forged(smn, (signed) => ({
+			...signed,
+			type: 'HttpSubscriptionUserConfirm' as SmnBody['type'],
+		}));
 		expect((await refusalOf(smn, hook, unknownType)).status).toBe(401);
 		const mfs = signedEnvelope(THUMBNAIL_EVENT, huaweiMfsAuthKey, nowSeconds());
 		expect(await post(hook.productionUrl, mfs)).toBe(401);
 		const body = forged(smn, (signed) => signed);
 		const mismatched = await post(hook.productionUrl, {
 			body: JSON.stringify(body),
-			headers: { 'content-type': 'application/json', 'x-smn-message-type': 'SubscriptionConfirmation' },
+			headers: {
+				'content-type': 'application/json',
+				'x-smn-message-type': 'SubscriptionConfirmation',
+			},
 		});
 		expect(mismatched).toBe(401);
 		expect(hook.executions).toHaveLength(0);
 	});
 
-	it('with Topic URNs set, refuses another topic (SMN signs every account\'s topics): 403', async () => {
+	it("with Topic URNs set, refuses another topic (SMN signs every account's topics): 403", async () => {
 		const smn = await smnSide();
 		const hook = await trigger(smn, { smnTopicUrns: `urn:smn:other:1:a, ${smn.topicUrn}` });
 		expect(statuses(await smn.subscribe(hook.productionUrl))).toEqual([200]);
