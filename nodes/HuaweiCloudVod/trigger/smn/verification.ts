@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { headerValue } from '../../../shared/http';
-import type { Refusal, WebhookRequest } from '../../../shared/trigger';
+import type { Refusal, RefusalTable, WebhookRequest } from '../../../shared/trigger';
 import { signsOneOf } from './certificate';
 import { cachedSigningKey, type TextFetch } from './certificateCache';
 import { smnUrlProblem, type SmnUrlProblem, type SmnUrlPurpose } from './hosts';
@@ -10,31 +10,38 @@ import type { SmnSettings } from './settings';
 
 export const SMN_TYPE_HEADER = 'x-smn-message-type';
 
-const NOT_SMN: Refusal = {
-	status: 401,
-	message:
-		'Unauthorized: the body is no SMN message (type Notification, SubscriptionConfirmation or UnsubscribeConfirmation)',
-};
-const TYPE_MISMATCH: Refusal = {
-	status: 401,
-	message: 'Unauthorized: X-SMN-MESSAGE-TYPE does not match the signed type',
-};
-const FOREIGN_TOPIC: Refusal = {
-	status: 403,
-	message: "Forbidden: topic_urn is not one of the node's Topic URNs",
-};
-const CERTIFICATE_UNAVAILABLE: Refusal = {
-	status: 502,
-	message: 'Bad Gateway: the SMN signing certificate could not be fetched',
-};
-const UNUSABLE_CERTIFICATE: Refusal = {
-	status: 401,
-	message:
-		'Unauthorized: signing_cert_url holds no RSA certificate with a SHA-1 or SHA-2 signature',
-};
-const BAD_SIGNATURE: Refusal = {
-	status: 401,
-	message: 'Unauthorized: the signature does not match the message',
+type SmnRejection =
+	| 'notSmn'
+	| 'typeMismatch'
+	| 'foreignTopic'
+	| 'certificateUnavailable'
+	| 'unusableCertificate'
+	| 'badSignature';
+
+const REFUSALS: RefusalTable<SmnRejection> = {
+	notSmn: {
+		status: 401,
+		message:
+			'Unauthorized: the body is no SMN message (type Notification, SubscriptionConfirmation or UnsubscribeConfirmation)',
+	},
+	typeMismatch: {
+		status: 401,
+		message: 'Unauthorized: X-SMN-MESSAGE-TYPE does not match the signed type',
+	},
+	foreignTopic: {
+		status: 403,
+		message: "Forbidden: topic_urn is not one of the node's Topic URNs",
+	},
+	certificateUnavailable: {
+		status: 502,
+		message: 'Bad Gateway: the SMN signing certificate could not be fetched',
+	},
+	unusableCertificate: {
+		status: 401,
+		message:
+			'Unauthorized: signing_cert_url holds no RSA certificate with a SHA-1 or SHA-2 signature',
+	},
+	badSignature: { status: 401, message: 'Unauthorized: the signature does not match the message' },
 };
 
 const FIELD_NAMES: Record<SmnUrlPurpose, string> = {
@@ -72,7 +79,8 @@ export function smnFormRefusalOf(
 	settings: SmnSettings,
 ): Refusal | SmnMessage {
 	const reading = body === undefined ? undefined : smnMessageOf(body);
-	if (reading === undefined || (!reading.ok && reading.reason === 'notSmnMessage')) return NOT_SMN;
+	if (reading === undefined || (!reading.ok && reading.reason === 'notSmnMessage'))
+		return REFUSALS.notSmn;
 	if (!reading.ok) {
 		return {
 			status: 401,
@@ -81,9 +89,9 @@ export function smnFormRefusalOf(
 	}
 	const { message } = reading;
 	const headerType = headerValue(request.headers, SMN_TYPE_HEADER);
-	if (headerType !== undefined && headerType !== message.type) return TYPE_MISMATCH;
+	if (headerType !== undefined && headerType !== message.type) return REFUSALS.typeMismatch;
 	if (settings.topicUrns.length > 0 && !settings.topicUrns.includes(message.topic_urn)) {
-		return FOREIGN_TOPIC;
+		return REFUSALS.foreignTopic;
 	}
 	return urlRefusalOf(message, settings.extraHosts) ?? message;
 }
@@ -95,7 +103,9 @@ export async function smnSignatureRefusalOf(
 	now: number,
 ): Promise<Refusal | undefined> {
 	const key = await cachedSigningKey(message.signing_cert_url, fetchText, now);
-	if (key === 'unavailable') return CERTIFICATE_UNAVAILABLE;
-	if (key === 'unusable') return UNUSABLE_CERTIFICATE;
-	return signsOneOf(key, signedTextsOf(message), message.signature) ? undefined : BAD_SIGNATURE;
+	if (key === 'unavailable') return REFUSALS.certificateUnavailable;
+	if (key === 'unusable') return REFUSALS.unusableCertificate;
+	return signsOneOf(key, signedTextsOf(message), message.signature)
+		? undefined
+		: REFUSALS.badSignature;
 }

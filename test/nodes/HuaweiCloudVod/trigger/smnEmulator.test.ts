@@ -1,24 +1,19 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 
 import { taskIdOf, vodApi } from '../../../emulator/clients/huaweiVod';
 import type { Emulator } from '../../../emulator/server';
 import { huaweiEmulatorPerFile } from '../emulatorRuns';
-import { startSmnTrigger, statuses, type SmnTriggerHarness } from './smnHarness';
+import { startSmnTrigger, statuses } from './smnHarness';
 
 let emulator: Emulator;
 huaweiEmulatorPerFile((started) => (emulator = started));
-
-let trigger: SmnTriggerHarness | undefined;
-afterEach(async () => {
-	await trigger?.close();
-	trigger = undefined;
-});
 
 describe('Huawei Cloud VOD Trigger in SMN mode against the emulator', () => {
 	it('is subscribed, then starts one execution per finished task, through the same emulator VOD publishes from', async () => {
 		await emulator.huawei.smn.start();
 		const smn = emulator.huawei.smn;
-		trigger = await startSmnTrigger(smn);
+		const trigger = await startSmnTrigger(smn);
+		onTestFinished(async () => await trigger.close());
 		expect(statuses(await smn.subscribe(trigger.productionUrl))).toEqual([200]);
 		expect(smn.subscriptions()).toMatchObject([{ confirmed: true }]);
 

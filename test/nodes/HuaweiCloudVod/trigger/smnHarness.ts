@@ -64,16 +64,18 @@ export function statuses(delivery: SmnDelivery): Array<number | undefined> {
 	return delivery.attempts.map((attempt) => attempt.status);
 }
 
-/** The doc's thumbnailComplete sample (huawei.md §6.3), shortened to two snapshots. */
+const ASSET_ID = '5e1c0a7d9b2f4c3e8a6d1f0b2c4e6a8d';
+
+/** A finished time-point snapshot task, as VOD's thumbnailComplete event carries it (huawei.md §6.3). */
 export const THUMBNAIL_EVENT = {
 	event_type: 'thumbnailComplete',
 	thumbnail_info: {
-		asset_id: '14d7b2faba0dddd6b4e8936272d6bc3f',
+		asset_id: ASSET_ID,
 		status: 'SUCCEED',
-		sample: [
-			{ offset: 0, url: 'https://179.cdn-vod.huaweicloud.com/asset/14d7/snapshot/sample/0.jpg' },
-			{ offset: 5, url: 'https://179.cdn-vod.huaweicloud.com/asset/14d7/snapshot/sample/5.jpg' },
-		],
-		dots: [],
+		sample: [],
+		dots: [3, 7].map((offset) => ({
+			offset,
+			url: `https://179.cdn-vod.huaweicloud.com/asset/${ASSET_ID}/snapshot/dots/${offset}.jpg`,
+		})),
 	},
 };
