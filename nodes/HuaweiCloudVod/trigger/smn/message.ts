@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 /** The HTTP(S) message types whose signature the trigger checks (huawei.md §6.4). */
-export const SMN_MESSAGE_TYPES = [
+const SMN_MESSAGE_TYPES = [
 	'Notification',
 	'SubscriptionConfirmation',
 	'UnsubscribeConfirmation',

@@ -8,7 +8,7 @@ import { smnUrlProblem, type SmnUrlProblem, type SmnUrlPurpose } from './hosts';
 import { signedTextsOf, smnMessageOf, type SmnMessage } from './message';
 import type { SmnSettings } from './settings';
 
-export const SMN_TYPE_HEADER = 'x-smn-message-type';
+const SMN_TYPE_HEADER = 'x-smn-message-type';
 
 type SmnRejection =
 	| 'notSmn'

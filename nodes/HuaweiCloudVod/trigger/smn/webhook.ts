@@ -10,7 +10,7 @@ import { readSmnSettings, type SmnSettings } from './settings';
 import { smnFormRefusalOf, smnSignatureRefusalOf } from './verification';
 
 /** SMN waits 5 s for the answer (huawei.md §6.4); a fetch gets a part of that. */
-export const SMN_FETCH_TIMEOUT_MS = 2_000;
+const SMN_FETCH_TIMEOUT_MS = 2_000;
 
 /** What the SMN mode needs beyond the pipeline's context: n8n's HTTP client. */
 export interface SmnWebhookContext extends WebhookContext {
