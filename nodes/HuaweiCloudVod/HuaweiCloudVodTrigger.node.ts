@@ -8,6 +8,7 @@ import type {
 
 import { triggerProperties } from './trigger/description';
 import { manualRegistration, testCallbackKey } from './trigger/registration';
+import { handleSmnDelivery } from './trigger/smn/webhook';
 import { handleMfsCallback } from './trigger/webhook';
 
 export class HuaweiCloudVodTrigger implements INodeType {
@@ -22,7 +23,7 @@ export class HuaweiCloudVodTrigger implements INodeType {
 		version: [1],
 		subtitle: '={{$parameter["events"].join(", ")}}',
 		description:
-			'Starts the workflow when Huawei Cloud VOD sends a notification (MFS), such as finished snapshots',
+			'Starts the workflow when Huawei Cloud VOD sends a notification (MFS or SMN), such as finished snapshots',
 		defaults: { name: 'Huawei Cloud VOD Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
@@ -31,6 +32,7 @@ export class HuaweiCloudVodTrigger implements INodeType {
 				name: 'huaweiCloudVodCallbackApi',
 				required: true,
 				testedBy: 'huaweiMfsCallbackKey',
+				displayOptions: { show: { mode: ['mfs'] } },
 			},
 		],
 		webhooks: [
@@ -46,6 +48,7 @@ export class HuaweiCloudVodTrigger implements INodeType {
 	webhookMethods = { default: manualRegistration };
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		if (this.getNodeParameter('mode', 'mfs') === 'smn') return await handleSmnDelivery.call(this);
 		return await handleMfsCallback.call(this);
 	}
 }

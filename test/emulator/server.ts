@@ -112,6 +112,7 @@ class EmulatorServer extends EmulatorControl implements Emulator {
 		this.state.timers.clear();
 		this.state.huawei.reset();
 		await this.state.huawei.idle();
+		await this.state.huawei.smn.close();
 		await this.http.close();
 	}
 }

@@ -3,14 +3,36 @@ import type { INodeProperties } from 'n8n-workflow';
 import { optionsCollection } from '../../shared/actions';
 import { eventTypeOptions } from './eventTypes';
 import { DEFAULT_MAX_AGE_SECONDS } from './parameters';
+import { smnProperties } from './smn/settings';
 
 export const triggerProperties: INodeProperties[] = [
+	{
+		displayName: 'Mode',
+		name: 'mode',
+		type: 'options',
+		noDataExpression: true,
+		options: [
+			{
+				name: 'Webhook (MFS)',
+				value: 'mfs',
+				description: "VOD's own callback, signed with the credential's key",
+			},
+			{
+				name: 'Webhook (SMN)',
+				value: 'smn',
+				description: 'An SMN topic VOD publishes to, with an HTTPS subscription to this URL',
+			},
+		],
+		default: 'mfs',
+	},
+	...smnProperties,
 	{
 		displayName:
 			"VOD has no API to register this webhook: in the VOD console open Global Settings > Notification Settings, choose MFS, tick the events, paste this node's Production URL as the callback URL, click Generate for an authentication key and put that key in the credential. The URL must be reachable from the internet, through proxies that keep headers with underscores (auth_timestamp, auth_sign; nginx drops them unless underscores_in_headers is on).",
 		name: 'setupNotice',
 		type: 'notice',
 		default: '',
+		displayOptions: { show: { mode: ['mfs'] } },
 	},
 	{
 		displayName: 'Events',

@@ -24,7 +24,8 @@ async function verify(
 	});
 }
 
-function isSelected(body: IDataObject, settings: TriggerSettings): boolean {
+/** Whether the user chose the delivery's VOD event type. */
+export function isSelected(body: IDataObject, settings: TriggerSettings): boolean {
 	const eventType = vodEventOf(body).event_type;
 	return settings.events.some((selected) => selected === eventType);
 }
@@ -33,6 +34,7 @@ const mfsPipeline: WebhookPipeline<TriggerSettings> = {
 	readSettings,
 	verify,
 	select: isSelected,
+	unwrap: vodEventOf,
 	toOutput: eventOutput,
 	signatureHeaders: MFS_SIGNATURE_HEADERS,
 };

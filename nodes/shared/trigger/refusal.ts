@@ -3,7 +3,8 @@ import type { IWebhookResponseData } from 'n8n-workflow';
 import type { WebhookContext } from './types';
 
 export interface Refusal {
-	status: 400 | 401 | 403 | 413;
+	/** 502: a fetch the check needs failed; senders that retry on 5xx (SMN) send again. */
+	status: 400 | 401 | 403 | 413 | 502;
 	message: string;
 }
 

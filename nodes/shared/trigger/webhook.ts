@@ -20,6 +20,13 @@ export interface WebhookPipeline<Settings> {
 	signatureHeaders: readonly string[];
 	/** Largest body accepted; DEFAULT_MAX_BODY_BYTES when not set. */
 	maxBodyBytes?: number;
+	/**
+	 * Answers a verified message that carries no event (a subscription handshake) itself;
+	 * undefined lets the body go on as an event.
+	 */
+	answerControl?(body: IDataObject): Promise<IWebhookResponseData | undefined>;
+	/** The event an envelope carries; select, dedupe and output see it instead of the body. */
+	unwrap?(body: IDataObject): IDataObject;
 }
 
 /** The body's size: the raw bytes n8n kept, else what Content-Length declares. */
@@ -30,9 +37,9 @@ function bodyBytes(request: WebhookRequest): number {
 }
 
 /**
- * size → verify → parse → select → dedupe → emit for one delivery. It makes no network call, so it
- * answers within a cloud's callback deadline; anything but a refusal is answered 200 so the cloud
- * stops retrying.
+ * size → verify → parse → (handshake) → select → dedupe → emit for one delivery. It makes no network
+ * call of its own (a verifier's fetches are its own, and bounded), so it answers within a cloud's
+ * callback deadline; anything but a refusal is answered 200 so the cloud stops retrying.
  */
 export async function handleWebhook<Settings>(
 	context: WebhookContext,
@@ -46,8 +53,11 @@ export async function handleWebhook<Settings>(
 	const refusal = await pipeline.verify(context, settings);
 	if (refusal) return refuse(context, refusal);
 
-	const event = parseEventBody(request.rawBody, request.body);
-	if (event === undefined) return refuse(context, MALFORMED_BODY);
+	const body = parseEventBody(request.rawBody, request.body);
+	if (body === undefined) return refuse(context, MALFORMED_BODY);
+	const control = await pipeline.answerControl?.(body);
+	if (control !== undefined) return control;
+	const event = pipeline.unwrap?.(body) ?? body;
 	if (!pipeline.select(event, settings)) return { webhookResponse: 'Event type not selected' };
 
 	const eventId = eventIdOf(event);

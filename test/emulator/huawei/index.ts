@@ -9,8 +9,9 @@ import { ApigAuth } from './auth/apigAuth';
 import { listProjects } from './auth/iam';
 import { MfsNotifier, type MfsCallbackConfig, type MfsDelivery } from './mfs/mfsNotifier';
 import { apigError, jsonResponse, VodError, vodErrorResponse } from './responses';
+import { SmnEmulator } from './smn/smnEmulator';
 import { HUAWEI_MEDIA_PATH_PREFIX, SnapshotTasks, type SeedAssetInput } from './vod/snapshotTasks';
-import type { Asset, TaskFailure, ThumbnailTask } from './vod/types';
+import type { Asset, TaskFailure, ThumbnailCompleteEvent, ThumbnailTask } from './vod/types';
 import { VOD_ROUTES, type VodRoute } from './vod/vodRoutes';
 
 export { huaweiFaultFormat } from './responses';
@@ -20,6 +21,7 @@ export {
 	SEEDED_ASSET_IDS,
 } from './vod/snapshotTasks';
 export type { MfsCallbackConfig, MfsDelivery } from './mfs/mfsNotifier';
+export type { SmnDelivery, SmnSubscription } from './smn/smnEmulator';
 
 /** APIG's default: requests per second per caller and API. */
 export const DEFAULT_QPS = 20;
@@ -52,6 +54,8 @@ export interface HuaweiEmulator {
 	tasks(): ThumbnailTask[];
 	/** Resolves once every running task has finished and its callback was sent. */
 	idle(): Promise<void>;
+	/** SMN: a topic VOD publishes finished tasks to, served over HTTPS once started. */
+	readonly smn: SmnEmulator;
 	/** Back to the seeded state: tasks, tokens, lockouts, throttling, callback and deliveries. */
 	reset(): void;
 }
@@ -60,7 +64,15 @@ const VOD_PATH = /^\/(v1|v1\.0)\/([^/]+)(\/.*?)\/?$/;
 
 export function createHuaweiEmulator(deps: HuaweiEmulatorDeps): HuaweiEmulator {
 	const notifier = new MfsNotifier(deps.now);
-	const tasks = new SnapshotTasks(deps.now, deps.baseUrl, notifier);
+	const smn = new SmnEmulator(deps.now);
+	// VOD notifies through MFS and through SMN, whichever the test configured.
+	const notifyBoth = {
+		async notify(event: ThumbnailCompleteEvent) {
+			const [delivery] = await Promise.all([notifier.notify(event), smn.notify(event)]);
+			return delivery;
+		},
+	};
+	const tasks = new SnapshotTasks(deps.now, deps.baseUrl, notifyBoth);
 	const auth = new ApigAuth(deps.now);
 	const throttle = new QpsLimiter({}, DEFAULT_QPS);
 
@@ -165,11 +177,13 @@ export function createHuaweiEmulator(deps: HuaweiEmulatorDeps): HuaweiEmulator {
 		setQps: (qps) => throttle.setFallback(qps),
 		tasks: () => tasks.list(),
 		idle: async () => await tasks.idle(),
+		smn,
 		reset() {
 			tasks.reset();
 			auth.reset();
 			throttle.reset();
 			notifier.reset();
+			smn.reset();
 		},
 	};
 }

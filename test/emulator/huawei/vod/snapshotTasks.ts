@@ -47,7 +47,7 @@ export class SnapshotTasks {
 	constructor(
 		private readonly now: () => number,
 		private readonly baseUrl: () => string,
-		private readonly notifier: MfsNotifier,
+		private readonly notifier: Pick<MfsNotifier, 'notify'>,
 	) {
 		this.seedDefaults();
 	}

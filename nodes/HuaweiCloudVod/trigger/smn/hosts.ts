@@ -1,0 +1,37 @@
+/**
+ * Where SMN's own URLs may point. Signing certificates live on the region's SMN endpoint
+ * (`https://smn.<region>.myhuaweicloud.com/smn/…pem`); confirmation links on that endpoint or on
+ * the console (`https://console.huaweicloud.com/smn/subscription/confirm?…`, huawei.md §6.4).
+ */
+const SMN_ENDPOINT_HOST = /^smn\.[a-z0-9-]+\.myhuaweicloud\.com$/;
+const CONSOLE_HOSTS = ['console.huaweicloud.com', 'console-intl.huaweicloud.com'];
+
+export type SmnUrlPurpose = 'certificate' | 'subscription';
+
+export type SmnUrlProblem = 'invalidUrl' | 'notHttps' | 'foreignHost';
+
+function parsedUrl(value: string): URL | undefined {
+	return URL.canParse(value) ? new URL(value) : undefined;
+}
+
+function isHuaweiHost(host: string, purpose: SmnUrlPurpose): boolean {
+	if (SMN_ENDPOINT_HOST.test(host)) return true;
+	return purpose === 'subscription' && CONSOLE_HOSTS.includes(host);
+}
+
+/**
+ * Why the trigger may not fetch this URL, or undefined when it may: HTTPS only, no user info,
+ * and a Huawei SMN host (on the default port) or one of `extraHosts` (`host[:port]`, exact).
+ */
+export function smnUrlProblem(
+	value: string,
+	purpose: SmnUrlPurpose,
+	extraHosts: readonly string[],
+): SmnUrlProblem | undefined {
+	const url = parsedUrl(value);
+	if (url === undefined || url.username !== '' || url.password !== '') return 'invalidUrl';
+	if (url.protocol !== 'https:') return 'notHttps';
+	const host = url.host.toLowerCase();
+	if (isHuaweiHost(host, purpose) || extraHosts.includes(host)) return undefined;
+	return 'foreignHost';
+}
