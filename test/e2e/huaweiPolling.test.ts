@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals */
 /**
  * The Huawei Cloud VOD Polling Trigger active in a real `n8n start` (2.41.1) against the emulator. n8n
  * refuses a sub-minute cron, so the poll times are six fixed-second crons: a poll every 10 seconds.
