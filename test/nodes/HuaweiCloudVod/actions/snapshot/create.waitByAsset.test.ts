@@ -25,6 +25,13 @@ const createAndWait = {
 	options: { pollInterval: 0.5, maxWaitTime: 10, maxRequestsPerSecond: 100 },
 };
 
+/** thumbnail_info as asset/details answers it: the status, and the image lists. */
+interface AssetState {
+	thumbnail_status: string;
+	exec_desc?: string;
+	[list: string]: unknown;
+}
+
 const STATUS_OF_STATE: Record<string, string> = {
 	THUMBNAILING: 'PROCESSING',
 	THUMBNAIL_SUCCEED: 'SUCCEED',
@@ -36,7 +43,7 @@ const STATUS_OF_STATE: Record<string, string> = {
  * task this Create started (listed without task_id) in the matching status, and asset/details
  * answering that thumbnail_info.
  */
-function assetAnswers(states: Array<{ thumbnail_status: string; exec_desc?: string }>) {
+function assetAnswers(states: AssetState[]) {
 	let polls = 0;
 	const state = () => states[Math.max(0, Math.min(polls, states.length) - 1)];
 	return (call: HuaweiWireCall) => {
