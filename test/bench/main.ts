@@ -29,6 +29,7 @@ import { startEmulator, type Emulator } from '../emulator/server';
 import { callRpc } from '../emulator/clients/aliyunRpc';
 import { nodeOutput, runWorkflow } from '../support/inProcessN8n';
 import { actionRequests, densestWindow, isThrottled } from '../support/requestRates';
+import { runHuaweiPollingBench } from './huaweiPolling';
 import { runMpsBench } from './mps';
 import { line, verdict } from './report';
 import { measureSigners } from './signers';
@@ -324,6 +325,7 @@ async function main(): Promise<void> {
 		await listAll(emulator, jobId, baselineResult);
 		printSignerRatios();
 		if (!(await runMpsBench())) failed = true;
+		if (!(await runHuaweiPollingBench())) failed = true;
 	} catch (error) {
 		failed = true;
 		process.stderr.write(

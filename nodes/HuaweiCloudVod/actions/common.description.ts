@@ -36,17 +36,11 @@ export function readTaskId(this: IExecuteFunctions, i: number): string {
 	return readText.call(this, 'taskId', 'Task ID', i);
 }
 
-/** Max Requests per Second for one API, its hint naming VOD's real limit or saying there is none. */
+/** Max Requests per Second for one API: the kit's option, with VOD's per-minute limit where it states one. */
 export function paceOption(api: VodApi): INodeProperties {
-	const qps = documentedQps(api);
 	const perMinute: Partial<Record<VodApi, number>> = DOCUMENTED_CALLS_PER_MINUTE;
 	const documented = perMinute[api];
-	const limit =
-		documented === undefined
-			? `VOD publishes no limit for this API; ${qps} is this node's default`
-			: `VOD allows ${documented} calls a minute per account (${qps} a second)`;
-	return {
-		...maxRequestsPerSecondOption(SERVICE_NAME, qps),
-		description: `Pace of calls to ${SERVICE_NAME}; ${limit}. Lower it when other clients share the account.`,
-	};
+	return documented === undefined
+		? maxRequestsPerSecondOption(SERVICE_NAME)
+		: maxRequestsPerSecondOption(SERVICE_NAME, documentedQps(api), documented);
 }

@@ -1,7 +1,5 @@
-import type { IExecuteFunctions } from 'n8n-workflow';
-
 import { collectByOffset } from '../../shared/pagination';
-import { vodRequest, type VodCallOptions } from '../transport';
+import { vodRequest, type RequestContext, type VodCallOptions } from '../transport';
 import type { ThumbnailImage } from '../transport/types';
 
 /** asset/thumbnail/details: pages of at most 100; `offset` at most 20,480 (huawei.md §4.3). */
@@ -10,7 +8,7 @@ export const DETAILS_MAX_OFFSET = 20480;
 
 /** The images of one snapshot task in VOD's order, all of them or the first `limit`. */
 export async function thumbnailImages(
-	this: IExecuteFunctions,
+	this: RequestContext,
 	taskId: string,
 	limit: number | undefined,
 	options: VodCallOptions,

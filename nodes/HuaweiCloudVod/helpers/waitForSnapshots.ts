@@ -4,8 +4,15 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 import type { CallOptions } from '../../shared/actions';
 import { waitForJob, type SubmittedJobRef, type WaitSettings } from '../../shared/polling';
 import { vodRequest, type VodCallOptions } from '../transport';
-import type { AssetThumbnailInfo, ThumbnailImage, ThumbnailType } from '../transport/types';
+import type {
+	AssetTaskResult,
+	AssetThumbnailInfo,
+	ThumbnailImage,
+	ThumbnailType,
+} from '../transport/types';
+import { listAssetTasks, TASKS_PAGE_SIZE } from './assetTasks';
 import { thumbnailImages } from './thumbnailImages';
+import { vodUtcTime } from './timeWindow';
 
 /** What asset/process answered, and the mode asked for. */
 export interface CreatedSnapshots {
@@ -13,6 +20,8 @@ export interface CreatedSnapshots {
 	/** Absent when VOD returned no thumbnail_task_id: then the asset's snapshot state is polled. */
 	taskId?: string;
 	type: ThumbnailType;
+	/** When Create was sent (ms): the asset's tasks created before it belong to earlier requests. */
+	sentAt: number;
 }
 
 /** The task's (or asset's) id and how to get the snapshots later, for every failure after Create. */
@@ -85,9 +94,50 @@ async function assetImages(
 		: undefined;
 }
 
+/** The asset's newest snapshot task created in Create's second or later (VOD prints whole seconds). */
+async function newestTaskSince(
+	this: IExecuteFunctions,
+	created: CreatedSnapshots,
+	options: VodCallOptions,
+): Promise<AssetTaskResult | undefined> {
+	const since = vodUtcTime(new Date(Math.floor(created.sentAt / 1000) * 1000).toISOString());
+	const tasks = await listAssetTasks(
+		this,
+		{ type: 'THUMBNAIL', asset_id: created.assetId, create_time_after: since },
+		TASKS_PAGE_SIZE,
+		options,
+	);
+	// RFC 3339 UTC times of one format order as text; the later listed wins a tie.
+	return tasks.reduce<AssetTaskResult | undefined>(
+		(newest, task) =>
+			newest === undefined || (task.create_time ?? '') >= (newest.create_time ?? '') ? task : newest,
+		undefined,
+	);
+}
+
 /**
- * Polls until the snapshots exist (by task id when VOD gave one, else the asset's snapshot state)
- * and returns them; bounded by the wait settings and the execution's cancel signal. Every poll is
+ * Without a task id, the asset's snapshot state may still be the previous task's right after
+ * Create: the state counts only once asset/tasks lists the task this Create started, and its end.
+ */
+async function newTaskImages(
+	this: IExecuteFunctions,
+	created: CreatedSnapshots,
+	options: VodCallOptions & { itemIndex: number },
+): Promise<ThumbnailImage[] | undefined> {
+	const task = await newestTaskSince.call(this, created, options);
+	if (task?.status === 'FAILED') {
+		const what = `the snapshots of asset ${created.assetId}`;
+		throw failure.call(this, what, task.description, options.itemIndex);
+	}
+	if (task?.status !== 'SUCCEED') return undefined;
+	return task.task_id === undefined
+		? await assetImages.call(this, created, options)
+		: await thumbnailImages.call(this, task.task_id, undefined, options);
+}
+
+/**
+ * Polls until the snapshots exist (by task id when VOD gave one, else by the task asset/tasks
+ * lists for the asset since Create) and returns them; bounded by the wait settings and the execution's cancel signal. Every poll is
  * paced with `options`, the item's Max Requests per Second.
  */
 export async function waitForSnapshots(
@@ -99,7 +149,7 @@ export async function waitForSnapshots(
 	const { taskId } = created;
 	const check =
 		taskId === undefined
-			? async () => await assetImages.call(this, created, options)
+			? async () => await newTaskImages.call(this, created, options)
 			: async () => await taskImages.call(this, taskId, options);
 	const ref = createdSnapshotsRef(created);
 	const name =

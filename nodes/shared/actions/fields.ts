@@ -71,16 +71,23 @@ export const downloadOptions: INodeProperties[] = [
 /**
  * `service` names the API as users know it (`VOD`); `documentedQps` is the action's per-account
  * limit, or undefined when the API documents none (the transport then paces at `DEFAULT_QPS`).
+ * `documentedPerMinute` is that limit as the API states it when it states it per minute (Huawei),
+ * `documentedQps` being its rounded-down per-second pace.
  */
 export function maxRequestsPerSecondOption(
 	service: string,
 	documentedQps?: number,
+	documentedPerMinute?: number,
 ): INodeProperties {
 	const pace = documentedQps ?? DEFAULT_QPS;
+	const stated =
+		documentedPerMinute === undefined
+			? `${documentedQps}`
+			: `${documentedPerMinute} calls a minute (${documentedQps} a second)`;
 	const limit =
 		documentedQps === undefined
 			? `${service} documents no limit for this action; ${DEFAULT_QPS} is the node's default pace`
-			: `${documentedQps} is the documented per-account limit`;
+			: `${stated} is the documented per-account limit`;
 	return {
 		displayName: 'Max Requests per Second',
 		name: 'maxRequestsPerSecond',

@@ -2,6 +2,7 @@ export { DEDUPE_WINDOW_MS, MAX_REMEMBERED_SCOPES, MAX_SEEN_EVENTS, rememberEvent
 export { canonicalJson, MAX_EVENT_DEPTH, parseEventBody } from './event';
 export {
 	advanceCursor,
+	pollAndComplete,
 	pollWithCursor,
 	readCursor,
 	selectNew,
@@ -9,6 +10,7 @@ export {
 	writeCursor,
 } from './pollingCursor';
 export type {
+	CompleteEvent,
 	CursorPoll,
 	CursorPolicy,
 	PolledEvent,

@@ -110,23 +110,63 @@ export interface CursorPoll<T> {
 }
 
 /**
- * One poll: reads the cursor, fetches, selects and saves the advanced cursor. A failed fetch
- * throws before the cursor moves; only a first activation's start is saved before fetching, so
- * events finishing while the first fetches fail are still emitted later.
+ * What each new event becomes before the cursor moves past it (its output, with what a second
+ * call adds, such as its snapshot URLs). A throw leaves that event and every later one unsaved.
  */
-export async function pollWithCursor<T>(
+export type CompleteEvent<T, R> = (event: PolledEvent<T>) => Promise<R>;
+
+/**
+ * Completes the events oldest first and stops at the first failure, so the cursor can move past
+ * the completed ones only: an event that failed is neither emitted nor skipped.
+ */
+async function completeInOrder<T, R>(
+	events: Array<PolledEvent<T>>,
+	complete: CompleteEvent<T, R>,
+): Promise<{ done: Array<PolledEvent<T>>; outputs: R[]; failure?: unknown }> {
+	const outputs: R[] = [];
+	for (const [index, event] of events.entries()) {
+		try {
+			outputs.push(await complete(event));
+		} catch (failure) {
+			return { done: events.slice(0, index), outputs, failure };
+		}
+	}
+	return { done: events, outputs };
+}
+
+/**
+ * One poll with a completion step: reads the cursor, fetches, selects, completes each new event
+ * oldest first and saves the cursor past the completed ones only. A failed fetch throws before
+ * the cursor moves. A failed completion stops there: the events completed before it are returned
+ * and the failed one is fetched and completed again next poll; when it is the first, the poll
+ * throws its error (so a lasting failure shows as a failed poll, and nothing is lost). Only a
+ * first activation's start is saved before fetching, so events finishing while the first fetches
+ * fail are still emitted later. A manual run completes the newest event and saves nothing.
+ */
+export async function pollAndComplete<T, R>(
 	staticData: IDataObject,
 	poll: CursorPoll<T>,
-): Promise<Array<PolledEvent<T>>> {
+	complete: CompleteEvent<T, R>,
+): Promise<R[]> {
 	const cursor = readCursor(staticData, poll.nowMs);
 	if (poll.manual) {
 		const page = await poll.fetchPage(undefined);
 		const newest = [...page].sort((a, b) => b.time - a.time)[0];
-		return newest ? [newest] : [];
+		return newest ? [await complete(newest)] : [];
 	}
 	if (!isRecord(staticData[CURSOR_KEY])) writeCursor(staticData, cursor);
 	const page = await poll.fetchPage(windowStart(cursor, poll.policy));
 	const fresh = selectNew(page, cursor, poll.policy);
-	writeCursor(staticData, advanceCursor(cursor, fresh, poll.policy));
-	return fresh;
+	const { done, outputs, failure } = await completeInOrder(fresh, complete);
+	if (done.length === 0 && failure !== undefined) throw failure;
+	writeCursor(staticData, advanceCursor(cursor, done, poll.policy));
+	return outputs;
+}
+
+/** One poll whose events need no completion: `pollAndComplete` with the events as they are. */
+export async function pollWithCursor<T>(
+	staticData: IDataObject,
+	poll: CursorPoll<T>,
+): Promise<Array<PolledEvent<T>>> {
+	return await pollAndComplete(staticData, poll, async (event) => await Promise.resolve(event));
 }

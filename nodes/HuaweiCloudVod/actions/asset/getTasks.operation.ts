@@ -19,15 +19,11 @@ import {
 	type ItemResults,
 } from '../../../shared/actions';
 import { updateDisplayOptions } from '../../../shared/displayOptions';
-import { collectByToken } from '../../../shared/pagination';
+import { listAssetTasks, type AssetTaskFilter } from '../../helpers/assetTasks';
 import { timeProblem, vodUtcTime } from '../../helpers/timeWindow';
-import { vodRequest } from '../../transport';
-import type { ListAssetTaskInfoQuery } from '../../transport/types';
 import { paceOption } from '../common.description';
 import { TASK_FILTER_LABELS, TIME_FILTERS, taskFilterFields } from './getTasks.description';
 
-/** asset/tasks: `limit` 1 to 100, marker paging (huawei.md §4.6). */
-const PAGE_SIZE = 100;
 const MAX_LIMIT = 10000;
 
 const properties: INodeProperties[] = [
@@ -42,8 +38,6 @@ const displayOptions: IDisplayOptions = {
 
 export const description = updateDisplayOptions(displayOptions, properties);
 
-type TaskFilter = Omit<ListAssetTaskInfoQuery, 'marker' | 'limit'>;
-
 function text(filters: IDataObject, name: string): string {
 	return ((filters[name] as string | undefined) ?? '').trim();
 }
@@ -57,12 +51,12 @@ function filtersProblem(filters: IDataObject): string | undefined {
 }
 
 /** The filters as VOD's query; empty ones are left out (VOD's default: no filter). */
-function taskFilter(filters: IDataObject): TaskFilter {
+function taskFilter(filters: IDataObject): AssetTaskFilter {
 	const optional = (name: string) => text(filters, name) || undefined;
 	const time = (name: string) => vodUtcTime(text(filters, name));
 	return {
-		type: optional('type') as TaskFilter['type'],
-		status: optional('status') as TaskFilter['status'],
+		type: optional('type') as AssetTaskFilter['type'],
+		status: optional('status') as AssetTaskFilter['status'],
 		asset_id: optional('assetId'),
 		task_id: optional('taskId'),
 		...Object.fromEntries(Object.entries(TIME_FILTERS).map(([name, key]) => [key, time(name)])),
@@ -82,18 +76,6 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<ItemR
 	);
 	if (problem) throw new NodeOperationError(this.getNode(), problem, { itemIndex: i });
 
-	const filter = taskFilter(filters);
-	const tasks = await collectByToken(
-		async (marker, pageSize) => {
-			const page = await vodRequest(
-				this,
-				'ListAssetTaskInfo',
-				{ query: { ...filter, marker, limit: pageSize } },
-				callOptions(options, i),
-			);
-			return { items: page.results ?? [], nextToken: page.next_marker };
-		},
-		{ limit, maxPageSize: PAGE_SIZE },
-	);
+	const tasks = await listAssetTasks(this, taskFilter(filters), limit, callOptions(options, i));
 	return tasks.map((task) => ({ json: { ...task } }));
 }

@@ -51,6 +51,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<ItemR
 	);
 	if (problem) throw new NodeOperationError(this.getNode(), problem, { itemIndex: i });
 
+	const sentAt = Date.now();
 	const response = await vodRequest(
 		this,
 		'CreateAssetProcessTask',
@@ -63,6 +64,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<ItemR
 		assetId: response.asset_id,
 		taskId: response.thumbnail_task_id,
 		type: input.type,
+		sentAt,
 	};
 	const images = await waitForSnapshots.call(this, created, run.wait, callOptions(run.options, i));
 	return withSubmittedJobOnFailures(

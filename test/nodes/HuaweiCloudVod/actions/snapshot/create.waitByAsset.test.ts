@@ -25,19 +25,46 @@ const createAndWait = {
 	options: { pollInterval: 0.5, maxWaitTime: 10, maxRequestsPerSecond: 100 },
 };
 
-/** asset/process without thumbnail_task_id, then the asset's thumbnail_info as `states` says. */
-function assetAnswers(states: object[]) {
+/** thumbnail_info as asset/details answers it: the status, and the image lists. */
+interface AssetState {
+	thumbnail_status: string;
+	exec_desc?: string;
+	[list: string]: unknown;
+}
+
+const STATUS_OF_STATE: Record<string, string> = {
+	THUMBNAILING: 'PROCESSING',
+	THUMBNAIL_SUCCEED: 'SUCCEED',
+	THUMBNAIL_FAILED: 'FAILED',
+};
+
+/**
+ * asset/process without thumbnail_task_id; then, at each asset/tasks poll, the next of `states`: the
+ * task this Create started (listed without task_id) in the matching status, and asset/details
+ * answering that thumbnail_info.
+ */
+function assetAnswers(states: AssetState[]) {
 	let polls = 0;
+	const state = () => states[Math.max(0, Math.min(polls, states.length) - 1)];
 	return (call: HuaweiWireCall) => {
 		if (call.method === 'POST') return { asset_id: ASSET_ID };
-		const state = states[Math.min(polls, states.length - 1)];
-		polls++;
-		return { asset_id: ASSET_ID, thumbnail_info: state };
+		if (call.path.endsWith('/asset/tasks')) {
+			polls++;
+			const task = {
+				type: 'THUMBNAIL',
+				asset_id: ASSET_ID,
+				status: STATUS_OF_STATE[state().thumbnail_status],
+				create_time: new Date().toISOString().replace(/\.\d{3}Z$/, 'Z'),
+				description: state().exec_desc ?? '',
+			};
+			return { results: [task], count: 1 };
+		}
+		return { asset_id: ASSET_ID, thumbnail_info: state() };
 	};
 }
 
 describe('Snapshot → Create, waiting on the asset when VOD returns no task id', () => {
-	it('polls asset/details (thumbnail_info) until THUMBNAIL_SUCCEED and outputs the images of the mode', async () => {
+	it('polls asset/tasks for the task Create started until SUCCEED, then outputs the images of the mode from asset/details (thumbnail_info)', async () => {
 		vod.answer(
 			assetAnswers([
 				{ thumbnail_status: 'THUMBNAILING' },
@@ -49,8 +76,18 @@ describe('Snapshot → Create, waiting on the asset when VOD returns no task id'
 			IMAGES.map((image) => ({ asset_id: ASSET_ID, ...image })),
 		);
 		const polls = vod.calls().slice(1);
-		expect(polls).toHaveLength(2);
-		expect(polls[0]).toEqual({
+		expect(polls.map((call) => call.path.replace(`/${huaweiProjectId}`, ''))).toEqual([
+			'/v1/asset/tasks',
+			'/v1/asset/tasks',
+			'/v1.0/asset/details',
+		]);
+		expect(polls[0].query).toEqual([
+			['asset_id', ASSET_ID],
+			['create_time_after', expect.stringMatching(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/)],
+			['limit', '100'],
+			['type', 'THUMBNAIL'],
+		]);
+		expect(polls[2]).toEqual({
 			method: 'GET',
 			path: `/v1.0/${huaweiProjectId}/asset/details`,
 			query: [
@@ -87,5 +124,45 @@ describe('Snapshot → Create, waiting on the asset when VOD returns no task id'
 			),
 		});
 		expect(hwErrorMessage(run)).toBeUndefined();
+	});
+
+	it("does not output the asset's previous snapshots while its state is still the last task's THUMBNAIL_SUCCEED", async () => {
+		const previous = [{ offset: 5, url: 'https://cdn.example.invalid/a/previous-5.jpg' }];
+		const earlier = new Date(Date.now() - 3_600_000).toISOString().replace(/\.\d{3}Z$/, 'Z');
+		let taskPolls = 0;
+		vod.answer((call) => {
+			if (call.method === 'POST') return { asset_id: ASSET_ID };
+			if (call.path.endsWith('/asset/tasks')) {
+				taskPolls++;
+				const since = call.query.find(([name]) => name === 'create_time_after')?.[1] ?? '';
+				const all = [
+					{ asset_id: ASSET_ID, status: 'SUCCEED', create_time: earlier },
+					...(taskPolls < 2
+						? []
+						: [
+								{
+									asset_id: ASSET_ID,
+									status: taskPolls < 3 ? 'PROCESSING' : 'SUCCEED',
+									create_time: new Date().toISOString().replace(/\.\d{3}Z$/, 'Z'),
+								},
+							]),
+				];
+				return { results: all.filter((task) => task.create_time >= since) };
+			}
+			// The asset keeps its previous snapshots until the new task has ended.
+			const done = taskPolls >= 3;
+			return {
+				asset_id: ASSET_ID,
+				thumbnail_info: {
+					thumbnail_status: 'THUMBNAIL_SUCCEED',
+					quantity: done ? IMAGES : previous,
+				},
+			};
+		});
+		const run = await runHuaweiVod(createAndWait, against(vod.url));
+		expect(nodeOutput(run, HW_NODE).map((item) => item.json)).toEqual(
+			IMAGES.map((image) => ({ asset_id: ASSET_ID, ...image })),
+		);
+		expect(taskPolls).toBe(3);
 	});
 });

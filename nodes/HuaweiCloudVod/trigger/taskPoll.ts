@@ -1,0 +1,129 @@
+import { NodeOperationError } from 'n8n-workflow';
+import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
+
+import { coerceNumber, firstProblem, rangeProblem } from '../../shared/actions';
+import { eventIdOf } from '../../shared/trigger/event';
+import { pollAndComplete, type PolledEvent } from '../../shared/trigger/pollingCursor';
+import { listAssetTasks } from '../helpers/assetTasks';
+import { vodUtcTime } from '../helpers/timeWindow';
+import { thumbnailImages } from '../helpers/thumbnailImages';
+import type { AssetTaskResult } from '../transport/types';
+import {
+	DEFAULT_LOOK_BACK_MINUTES,
+	MAX_LOOK_BACK_MINUTES,
+	type EndedStatus,
+} from './pollingDescription';
+
+const MINUTE_MS = 60_000;
+/** More tasks than one look-back window ever holds: the ids the cursor remembers. */
+const MAX_REMEMBERED_TASKS = 10_000;
+/** "Fetch Test Event" looks for the latest task that ended within this time, among this many. */
+const MANUAL_WINDOW_MS = 7 * 24 * 60 * MINUTE_MS;
+const MANUAL_SAMPLE = 500;
+
+interface PollSettings {
+	statuses: EndedStatus[];
+	lookBackMs: number;
+}
+
+function readPollSettings(this: IPollFunctions): PollSettings {
+	const statuses = this.getNodeParameter('statuses', ['SUCCEED', 'FAILED']) as EndedStatus[];
+	const lookBack = coerceNumber(
+		'Look Back (Minutes)',
+		this.getNodeParameter('lookBackMinutes', DEFAULT_LOOK_BACK_MINUTES),
+	);
+	const problem = firstProblem(
+		statuses.length === 0 ? 'Statuses must name at least one of Succeeded and Failed' : undefined,
+		rangeProblem('Look Back (Minutes)', lookBack, 0, MAX_LOOK_BACK_MINUTES),
+	);
+	if (problem) throw new NodeOperationError(this.getNode(), problem);
+	return { statuses, lookBackMs: lookBack * MINUTE_MS };
+}
+
+/** A task VOD may list without `task_id` (huawei.md §4.6): then its asset and creation time name it. */
+function taskKey(task: AssetTaskResult): string {
+	return task.task_id ?? `${task.asset_id ?? ''}@${task.create_time ?? ''}`;
+}
+
+/** The ended tasks of the chosen statuses, each an event at its end time. */
+function endedEvents(
+	tasks: AssetTaskResult[],
+	settings: PollSettings,
+): Array<PolledEvent<AssetTaskResult>> {
+	return tasks.flatMap((task) => {
+		const endedAt = Date.parse(task.end_time ?? '');
+		const chosen = settings.statuses.some((status) => status === task.status);
+		return chosen && Number.isFinite(endedAt)
+			? [{ id: taskKey(task), time: endedAt, data: task }]
+			: [];
+	});
+}
+
+/** asset/tasks of type THUMBNAIL that ended at or after `sinceMs` (VOD compares whole seconds). */
+async function tasksEndedSince(
+	context: IPollFunctions,
+	sinceMs: number,
+	settings: PollSettings,
+	limit: number | undefined,
+): Promise<AssetTaskResult[]> {
+	const [onlyStatus] = settings.statuses.length === 1 ? settings.statuses : [];
+	const since = new Date(Math.floor(sinceMs / 1000) * 1000).toISOString();
+	return await listAssetTasks(
+		context,
+		{ type: 'THUMBNAIL', status: onlyStatus, end_time_after: vodUtcTime(since) },
+		limit,
+	);
+}
+
+/**
+ * The webhook's output for a task (trigger/event.ts): a `thumbnailComplete` event, its snapshots
+ * flattened, and an event id that is the same each time the task is read.
+ */
+async function taskOutput(context: IPollFunctions, task: AssetTaskResult): Promise<IDataObject> {
+	const info: IDataObject = {
+		asset_id: task.asset_id,
+		task_id: task.task_id,
+		status: task.status,
+		create_time: task.create_time,
+		end_time: task.end_time,
+		...(task.status === 'FAILED' ? { error_msg: task.description } : {}),
+	};
+	const event: IDataObject = { event_type: 'thumbnailComplete', thumbnail_info: info };
+	const images =
+		task.status === 'SUCCEED' && task.task_id !== undefined
+			? await thumbnailImages.call(context, task.task_id, undefined, {})
+			: [];
+	const snapshots = images.map(({ offset, url }) => ({ offset, url }));
+	return { ...event, snapshots, eventId: eventIdOf(event) };
+}
+
+/**
+ * Polling mode: every snapshot task that ends after activation fires once, whatever order tasks
+ * end in; its snapshot URLs are fetched before the cursor moves past it. Manual runs return the
+ * latest ended task.
+ */
+export async function pollThumbnailTasks(
+	this: IPollFunctions,
+): Promise<INodeExecutionData[][] | null> {
+	const settings = readPollSettings.call(this);
+	// VOD prints end times in whole seconds: a task ending later in the activation's second reads
+	// as that second, so the cursor starts at the second's beginning rather than skip it as history.
+	const nowMs = Math.floor(Date.now() / 1000) * 1000;
+	const outputs = await pollAndComplete(
+		this.getWorkflowStaticData('node'),
+		{
+			nowMs,
+			manual: this.getMode() === 'manual',
+			policy: { lookbackMs: settings.lookBackMs, maxIds: MAX_REMEMBERED_TASKS },
+			fetchPage: async (since) => {
+				const tasks =
+					since === undefined
+						? await tasksEndedSince(this, nowMs - MANUAL_WINDOW_MS, settings, MANUAL_SAMPLE)
+						: await tasksEndedSince(this, since, settings, undefined);
+				return endedEvents(tasks, settings);
+			},
+		},
+		async (event) => await taskOutput(this, event.data),
+	);
+	return outputs.length === 0 ? null : [outputs.map((json) => ({ json }))];
+}
