@@ -2,12 +2,13 @@ import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
 
 import { coerceNumber, firstProblem, rangeProblem } from '../../shared/actions';
+import { providerCodeOf } from '../../shared/errors';
 import { eventIdOf } from '../../shared/trigger/event';
 import { pollAndComplete, type PolledEvent } from '../../shared/trigger/pollingCursor';
 import { listAssetTasks } from '../helpers/assetTasks';
 import { vodUtcTime } from '../helpers/timeWindow';
 import { thumbnailImages } from '../helpers/thumbnailImages';
-import type { AssetTaskResult } from '../transport/types';
+import type { AssetTaskResult, ThumbnailImage } from '../transport/types';
 import {
 	DEFAULT_LOOK_BACK_MINUTES,
 	MAX_LOOK_BACK_MINUTES,
@@ -20,6 +21,8 @@ const MAX_REMEMBERED_TASKS = 10_000;
 /** "Fetch Test Event" looks for the latest task that ended within this time, among this many. */
 const MANUAL_WINDOW_MS = 7 * 24 * 60 * MINUTE_MS;
 const MANUAL_SAMPLE = 500;
+/** huawei.md: "Media asset or resource does not exist": the task or its asset was deleted since. */
+const GONE_CODE = 'VOD.10062';
 
 interface PollSettings {
 	statuses: EndedStatus[];
@@ -89,12 +92,36 @@ async function taskOutput(context: IPollFunctions, task: AssetTaskResult): Promi
 		...(task.status === 'FAILED' ? { error_msg: task.description } : {}),
 	};
 	const event: IDataObject = { event_type: 'thumbnailComplete', thumbnail_info: info };
-	const images =
-		task.status === 'SUCCEED' && task.task_id !== undefined
-			? await thumbnailImages.call(context, task.task_id, undefined, {})
-			: [];
-	const snapshots = images.map(({ offset, url }) => ({ offset, url }));
-	return { ...event, snapshots, eventId: eventIdOf(event) };
+	const snapshots = await taskSnapshots(context, task);
+	const gone =
+		snapshots === 'gone'
+			? {
+					snapshotsUnavailable: `${GONE_CODE}: the task or its asset was deleted before its snapshots were read`,
+				}
+			: {};
+	return {
+		...event,
+		snapshots: snapshots === 'gone' ? [] : snapshots,
+		...gone,
+		eventId: eventIdOf(event),
+	};
+}
+
+/**
+ * A succeeded task's snapshots; 'gone' when VOD says the task or asset no longer exists, so a
+ * deleted task is emitted without them instead of failing every later poll.
+ */
+async function taskSnapshots(
+	context: IPollFunctions,
+	task: AssetTaskResult,
+): Promise<Array<Pick<ThumbnailImage, 'offset' | 'url'>> | 'gone'> {
+	if (task.status !== 'SUCCEED' || task.task_id === undefined) return [];
+	const images = await thumbnailImages
+		.call(context, task.task_id, undefined, {})
+		.catch(async (error: unknown) =>
+			providerCodeOf(error) === GONE_CODE ? ('gone' as const) : await Promise.reject(error),
+		);
+	return images === 'gone' ? images : images.map(({ offset, url }) => ({ offset, url }));
 }
 
 /**

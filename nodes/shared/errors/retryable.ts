@@ -55,3 +55,9 @@ export function isRetryable(classified: ClassifiedError, idempotent: boolean): b
 export function isTransientError(error: unknown): boolean {
 	return error instanceof NodeApiError && isTransientKind(error.errorResponse?.kind);
 }
+
+/** The provider's error code on an error the shared transport threw, if any. */
+export function providerCodeOf(error: unknown): string | undefined {
+	const code = error instanceof NodeApiError ? error.errorResponse?.code : undefined;
+	return typeof code === 'string' ? code : undefined;
+}

@@ -112,6 +112,31 @@ describe('Huawei Cloud VOD Polling Trigger against the emulator', () => {
 		expect(await vod.poll()).toEqual([]);
 	});
 
+	it('emits a task VOD says no longer exists (deleted before its URLs were read) without snapshots, instead of failing every poll', async () => {
+		const vod = await trigger({ lookBackMinutes: 0 });
+		await vod.poll();
+		const gone = await startTask(50);
+		await emulator.huawei.idle();
+		await delay(1100);
+		const next = await startTask(50);
+		await emulator.huawei.idle();
+
+		emulator.injectFault({
+			kind: 'echoRequest',
+			code: 'VOD.10062',
+			count: 1,
+			match: { path: DETAILS_PATH },
+		});
+		const emitted = await vod.poll();
+		expect(taskIds(emitted)).toEqual([gone, next]);
+		expect(emitted[0].json).toMatchObject({
+			snapshots: [],
+			snapshotsUnavailable: expect.stringContaining('VOD.10062'),
+		});
+		expect(emitted[1].json.snapshots).toEqual(taskOf(next).images);
+		expect(await vod.poll()).toEqual([]);
+	});
+
 	it('returns the latest ended task on "Fetch Test Event" and leaves the cursor where it was', async () => {
 		const vod = await trigger();
 		expect(await vod.poll()).toEqual([]);
