@@ -8,6 +8,8 @@ import { callRpc, delay, MPS_VERSION, waitFor } from '../../emulator/clients/ali
 import { emulatorPerFile } from '../../emulator/lifecycle';
 import type { Emulator } from '../../emulator/server';
 import { pollTrigger, type PollTrigger } from '../../support/pollTrigger';
+import { MAX_REMEMBERED_JOBS } from '../../../nodes/AliyunMps/trigger/queryJobsPoll';
+import { sentParams, submitSyncJob } from './harness';
 
 let emulator: Emulator;
 
@@ -128,4 +130,39 @@ describe('Alibaba Cloud MPS Trigger, Query Jobs mode', () => {
 		expect(ids(await mps.poll('manual'))).toEqual([newer]);
 		expect(ids(await mps.poll()).sort()).toEqual([older, newer].sort());
 	});
+
+	it('lists only the finished States chosen, never the unfinished jobs of the window', async () => {
+		const mps = await trigger({ states: ['Fail'] });
+		await mps.poll();
+		emulator.setJobDuration(60_000);
+		await submitJob('running');
+		emulator.clearRequests();
+		expect(await mps.poll()).toEqual([]);
+		const listings = sentParams(emulator, 'QuerySnapshotJobList');
+		expect(listings.length).toBeGreaterThan(0);
+		expect(listings.map((params) => params.State)).toEqual(listings.map(() => 'Fail'));
+
+		const both = await trigger();
+		await both.poll();
+		emulator.clearRequests();
+		await both.poll();
+		expect(sentParams(emulator, 'QuerySnapshotJobList').map((params) => params.State)).toEqual([
+			'Success',
+			'Fail',
+		]);
+	});
+
+	it(`refuses a window holding more than ${MAX_REMEMBERED_JOBS} finished jobs instead of firing some twice`, async () => {
+		const mps = await trigger({ states: ['Success'] });
+		await mps.poll();
+		emulator.setQpsLimits({ 'mts:SubmitSnapshotJob': 100_000 });
+		const submits = Array.from({ length: MAX_REMEMBERED_JOBS + 1 }, (_, index) => index);
+		for (let start = 0; start < submits.length; start += 50)
+			await Promise.all(
+				submits.slice(start, start + 50).map((index) => submitSyncJob(emulator, index)),
+			);
+		await expect(mps.poll()).rejects.toThrow(
+			`More than ${MAX_REMEMBERED_JOBS} finished jobs were created within Look Back (Hours)`,
+		);
+	}, 120_000);
 });

@@ -77,8 +77,7 @@ describe('Alibaba Cloud MPS Trigger, MNS Queue mode', () => {
 	});
 
 	it('drains a backlog 16 messages a receive, deleting each', async () => {
-		for (let index = 0; index < 40; index++)
-			await submitSyncJob(emulator, index, BACKLOG_PIPELINE);
+		for (let index = 0; index < 40; index++) await submitSyncJob(emulator, index, BACKLOG_PIPELINE);
 		emulator.clearRequests();
 		const items = await (await trigger({ queueName: BACKLOG_QUEUE })).poll();
 		expect(items).toHaveLength(40);
