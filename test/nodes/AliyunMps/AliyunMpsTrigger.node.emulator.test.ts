@@ -4,12 +4,13 @@ import { describe, expect, it } from 'vitest';
 import { AliyunApi } from '../../../credentials/AliyunApi.credentials';
 import { AliyunMpsTrigger } from '../../../nodes/AliyunMps/AliyunMpsTrigger.node';
 import { aliyunApiDataFor } from '../../emulator/accounts';
-import { callRpc, delay, MPS_VERSION, waitFor } from '../../emulator/clients/aliyunRpc';
+import { delay, waitFor } from '../../emulator/clients/aliyunRpc';
 import { emulatorPerFile } from '../../emulator/lifecycle';
 import type { Emulator } from '../../emulator/server';
 import { pollTrigger, type PollTrigger } from '../../support/pollTrigger';
 import { MAX_REMEMBERED_JOBS } from '../../../nodes/AliyunMps/trigger/queryJobsPoll';
 import { sentParams, submitSyncJob } from './harness';
+import { submitAsyncJob } from './trigger/jobs';
 
 let emulator: Emulator;
 
@@ -27,24 +28,7 @@ async function trigger(parameters: INodeParameters = {}): Promise<PollTrigger> {
 
 /** An asynchronous job writing `num` images; it finishes after the emulator's job duration. */
 async function submitJob(name: string, num = 2): Promise<string> {
-	const body = await callRpc<{ SnapshotJob: { Id: string } }>(
-		emulator,
-		'SubmitSnapshotJob',
-		{
-			Input: JSON.stringify({ Bucket: 'v', Location: 'oss-cn-shanghai', Object: 'a.mp4' }),
-			SnapshotConfig: JSON.stringify({
-				OutputFile: {
-					Bucket: 'snaps',
-					Location: 'oss-cn-shanghai',
-					Object: `${name}%2F%7BCount%7D.jpg`,
-				},
-				Num: String(num),
-				Time: '0',
-			}),
-		},
-		{ version: MPS_VERSION },
-	);
-	return body.SnapshotJob.Id;
+	return await submitAsyncJob(emulator, name, { num });
 }
 
 async function finished(id: string): Promise<void> {
