@@ -11,8 +11,11 @@ export const MAX_LOOK_BACK_HOURS = 168;
 
 export const DEFAULT_WAIT_SECONDS = 2;
 export const DEFAULT_MAX_MESSAGES_PER_POLL = 160;
-/** Ten thousand messages a poll at 16 per receive: about 625 requests, well inside n8n's poll budget. */
-export const MAX_MESSAGES_PER_POLL = 10_000;
+/**
+ * 100 receives, 1,600 deletes and 160 job lookups: well inside n8n's poll budget (5 minutes by
+ * default) at MNS's usual latencies.
+ */
+export const MAX_MESSAGES_PER_POLL = 1_600;
 
 export type TriggerMode = 'queryJobs' | 'mnsQueue';
 

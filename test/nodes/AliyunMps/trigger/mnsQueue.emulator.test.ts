@@ -218,4 +218,16 @@ describe('Alibaba Cloud MPS Trigger, MNS Queue mode', () => {
 		expect(queued()).toHaveLength(2);
 		expect(queued().every((message) => message.dequeueCount === 0)).toBe(true);
 	});
+
+	it.each([
+		[{ queueName: ' ' }, 'Queue Name is required'],
+		[{ queueName: 'bad_name!' }, 'not an MNS queue name'],
+		[{ waitSeconds: 31 }, 'Wait Seconds must be a whole number from 0 to 30'],
+		[{ maxMessagesPerPoll: 0 }, 'Max Messages per Poll must be a whole number from 1 to 1600'],
+		[{ states: [] }, 'States must name at least one of Success and Fail'],
+	])('refuses %j before any request', async (parameters, message) => {
+		emulator.clearRequests();
+		await expect((await trigger(parameters)).poll()).rejects.toThrow(message);
+		expect(emulator.requests()).toEqual([]);
+	});
 });
