@@ -1,7 +1,13 @@
 import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
 
-import { coerceNumber, coerceText, firstProblem, rangeProblem } from '../../shared/actions';
+import {
+	asNodeError,
+	coerceNumber,
+	coerceText,
+	firstProblem,
+	rangeProblem,
+} from '../../shared/actions';
 import {
 	advanceCursor,
 	readCursor,
@@ -243,11 +249,19 @@ export async function pollMnsQueue(this: IPollFunctions): Promise<INodeExecution
 	while (taken < settings.maxMessagesPerPoll) {
 		const wanted = Math.min(MNS_BATCH_SIZE.max, settings.maxMessagesPerPoll - taken);
 		const waitSeconds = taken === 0 ? settings.waitSeconds : 0;
-		const batch = await handleBatch.call(this, settings, staticData, {
-			wanted,
-			waitSeconds,
-			nowMs,
-		});
+		let batch: BatchOutcome;
+		try {
+			batch = await handleBatch.call(this, settings, staticData, { wanted, waitSeconds, nowMs });
+		} catch (error) {
+			// Earlier batches deleted their messages, so their items must go out; this batch deleted
+			// nothing, and its messages come back after the visibility timeout.
+			if (items.length === 0) throw asNodeError(this.getNode(), error, 0);
+			this.logger.warn(
+				`MNS queue "${settings.queueName}": a batch failed after ${items.length} job(s) were taken; they are emitted, the rest stays for the next poll`,
+				{ error: error instanceof Error ? error.message : String(error) },
+			);
+			break;
+		}
 		items.push(...batch.items);
 		keep.push(...batch.keep);
 		taken += batch.received;

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { AliyunApi } from '../../../../credentials/AliyunApi.credentials';
 import { AliyunMpsTrigger } from '../../../../nodes/AliyunMps/AliyunMpsTrigger.node';
 import { aliyunApiDataFor } from '../../../emulator/accounts';
-import { delay } from '../../../emulator/clients/aliyunRpc';
+import { delay, waitFor } from '../../../emulator/clients/aliyunRpc';
 import { mnsRequest, sendMessageXml } from '../../../emulator/clients/mns';
 import { emulatorPerFile } from '../../../emulator/lifecycle';
 import type { Emulator } from '../../../emulator/server';
@@ -179,6 +179,41 @@ describe('Alibaba Cloud MPS Trigger, MNS Queue mode', () => {
 		expect(queued()).toEqual([]);
 		expect(await mps.poll()).toEqual([]);
 	});
+
+	it('a batch failing after earlier batches were deleted still emits their jobs; its own messages come back', async () => {
+		const queue = 'mps-split';
+		const pipeline = 'a0a0a0a0a0a0a0a0a0a0a0a0a0a0a003';
+		emulator.createQueue(queue, 5);
+		emulator.bindPipelineQueue(pipeline, queue);
+		const jobs: string[] = [];
+		for (let index = 0; index < 20; index++)
+			jobs.push(await submitSyncJob(emulator, index, pipeline));
+		const mps = await trigger({ queueName: queue });
+		emulator.clearRequests();
+		// Once the first batch deletes, the next job lookup (the second batch's) is refused.
+		const watcher = setInterval(() => {
+			if (mnsCalls('DELETE').length === 0) return;
+			clearInterval(watcher);
+			emulator.injectFault({
+				kind: 'errorBody200',
+				code: 'Forbidden.RAM',
+				match: { action: 'QuerySnapshotJobList' },
+			});
+		}, 1);
+		const first = await mps.poll();
+		clearInterval(watcher);
+		expect(ids(first)).toEqual(jobs.slice(0, 16));
+		expect(emulator.queueMessages(queue)).toHaveLength(4);
+		await waitFor(
+			() =>
+				emulator.queueMessages(queue).every((message) => message.nextVisibleTime <= emulator.now())
+					? true
+					: undefined,
+			10_000,
+		);
+		expect(ids(await mps.poll())).toEqual(jobs.slice(16));
+		expect(emulator.queueMessages(queue)).toEqual([]);
+	}, 60_000);
 
 	it('a message whose delete failed comes back and is deleted as already emitted, not emitted again', async () => {
 		const job = await finishedJob(1);
