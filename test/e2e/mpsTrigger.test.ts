@@ -128,7 +128,7 @@ beforeAll(async () => {
 	await n8n.importWorkflows([queueModeWorkflow(), queryModeWorkflow()]);
 	await n8n.publishWorkflow(QUEUE_WORKFLOW);
 	await n8n.publishWorkflow(QUERY_WORKFLOW);
-}, 180_000);
+});
 
 afterAll(async () => {
 	await n8n?.dispose();
