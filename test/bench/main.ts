@@ -31,6 +31,7 @@ import { nodeOutput, runWorkflow } from '../support/inProcessN8n';
 import { actionRequests, densestWindow, isThrottled } from '../support/requestRates';
 import { runHuaweiPollingBench } from './huaweiPolling';
 import { runMpsBench } from './mps';
+import { runMpsQueueBench } from './mpsQueue';
 import { line, verdict } from './report';
 import { measureSigners } from './signers';
 
@@ -326,6 +327,7 @@ async function main(): Promise<void> {
 		printSignerRatios();
 		if (!(await runMpsBench())) failed = true;
 		if (!(await runHuaweiPollingBench())) failed = true;
+		if (!(await runMpsQueueBench())) failed = true;
 	} catch (error) {
 		failed = true;
 		process.stderr.write(
