@@ -73,7 +73,9 @@ async function run(cleanup: Cleanup): Promise<boolean> {
 	await n8n.importCredentials(parts.flatMap((part) => part.credentials));
 	await n8n.importWorkflows(parts.flatMap((part) => part.workflows));
 	for (const id of parts.flatMap((part) => part.published)) await n8n.publishWorkflow(id);
-	say(`imported ${parts.flatMap((part) => part.workflows).length} example workflows; published the triggers`);
+	say(
+		`imported ${parts.flatMap((part) => part.workflows).length} example workflows; published the triggers`,
+	);
 
 	const server = await n8n.start();
 	await server.ensureOwnerSession();
@@ -81,7 +83,9 @@ async function run(cleanup: Cleanup): Promise<boolean> {
 	say(`n8n start is ready at ${server.baseUrl}; every cloud's notifications go to its trigger`);
 
 	const pipelineIds = parts.flatMap((part) => (part.pipelineId ? [part.pipelineId] : []));
-	say(`running ${pipelineIds.length} pipelines in one \`n8n execute-batch\` (snapshot → wait → download → write)`);
+	say(
+		`running ${pipelineIds.length} pipelines in one \`n8n execute-batch\` (snapshot → wait → download → write)`,
+	);
 	const batch = await n8n.executeBatch(pipelineIds, {
 		timeoutMs: 300_000,
 		concurrency: pipelineIds.length,

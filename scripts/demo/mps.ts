@@ -6,13 +6,7 @@ import type { Emulator } from '../../test/emulator/server';
 import { nodeJson, type CliRun, type CredentialJson } from '../../test/e2e/harness';
 import { loadExample, prepareExample } from '../../test/demo/examples';
 import { MPS_OUTPUT_FOLDER, MPS_PIPELINE_EXAMPLE, MPS_PIPELINE_NODES } from '../../test/demo/mps';
-import {
-	imageLines,
-	partOutputDir,
-	pipelineProblems,
-	type DemoPart,
-	type DemoSetup,
-} from './part';
+import { imageLines, partOutputDir, pipelineProblems, type DemoPart, type DemoSetup } from './part';
 
 const PIPELINE_ID = 'DemoMpsPipeline01';
 
