@@ -28,6 +28,7 @@ import type { RecordedRequest } from '../emulator/core/requestLog';
 import { startEmulator, type Emulator } from '../emulator/server';
 import { callRpc } from '../emulator/clients/aliyunRpc';
 import { nodeOutput, runWorkflow } from '../support/inProcessN8n';
+import { runHuaweiBench } from './huawei';
 import { measureSigners } from './signers';
 
 const SUBMIT_ITEMS = 1_000;
@@ -347,6 +348,7 @@ async function main(): Promise<void> {
 		await submitThroughput(emulator, baselineResult.msPerRequest);
 		await listAll(emulator, jobId, baselineResult);
 		printSignerRatios();
+		if (!(await runHuaweiBench())) failed = true;
 	} catch (error) {
 		failed = true;
 		process.stderr.write(
