@@ -60,9 +60,7 @@ async function startParts(cleanup: Cleanup): Promise<{ setup: DemoSetup; parts: 
 	cleanup.add('n8n', async () => await n8n.dispose());
 	const setup: DemoSetup = { emulator, n8n, outputDir: OUTPUT_DIR };
 	const vod = await vodPart(setup);
-	const aliyun = vod.credentials.find((credential) => credential.type === 'aliyunApi');
-	if (!aliyun) throw new Error('the VOD part has no aliyunApi credential');
-	const parts = [vod, await mpsPart(setup, aliyun), await huaweiPart(setup)];
+	const parts = [vod.part, await mpsPart(setup, vod.aliyun), await huaweiPart(setup)];
 	return { setup, parts };
 }
 

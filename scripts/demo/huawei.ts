@@ -3,16 +3,7 @@
  * task with wait → download → write) and examples/huawei-snapshot-trigger.json, which the emulator's MFS
  * callback (signed with the callback key) starts once per finished task.
  */
-import { randomUUID } from 'node:crypto';
-
 import type { Emulator } from '../../test/emulator/server';
-import { nodeJson, type CliRun, type RunningN8n } from '../../test/e2e/harness';
-import {
-	loadExample,
-	prepareExample,
-	productionWebhookUrl,
-	waitForWebhook,
-} from '../../test/demo/examples';
 import {
 	emulatorHuaweiCredential,
 	emulatorMfsCallbackCredential,
@@ -24,6 +15,8 @@ import {
 	pointMfsCallbackAt,
 } from '../../test/demo/huawei';
 import {
+	distinctValues,
+	exampleWorkflows,
 	executionLine,
 	executionProblems,
 	finishedExecutions,
@@ -33,17 +26,6 @@ import {
 	type DemoPart,
 	type DemoSetup,
 } from './part';
-
-const PIPELINE_ID = 'DemoHwPipeline01';
-const TRIGGER_ID = 'DemoHwTrigger01';
-
-function taskIdsOf(run: CliRun): string[] {
-	return [
-		...new Set(
-			nodeJson(run, HUAWEI_PIPELINE_NODES.create).map((json) => String(json.thumbnail_task_id)),
-		),
-	];
-}
 
 function unfinished(emulator: Emulator, taskIds: string[]): string[] {
 	const tasks = emulator.huawei.tasks();
@@ -58,35 +40,32 @@ export async function huaweiPart(setup: DemoSetup): Promise<DemoPart> {
 	const outputDir = await partOutputDir(setup, 'huawei');
 	const huawei = emulatorHuaweiCredential('DemoHuaweiCred01', emulator.url);
 	const callbackKey = emulatorMfsCallbackCredential('DemoMfsKeyCred01');
-	const trigger = prepareExample(loadExample(HUAWEI_TRIGGER_EXAMPLE), {
-		id: TRIGGER_ID,
-		credentials: [callbackKey],
-		webhookId: randomUUID(),
-	});
+	const triggerId = 'DemoHwTrigger01';
 	return {
 		cloud: 'Huawei Cloud VOD',
 		credentials: [huawei, callbackKey],
-		workflows: [
-			prepareExample(loadExample(HUAWEI_PIPELINE_EXAMPLE), {
-				id: PIPELINE_ID,
+		...exampleWorkflows(
+			{
+				file: HUAWEI_PIPELINE_EXAMPLE,
+				id: 'DemoHwPipeline01',
 				credentials: [huawei],
-				replaceText: [[HUAWEI_OUTPUT_FOLDER, `${outputDir}/`]],
-			}),
-			trigger,
-		],
-		published: [TRIGGER_ID],
-		pipelineId: PIPELINE_ID,
-		async connect(server: RunningN8n) {
-			const url = productionWebhookUrl(server, trigger, HUAWEI_TRIGGER_NODES.trigger);
-			await waitForWebhook(url);
-			pointMfsCallbackAt(emulator, url);
-		},
+				exampleFolder: HUAWEI_OUTPUT_FOLDER,
+				outputDir,
+			},
+			{
+				file: HUAWEI_TRIGGER_EXAMPLE,
+				id: triggerId,
+				credentials: [callbackKey],
+				nodeName: HUAWEI_TRIGGER_NODES.trigger,
+				notify: (url) => pointMfsCallbackAt(emulator, url),
+			},
+		),
 		async report(server, run) {
 			const problems = pipelineProblems(run);
 			if (!run) return { lines: [], problems };
-			const tasks = taskIdsOf(run);
+			const tasks = distinctValues(run, HUAWEI_PIPELINE_NODES.create, 'thumbnail_task_id');
 			problems.push(...unfinished(emulator, tasks));
-			const executions = await finishedExecutions(server, TRIGGER_ID, tasks.length);
+			const executions = await finishedExecutions(server, triggerId, tasks.length);
 			const deliveries = emulator.huawei.deliveries();
 			const answered = deliveries.filter((delivery) =>
 				delivery.attempts.some((attempt) => attempt.status === 200),

@@ -3,16 +3,17 @@
  * a normal job, each with wait → download → write), its images read from the emulator's OSS.
  */
 import type { Emulator } from '../../test/emulator/server';
-import { nodeJson, type CliRun, type CredentialJson } from '../../test/e2e/harness';
-import { loadExample, prepareExample } from '../../test/demo/examples';
+import type { CredentialJson } from '../../test/e2e/harness';
 import { MPS_OUTPUT_FOLDER, MPS_PIPELINE_EXAMPLE, MPS_PIPELINE_NODES } from '../../test/demo/mps';
-import { imageLines, partOutputDir, pipelineProblems, type DemoPart, type DemoSetup } from './part';
-
-const PIPELINE_ID = 'DemoMpsPipeline01';
-
-function jobIdsOf(run: CliRun, nodeName: string): string[] {
-	return [...new Set(nodeJson(run, nodeName).map((json) => String(json.JobId)))];
-}
+import {
+	distinctValues,
+	exampleWorkflows,
+	imageLines,
+	partOutputDir,
+	pipelineProblems,
+	type DemoPart,
+	type DemoSetup,
+} from './part';
 
 function unfinished(emulator: Emulator, jobIds: string[]): string[] {
 	return jobIds
@@ -27,21 +28,18 @@ export async function mpsPart(setup: DemoSetup, aliyun: CredentialJson): Promise
 	return {
 		cloud: 'Alibaba Cloud MPS',
 		credentials: [],
-		workflows: [
-			prepareExample(loadExample(MPS_PIPELINE_EXAMPLE), {
-				id: PIPELINE_ID,
-				credentials: [aliyun],
-				replaceText: [[MPS_OUTPUT_FOLDER, `${outputDir}/`]],
-			}),
-		],
-		published: [],
-		pipelineId: PIPELINE_ID,
-		async connect() {},
+		...exampleWorkflows({
+			file: MPS_PIPELINE_EXAMPLE,
+			id: 'DemoMpsPipeline01',
+			credentials: [aliyun],
+			exampleFolder: MPS_OUTPUT_FOLDER,
+			outputDir,
+		}),
 		async report(_server, run) {
 			const problems = pipelineProblems(run);
 			if (!run) return { lines: [], problems };
-			const sprite = jobIdsOf(run, MPS_PIPELINE_NODES.sprite);
-			const normal = jobIdsOf(run, MPS_PIPELINE_NODES.normal);
+			const sprite = distinctValues(run, MPS_PIPELINE_NODES.sprite, 'JobId');
+			const normal = distinctValues(run, MPS_PIPELINE_NODES.normal, 'JobId');
 			const jobs = [...sprite, ...normal];
 			problems.push(...unfinished(emulator, jobs));
 			return {

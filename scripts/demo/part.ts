@@ -4,11 +4,13 @@
  * one `n8n start` for all parts, imports every part's credentials and workflows, publishes the triggers,
  * runs every pipeline in one `n8n execute-batch`, and prints each part's report.
  */
+import { randomUUID } from 'node:crypto';
 import { mkdir, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 
 import type { Emulator } from '../../test/emulator/server';
 import {
+	nodeJson,
 	REPO_ROOT,
 	type CliRun,
 	type CredentialJson,
@@ -16,7 +18,15 @@ import {
 	type RunningN8n,
 	type WorkflowJson,
 } from '../../test/e2e/harness';
-import { listExecutions, waitUntil, type ExecutionSummary } from '../../test/demo/examples';
+import {
+	listExecutions,
+	loadExample,
+	prepareExample,
+	productionWebhookUrl,
+	waitForWebhook,
+	waitUntil,
+	type ExecutionSummary,
+} from '../../test/demo/examples';
 
 /** What every part is given: the shared emulator and n8n, and where its images go. */
 export interface DemoSetup {
@@ -95,6 +105,11 @@ export function executionLine(executions: ExecutionSummary[]): string {
 	return `trigger executions: ${executions.length} (${listed || 'none'})`;
 }
 
+/** The distinct values of one JSON field in a node's output (job or task ids). */
+export function distinctValues(run: CliRun, nodeName: string, field: string): string[] {
+	return [...new Set(nodeJson(run, nodeName).map((json) => String(json[field])))];
+}
+
 /** The pipeline's run, or a problem when it did not succeed. */
 export function pipelineProblems(run: CliRun | undefined): string[] {
 	if (!run) return ['the pipeline did not run'];
@@ -131,4 +146,53 @@ export function executionProblems(executions: ExecutionSummary[], expected: numb
 	return [
 		`expected ${expected} successful trigger executions, got ${executions.length} (${executions.map((item) => item.status).join(', ')})`,
 	];
+}
+
+/** A part's pipeline example: written below `outputDir` instead of the example's folder. */
+export interface PipelineExample {
+	file: string;
+	id: string;
+	credentials: CredentialJson[];
+	/** The folder the example writes to, replaced by `outputDir`. */
+	exampleFolder: string;
+	outputDir: string;
+}
+
+/** A part's webhook trigger example and how its cloud is told the production URL. */
+export interface TriggerExample {
+	file: string;
+	id: string;
+	credentials: CredentialJson[];
+	nodeName: string;
+	notify: (url: string) => Promise<void> | void;
+}
+
+/** The workflows, publications and connection of a part made of a pipeline and a webhook trigger. */
+export function exampleWorkflows(
+	pipeline: PipelineExample,
+	trigger?: TriggerExample,
+): Pick<DemoPart, 'workflows' | 'published' | 'pipelineId' | 'connect'> {
+	const workflows = [
+		prepareExample(loadExample(pipeline.file), {
+			id: pipeline.id,
+			credentials: pipeline.credentials,
+			replaceText: [[pipeline.exampleFolder, `${pipeline.outputDir}/`]],
+		}),
+	];
+	if (!trigger) return { workflows, published: [], pipelineId: pipeline.id, async connect() {} };
+	const triggerWorkflow = prepareExample(loadExample(trigger.file), {
+		id: trigger.id,
+		credentials: trigger.credentials,
+		webhookId: randomUUID(),
+	});
+	return {
+		workflows: [...workflows, triggerWorkflow],
+		published: [trigger.id],
+		pipelineId: pipeline.id,
+		async connect(server) {
+			const url = productionWebhookUrl(server, triggerWorkflow, trigger.nodeName);
+			await waitForWebhook(url);
+			await trigger.notify(url);
+		},
+	};
 }

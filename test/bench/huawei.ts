@@ -11,7 +11,7 @@
  *     five minutes; the bench runs the same limit 12 times faster, 1,200 a minute = 20 a second, in
  *     both the emulator (APIG's 429 APIGW.0308 above it) and the node's Max Requests per Second.
  */
-import type { IDataObject, INodeExecutionData, INodeParameters, IRun } from 'n8n-workflow';
+import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workflow';
 
 import { HuaweiCloudApi } from '../../credentials/HuaweiCloudApi.credentials';
 import { HuaweiCloudVod } from '../../nodes/HuaweiCloudVod/HuaweiCloudVod.node';
@@ -20,9 +20,8 @@ import { SEEDED_ASSET_IDS } from '../emulator/huawei';
 import type { RecordedRequest } from '../emulator/core/requestLog';
 import { startEmulator, type Emulator } from '../emulator/server';
 import { huaweiAkSkCredential } from '../e2e/fixtures/clouds';
-import { nodeOutput, runWorkflow } from '../support/inProcessN8n';
+import { densestWindow, line, runNode, verdict, type BenchNode } from './kit';
 
-const NODE_NAME = 'Huawei Cloud VOD';
 const BASELINE_ITEMS = 100;
 const TASK_RESULTS = 5_000;
 const PAGE_SIZE = 100;
@@ -36,39 +35,20 @@ const UNPACED = 1_000_000;
 const LISTED_ASSET = SEEDED_ASSET_IDS[1];
 const CREATED_ASSET = SEEDED_ASSET_IDS[2];
 
-function line(text = ''): void {
-	process.stdout.write(`${text}\n`);
-}
-
-function verdict(met: boolean): string {
-	return met ? 'met' : 'MISSED';
-}
+const HUAWEI_NODE: Omit<BenchNode, 'credentials'> = {
+	name: 'Huawei Cloud VOD',
+	type: 'huaweiCloudVod',
+	nodeType: new HuaweiCloudVod(),
+	credentialType: new HuaweiCloudApi(),
+};
 
 async function runHuaweiNode(
 	emulator: Emulator,
 	parameters: INodeParameters,
 	items: IDataObject[],
 ): Promise<INodeExecutionData[]> {
-	const run: IRun = await runWorkflow({
-		nodes: [
-			{
-				id: 'huawei',
-				name: NODE_NAME,
-				type: 'huaweiCloudVod',
-				typeVersion: 1,
-				position: [0, 0],
-				parameters,
-			},
-		],
-		connections: {},
-		nodeTypes: { huaweiCloudVod: new HuaweiCloudVod() },
-		credentialTypes: { huaweiCloudApi: new HuaweiCloudApi() },
-		credentials: { huaweiCloudApi: huaweiAkSkCredential('BenchHuawei01', emulator.url).data },
-		inputItems: items.map((json): INodeExecutionData => ({ json })),
-	});
-	const error = run.data.resultData.runData[NODE_NAME]?.[0]?.error;
-	if (error) throw new Error(`the node failed: ${error.message}`);
-	return nodeOutput(run, NODE_NAME);
+	const credentials = huaweiAkSkCredential('BenchHuawei01', emulator.url).data;
+	return await runNode({ ...HUAWEI_NODE, credentials }, parameters, items);
 }
 
 function vodRequests(emulator: Emulator, method: string, pathEnd: string): RecordedRequest[] {
@@ -80,17 +60,6 @@ function vodRequests(emulator: Emulator, method: string, pathEnd: string): Recor
 
 function isThrottled(request: RecordedRequest): boolean {
 	return request.outcome.status === 429;
-}
-
-/** Most requests received within any 1,000 ms (the emulator's sliding window). */
-function densestWindow(requests: RecordedRequest[]): number {
-	let densest = 0;
-	let start = 0;
-	for (let end = 0; end < requests.length; end++) {
-		while (requests[end].receivedAt - requests[start].receivedAt >= 1000) start++;
-		densest = Math.max(densest, end - start + 1);
-	}
-	return densest;
 }
 
 /** 100 Asset → Get items, unpaced: ms per request. */
@@ -122,20 +91,25 @@ async function baseline(emulator: Emulator): Promise<number> {
 	return elapsed / requests;
 }
 
+/** Snapshot → Create of one Quantity-1 task per item, without waiting, at `pace` requests per second. */
+function createOneSnapshot(assetId: string, pace: number): INodeParameters {
+	return {
+		resource: 'snapshot',
+		operation: 'create',
+		assetId,
+		snapshotType: 'quantity',
+		quantity: 1,
+		options: { maxRequestsPerSecond: pace },
+	};
+}
+
 /** 5,000 Quantity-1 tasks on one asset, created unpaced by the node itself, and finished. */
 async function seedTaskResults(emulator: Emulator): Promise<void> {
 	emulator.huawei.setQps(UNPACED);
 	emulator.huawei.setTaskDuration(0);
 	await runHuaweiNode(
 		emulator,
-		{
-			resource: 'snapshot',
-			operation: 'create',
-			assetId: LISTED_ASSET,
-			snapshotType: 'quantity',
-			quantity: 1,
-			options: { maxRequestsPerSecond: UNPACED },
-		},
+		createOneSnapshot(LISTED_ASSET, UNPACED),
 		Array.from({ length: TASK_RESULTS }, () => ({})),
 	);
 	await emulator.huawei.idle();
@@ -191,14 +165,7 @@ async function createThroughput(emulator: Emulator, msPerRequest: number): Promi
 	const started = performance.now();
 	const items = await runHuaweiNode(
 		emulator,
-		{
-			resource: 'snapshot',
-			operation: 'create',
-			assetId: CREATED_ASSET,
-			snapshotType: 'quantity',
-			quantity: 1,
-			options: { maxRequestsPerSecond: CREATE_QPS },
-		},
+		createOneSnapshot(CREATED_ASSET, CREATE_QPS),
 		Array.from({ length: CREATE_ITEMS }, () => ({})),
 	);
 	const elapsedMs = performance.now() - started;
