@@ -23,7 +23,9 @@ import { vodPart } from './demo/vod';
 
 const OUTPUT_DIR = path.join(REPO_ROOT, '.demo-output');
 /** Snapshot jobs and tasks take this long in the emulator, so waiting for completion is visible. */
-const JOB_DURATION_MS = 2_000;
+const JOB_DURATION_MS = 1_000;
+/** Wait for Completion polls every second (the examples' 2 s would double the wait here). */
+const POLL_INTERVAL_SECONDS = 1;
 
 /** Everything started so far, stopped in reverse order; each step runs even if an earlier one fails. */
 class Cleanup {
@@ -58,7 +60,12 @@ async function startParts(cleanup: Cleanup): Promise<{ setup: DemoSetup; parts: 
 		env: { N8N_RESTRICT_FILE_ACCESS_TO: OUTPUT_DIR },
 	});
 	cleanup.add('n8n', async () => await n8n.dispose());
-	const setup: DemoSetup = { emulator, n8n, outputDir: OUTPUT_DIR };
+	const setup: DemoSetup = {
+		emulator,
+		n8n,
+		outputDir: OUTPUT_DIR,
+		pollInterval: POLL_INTERVAL_SECONDS,
+	};
 	const vod = await vodPart(setup);
 	const parts = [vod.part, await mpsPart(setup, vod.aliyun), await huaweiPart(setup)];
 	return { setup, parts };

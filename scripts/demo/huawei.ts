@@ -51,6 +51,7 @@ export async function huaweiPart(setup: DemoSetup): Promise<DemoPart> {
 				credentials: [huawei],
 				exampleFolder: HUAWEI_OUTPUT_FOLDER,
 				outputDir,
+				pollInterval: setup.pollInterval,
 			},
 			{
 				file: HUAWEI_TRIGGER_EXAMPLE,

@@ -34,6 +34,7 @@ export async function mpsPart(setup: DemoSetup, aliyun: CredentialJson): Promise
 			credentials: [aliyun],
 			exampleFolder: MPS_OUTPUT_FOLDER,
 			outputDir,
+			pollInterval: setup.pollInterval,
 		}),
 		async report(_server, run) {
 			const problems = pipelineProblems(run);

@@ -25,6 +25,7 @@ import {
 	productionWebhookUrl,
 	waitForWebhook,
 	waitUntil,
+	withPollInterval,
 	type ExecutionSummary,
 } from '../../test/demo/examples';
 
@@ -34,6 +35,8 @@ export interface DemoSetup {
 	n8n: N8nInstance;
 	/** .demo-output/ */
 	outputDir: string;
+	/** How often the pipelines' Wait for Completion polls, in seconds. */
+	pollInterval: number;
 }
 
 /** A part's workflows and credentials, imported before `n8n start`. */
@@ -64,8 +67,11 @@ export interface WrittenFile {
 	bytes: number;
 }
 
+const startedAt = Date.now();
+
+/** A progress line, with the time since the demo started. */
 export function say(message: string): void {
-	process.stdout.write(`[demo] ${message}\n`);
+	process.stdout.write(`[demo +${seconds(Date.now() - startedAt)}] ${message}\n`);
 }
 
 export function seconds(ms: number): string {
@@ -156,6 +162,8 @@ export interface PipelineExample {
 	/** The folder the example writes to, replaced by `outputDir`. */
 	exampleFolder: string;
 	outputDir: string;
+	/** Wait for Completion polls this often (seconds), instead of the example's 2 s. */
+	pollInterval: number;
 }
 
 /** A part's webhook trigger example and how its cloud is told the production URL. */
@@ -173,11 +181,14 @@ export function exampleWorkflows(
 	trigger?: TriggerExample,
 ): Pick<DemoPart, 'workflows' | 'published' | 'pipelineId' | 'connect'> {
 	const workflows = [
-		prepareExample(loadExample(pipeline.file), {
-			id: pipeline.id,
-			credentials: pipeline.credentials,
-			replaceText: [[pipeline.exampleFolder, `${pipeline.outputDir}/`]],
-		}),
+		withPollInterval(
+			prepareExample(loadExample(pipeline.file), {
+				id: pipeline.id,
+				credentials: pipeline.credentials,
+				replaceText: [[pipeline.exampleFolder, `${pipeline.outputDir}/`]],
+			}),
+			pipeline.pollInterval,
+		),
 	];
 	if (!trigger) return { workflows, published: [], pipelineId: pipeline.id, async connect() {} };
 	const triggerWorkflow = prepareExample(loadExample(trigger.file), {

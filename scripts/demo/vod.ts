@@ -47,6 +47,7 @@ export async function vodPart(
 				credentials: [aliyun],
 				exampleFolder: EXAMPLE_OUTPUT_FOLDER,
 				outputDir,
+				pollInterval: setup.pollInterval,
 			},
 			{
 				file: TRIGGER_EXAMPLE,

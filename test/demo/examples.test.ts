@@ -26,6 +26,7 @@ import {
 	prepareExample,
 	TRIGGER_EXAMPLE,
 	TRIGGER_NODES,
+	withPollInterval,
 } from './examples';
 import {
 	HUAWEI_OUTPUT_FOLDER,
@@ -235,5 +236,31 @@ describe('prepareExample', () => {
 		expect(() =>
 			prepareExample(loadExample(PIPELINE_EXAMPLE), { id: 'Pipeline0002', credentials: [] }),
 		).toThrow(/no aliyunApi credential/);
+	});
+});
+
+describe('withPollInterval', () => {
+	it('sets the poll interval of every node that waits for completion, and only those', () => {
+		const credential = { id: 'Cred0001', name: 'Demo key', type: 'aliyunApi', data: {} };
+		const pipeline = prepareExample(loadExample(PIPELINE_EXAMPLE), {
+			id: 'Pipeline0004',
+			credentials: [credential],
+		});
+		const faster = withPollInterval(pipeline, 0.5);
+		const polled = faster.nodes.filter(
+			(node) => (node.parameters.options as { pollInterval?: number } | undefined)?.pollInterval,
+		);
+		expect(polled.map((node) => node.name).sort()).toEqual(
+			[PIPELINE_NODES.normal, PIPELINE_NODES.sprite].sort(),
+		);
+		for (const node of polled)
+			expect(node.parameters.options).toMatchObject({ pollInterval: 0.5, maxWaitTime: 900 });
+		expect(faster.nodes.find((node) => node.name === PIPELINE_NODES.search)).toEqual(
+			pipeline.nodes.find((node) => node.name === PIPELINE_NODES.search),
+		);
+		// The example itself is left as it is.
+		expect(
+			pipeline.nodes.find((node) => node.name === PIPELINE_NODES.sprite)?.parameters.options,
+		).toMatchObject({ pollInterval: 2 });
 	});
 });

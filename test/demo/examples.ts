@@ -128,6 +128,27 @@ export function prepareExample(example: ExampleWorkflow, options: PrepareOptions
 	};
 }
 
+/**
+ * The workflow with every Wait for Completion polling every `seconds` instead of the example's 2 s
+ * (the emulator's jobs are shorter than a real cloud's).
+ */
+export function withPollInterval(workflow: WorkflowJson, seconds: number): WorkflowJson {
+	const nodes = workflow.nodes.map((node): INode => {
+		const options = node.parameters.options;
+		const polls =
+			node.parameters.waitForCompletion === true &&
+			typeof options === 'object' &&
+			options !== null &&
+			!Array.isArray(options);
+		if (!polls) return node;
+		return {
+			...node,
+			parameters: { ...node.parameters, options: { ...options, pollInterval: seconds } },
+		};
+	});
+	return { ...workflow, nodes };
+}
+
 /** An `aliyunApi` credential for the emulator (V3 signatures, every endpoint the emulator). */
 export function emulatorAliyunCredential(id: string, emulatorUrl: string): CredentialJson {
 	return credential(id, 'Alibaba Cloud API (emulator)', 'aliyunApi', aliyunApiDataFor(emulatorUrl));

@@ -28,6 +28,7 @@ import {
 	productionWebhookUrl,
 	waitForWebhook,
 	waitUntil,
+	withPollInterval,
 	type ExecutionSummary,
 } from '../demo/examples';
 import {
@@ -119,14 +120,15 @@ beforeAll(async () => {
 	});
 	const huawei = emulatorHuaweiCredential('E2eHwApiCred01', emulator.url);
 	const callbackKey = emulatorMfsCallbackCredential('E2eHwMfsKey01');
-	const pipeline = prepareExample(loadExample(HUAWEI_PIPELINE_EXAMPLE), {
-		id: PIPELINE_ID,
-		credentials: [huawei],
-		replaceText: [[HUAWEI_OUTPUT_FOLDER, `${outputDir}/`]],
-	});
 	// Poll every 0.5 s instead of the example's 2 s: the task takes 0.3 s here.
-	const create = pipeline.nodes.find((node) => node.name === HUAWEI_PIPELINE_NODES.create);
-	if (create) create.parameters.options = { maxWaitTime: 60, pollInterval: 0.5 };
+	const pipeline = withPollInterval(
+		prepareExample(loadExample(HUAWEI_PIPELINE_EXAMPLE), {
+			id: PIPELINE_ID,
+			credentials: [huawei],
+			replaceText: [[HUAWEI_OUTPUT_FOLDER, `${outputDir}/`]],
+		}),
+		0.5,
+	);
 	const trigger = prepareExample(loadExample(HUAWEI_TRIGGER_EXAMPLE), {
 		id: TRIGGER_ID,
 		credentials: [callbackKey],
