@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports */
 /**
  * `npm run bench`, Huawei Cloud VOD (issue 10's Performance targets), the real node in n8n-core's
  * WorkflowExecute (test/support) against its own in-process emulator:

@@ -5,8 +5,6 @@
  * is one the node declares. Runs in the unit project; the e2e tests (test/e2e/pipeline.test.ts,
  * vodTrigger.test.ts, huaweiPipeline.test.ts, demo.test.ts) run them in a real n8n.
  */
-import { readdirSync } from 'node:fs';
-
 import type { INodeProperties, INodeType } from 'n8n-workflow';
 import { describe, expect, it } from 'vitest';
 
@@ -19,7 +17,7 @@ import { HuaweiCloudVodTrigger } from '../../nodes/HuaweiCloudVod/HuaweiCloudVod
 import { PACKAGE_MANIFEST, PACKAGE_NAME } from '../e2e/harness/paths';
 import {
 	EXAMPLE_OUTPUT_FOLDER,
-	EXAMPLES_DIR,
+	exampleFiles,
 	loadExample,
 	PIPELINE_EXAMPLE,
 	PIPELINE_NODES,
@@ -56,9 +54,7 @@ const CORE_NODE_TYPES = [
 	'n8n-nodes-base.stickyNote',
 ];
 
-const EXAMPLE_FILES = readdirSync(EXAMPLES_DIR)
-	.filter((file) => file.endsWith('.json'))
-	.sort();
+const EXAMPLE_FILES = exampleFiles();
 
 function isRecord(value: unknown): value is Record<string, unknown> {
 	return typeof value === 'object' && value !== null && !Array.isArray(value);

@@ -4,7 +4,7 @@
  * (scripts/demo.ts) and the end-to-end tests (test/e2e/pipeline.test.ts, test/e2e/vodTrigger.test.ts).
  * Built on the real-n8n harness (test/e2e/harness) without changing it.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 
@@ -63,6 +63,13 @@ function isExampleWorkflow(value: unknown): value is ExampleWorkflow {
 		Array.isArray(record.nodes) &&
 		typeof record.connections === 'object'
 	);
+}
+
+/** Every workflow file in examples/, sorted. */
+export function exampleFiles(): string[] {
+	return readdirSync(EXAMPLES_DIR)
+		.filter((file) => file.endsWith('.json'))
+		.sort();
 }
 
 export function loadExample(file: string): ExampleWorkflow {
