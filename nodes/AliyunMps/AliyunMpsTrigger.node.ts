@@ -6,6 +6,7 @@ import type {
 	IPollFunctions,
 } from 'n8n-workflow';
 
+import { pollMnsQueue } from './trigger/mnsQueuePoll';
 import { pollQueryJobs } from './trigger/queryJobsPoll';
 import { triggerProperties } from './trigger/description';
 
@@ -18,7 +19,7 @@ export class AliyunMpsTrigger implements INodeType {
 		version: [1],
 		subtitle: '={{"Finished snapshot jobs: " + $parameter["mode"]}}',
 		description:
-			'Starts the workflow when an Alibaba Cloud MPS snapshot job finishes (query jobs by polling)',
+			'Starts the workflow when an Alibaba Cloud MPS snapshot job finishes (MNS queue messages or query jobs by polling)',
 		defaults: { name: 'Alibaba Cloud MPS Trigger' },
 		polling: true,
 		inputs: [],
@@ -28,6 +29,7 @@ export class AliyunMpsTrigger implements INodeType {
 	};
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
-		return await pollQueryJobs.call(this);
+		const mode = this.getNodeParameter('mode', 'queryJobs');
+		return mode === 'mnsQueue' ? await pollMnsQueue.call(this) : await pollQueryJobs.call(this);
 	}
 }

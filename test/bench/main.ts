@@ -29,6 +29,7 @@ import { startEmulator, type Emulator } from '../emulator/server';
 import { callRpc } from '../emulator/clients/aliyunRpc';
 import { nodeOutput, runWorkflow } from '../support/inProcessN8n';
 import { runHuaweiBench } from './huawei';
+import { runMpsQueueBench } from './mpsQueue';
 import { measureSigners } from './signers';
 
 const SUBMIT_ITEMS = 1_000;
@@ -349,6 +350,7 @@ async function main(): Promise<void> {
 		await listAll(emulator, jobId, baselineResult);
 		printSignerRatios();
 		if (!(await runHuaweiBench())) failed = true;
+		if (!(await runMpsQueueBench())) failed = true;
 	} catch (error) {
 		failed = true;
 		process.stderr.write(

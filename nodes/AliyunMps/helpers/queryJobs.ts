@@ -51,6 +51,12 @@ export async function queryJobsById(
 	};
 }
 
+/** `yyyy-MM-ddTHH:mm:ssZ` as MPS takes it; undefined when the text is not a date. */
+export function utcSeconds(value: string): string | undefined {
+	const time = Date.parse(value);
+	return Number.isNaN(time) ? undefined : new Date(time).toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
 export interface JobFilters {
 	state?: MpsJobState;
 	/** `yyyy-MM-ddTHH:mm:ssZ`. */

@@ -4,10 +4,13 @@ import { describe, expect, it } from 'vitest';
 import { AliyunApi } from '../../../credentials/AliyunApi.credentials';
 import { AliyunMpsTrigger } from '../../../nodes/AliyunMps/AliyunMpsTrigger.node';
 import { aliyunApiDataFor } from '../../emulator/accounts';
-import { callRpc, delay, MPS_VERSION, waitFor } from '../../emulator/clients/aliyunRpc';
+import { delay, waitFor } from '../../emulator/clients/aliyunRpc';
 import { emulatorPerFile } from '../../emulator/lifecycle';
 import type { Emulator } from '../../emulator/server';
 import { pollTrigger, type PollTrigger } from '../../support/pollTrigger';
+import { MAX_REMEMBERED_JOBS } from '../../../nodes/AliyunMps/trigger/queryJobsPoll';
+import { sentParams, submitSyncJob } from './harness';
+import { submitAsyncJob } from './trigger/jobs';
 
 let emulator: Emulator;
 
@@ -25,24 +28,7 @@ async function trigger(parameters: INodeParameters = {}): Promise<PollTrigger> {
 
 /** An asynchronous job writing `num` images; it finishes after the emulator's job duration. */
 async function submitJob(name: string, num = 2): Promise<string> {
-	const body = await callRpc<{ SnapshotJob: { Id: string } }>(
-		emulator,
-		'SubmitSnapshotJob',
-		{
-			Input: JSON.stringify({ Bucket: 'v', Location: 'oss-cn-shanghai', Object: 'a.mp4' }),
-			SnapshotConfig: JSON.stringify({
-				OutputFile: {
-					Bucket: 'snaps',
-					Location: 'oss-cn-shanghai',
-					Object: `${name}%2F%7BCount%7D.jpg`,
-				},
-				Num: String(num),
-				Time: '0',
-			}),
-		},
-		{ version: MPS_VERSION },
-	);
-	return body.SnapshotJob.Id;
+	return await submitAsyncJob(emulator, name, { num });
 }
 
 async function finished(id: string): Promise<void> {
@@ -128,4 +114,39 @@ describe('Alibaba Cloud MPS Trigger, Query Jobs mode', () => {
 		expect(ids(await mps.poll('manual'))).toEqual([newer]);
 		expect(ids(await mps.poll()).sort()).toEqual([older, newer].sort());
 	});
+
+	it('lists only the finished States chosen, never the unfinished jobs of the window', async () => {
+		const mps = await trigger({ states: ['Fail'] });
+		await mps.poll();
+		emulator.setJobDuration(60_000);
+		await submitJob('running');
+		emulator.clearRequests();
+		expect(await mps.poll()).toEqual([]);
+		const listings = sentParams(emulator, 'QuerySnapshotJobList');
+		expect(listings.length).toBeGreaterThan(0);
+		expect(listings.map((params) => params.State)).toEqual(listings.map(() => 'Fail'));
+
+		const both = await trigger();
+		await both.poll();
+		emulator.clearRequests();
+		await both.poll();
+		expect(sentParams(emulator, 'QuerySnapshotJobList').map((params) => params.State)).toEqual([
+			'Success',
+			'Fail',
+		]);
+	});
+
+	it(`refuses a window holding more than ${MAX_REMEMBERED_JOBS} finished jobs instead of firing some twice`, async () => {
+		const mps = await trigger({ states: ['Success'] });
+		await mps.poll();
+		emulator.setQpsLimits({ 'mts:SubmitSnapshotJob': 100_000 });
+		const submits = Array.from({ length: MAX_REMEMBERED_JOBS + 1 }, (_, index) => index);
+		for (let start = 0; start < submits.length; start += 50)
+			await Promise.all(
+				submits.slice(start, start + 50).map((index) => submitSyncJob(emulator, index)),
+			);
+		await expect(mps.poll()).rejects.toThrow(
+			`More than ${MAX_REMEMBERED_JOBS} finished jobs were created within Look Back (Hours)`,
+		);
+	}, 120_000);
 });

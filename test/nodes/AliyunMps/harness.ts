@@ -88,10 +88,10 @@ export function submitParameters(extra: INodeParameters = {}): INodeParameters {
 	};
 }
 
-/** A synchronous single-snapshot job, created and finished by one SubmitSnapshotJob; its id. */
-export async function submitSyncJob(
+/** SubmitSnapshotJob of `v/a.mp4` with `snapshotConfig`, on `pipelineId` if given; the job's id. */
+export async function submitMpsJob(
 	emulator: Emulator,
-	index: number,
+	snapshotConfig: Record<string, unknown>,
 	pipelineId?: string,
 ): Promise<string> {
 	const body = await callRpc<{ SnapshotJob: { Id: string } }>(
@@ -99,13 +99,26 @@ export async function submitSyncJob(
 		'SubmitSnapshotJob',
 		{
 			Input: JSON.stringify({ Bucket: 'v', Location: 'oss-cn-shanghai', Object: 'a.mp4' }),
-			SnapshotConfig: JSON.stringify({
-				OutputFile: { Bucket: 'o', Location: 'oss-cn-shanghai', Object: `f${index}.jpg` },
-				Time: '0',
-			}),
+			SnapshotConfig: JSON.stringify(snapshotConfig),
 			...(pipelineId ? { PipelineId: pipelineId } : {}),
 		},
 		{ version: MPS_VERSION },
 	);
 	return body.SnapshotJob.Id;
+}
+
+/** A synchronous single-snapshot job, created and finished by one SubmitSnapshotJob; its id. */
+export async function submitSyncJob(
+	emulator: Emulator,
+	index: number,
+	pipelineId?: string,
+): Promise<string> {
+	return await submitMpsJob(
+		emulator,
+		{
+			OutputFile: { Bucket: 'o', Location: 'oss-cn-shanghai', Object: `f${index}.jpg` },
+			Time: '0',
+		},
+		pipelineId,
+	);
 }

@@ -13,7 +13,7 @@ import {
 	type ItemResults,
 } from '../../../shared/actions';
 import { updateDisplayOptions } from '../../../shared/displayOptions';
-import { listJobs, type JobFilters } from '../../helpers/queryJobs';
+import { listJobs, utcSeconds, type JobFilters } from '../../helpers/queryJobs';
 import { DOCUMENTED_QPS, type MpsJobState } from '../../transport';
 import { SERVICE_NAME } from '../common.description';
 
@@ -75,12 +75,6 @@ export const description = updateDisplayOptions(
 	{ show: { resource: ['snapshotJob'], operation: ['getAll'] } },
 	properties,
 );
-
-/** `yyyy-MM-ddTHH:mm:ssZ` as MPS takes it; undefined when the text is not a date. */
-export function utcSeconds(value: string): string | undefined {
-	const time = Date.parse(value);
-	return Number.isNaN(time) ? undefined : new Date(time).toISOString().replace(/\.\d{3}Z$/, 'Z');
-}
 
 const FILTER_LABELS = {
 	createdAfter: 'Created After',
