@@ -15,3 +15,11 @@ export const MPS_PIPELINE_NODES = {
 	merge: 'All Images',
 	write: 'Write Images to Disk',
 } as const;
+
+/** examples/mps-queue-trigger.json (written by the MPS Trigger's authors): the MNS Queue mode. */
+export const MPS_QUEUE_TRIGGER_EXAMPLE = 'mps-queue-trigger.json';
+
+export const MPS_QUEUE_TRIGGER_NODES = {
+	trigger: 'MPS Job Finished',
+	summary: 'Summarise MPS Job',
+} as const;

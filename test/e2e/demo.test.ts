@@ -57,13 +57,13 @@ beforeAll(async () => {
 		cwd: REPO_ROOT,
 		env: process.env,
 		maxBuffer: 16 * 1024 * 1024,
-		timeout: 300_000,
+		timeout: 420_000,
 	}));
 	durationMs = Date.now() - started;
 	process.stderr.write(
 		`[e2e] npm run demo (scripts/demo.ts) took ${(durationMs / 1000).toFixed(1)} s\n`,
 	);
-}, 330_000);
+}, 450_000);
 
 describe('npm run demo (scripts/demo.ts)', () => {
 	it('reports no problem and prints a section per cloud', () => {
@@ -86,12 +86,17 @@ describe('npm run demo (scripts/demo.ts)', () => {
 		expect(triggerRuns).toBe(jobs);
 	});
 
-	it('Alibaba Cloud MPS: one sprite and one normal job, their images read from OSS and written', () => {
+	it('Alibaba Cloud MPS: one sprite and one normal job, their images read from OSS and written, each fired once by the MNS trigger', () => {
 		const text = section('Alibaba Cloud MPS');
 		expect(text).toMatch(/^ {2}snapshot jobs: 2 \(1 sprite, 1 normal\), all finished$/m);
 		// The example: a 2×5 sheet of 10 cells without the cells, and 3 normal snapshots.
 		expect(expectImagesWritten(text, 'mps')).toBe(4);
 		expect(text).toMatch(/\.demo-output\/mps\/[0-9a-f]{32}-sprite-00001\.jpg/);
+		// The MNS Queue trigger (examples/mps-queue-trigger.json) fired each job once and emptied the queue.
+		expect(text).toMatch(
+			/^ {2}jobs fired by the MNS trigger \(queue [\w-]+\): 2 of 2 exactly once; messages left in the queue: 0$/m,
+		);
+		expect(summaryNumber(text, /^ {2}trigger executions: (\d+)/m)).toBeGreaterThanOrEqual(1);
 	});
 
 	it('Huawei Cloud VOD: a Quantity task, its images, one MFS callback and one execution', () => {
