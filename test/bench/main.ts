@@ -29,6 +29,7 @@ import { startEmulator, type Emulator } from '../emulator/server';
 import { callRpc } from '../emulator/clients/aliyunRpc';
 import { nodeOutput, runWorkflow } from '../support/inProcessN8n';
 import { actionRequests, densestWindow, isThrottled } from '../support/requestRates';
+import { runHuaweiBench } from './huawei';
 import { runHuaweiPollingBench } from './huaweiPolling';
 import { runMpsBench } from './mps';
 import { runMpsQueueBench } from './mpsQueue';
@@ -327,6 +328,7 @@ async function main(): Promise<void> {
 		printSignerRatios();
 		if (!(await runMpsBench())) failed = true;
 		if (!(await runHuaweiPollingBench())) failed = true;
+		if (!(await runHuaweiBench())) failed = true;
 		if (!(await runMpsQueueBench())) failed = true;
 	} catch (error) {
 		failed = true;

@@ -4,7 +4,7 @@
  * (scripts/demo.ts) and the end-to-end tests (test/e2e/pipeline.test.ts, test/e2e/vodTrigger.test.ts).
  * Built on the real-n8n harness (test/e2e/harness) without changing it.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 
@@ -63,6 +63,13 @@ function isExampleWorkflow(value: unknown): value is ExampleWorkflow {
 		Array.isArray(record.nodes) &&
 		typeof record.connections === 'object'
 	);
+}
+
+/** Every workflow file in examples/, sorted. */
+export function exampleFiles(): string[] {
+	return readdirSync(EXAMPLES_DIR)
+		.filter((file) => file.endsWith('.json'))
+		.sort();
 }
 
 export function loadExample(file: string): ExampleWorkflow {
@@ -126,6 +133,27 @@ export function prepareExample(example: ExampleWorkflow, options: PrepareOptions
 		settings: { executionOrder: 'v1' },
 		pinData: {},
 	};
+}
+
+/**
+ * The workflow with every Wait for Completion polling every `seconds` instead of the example's 2 s
+ * (the emulator's jobs are shorter than a real cloud's).
+ */
+export function withPollInterval(workflow: WorkflowJson, seconds: number): WorkflowJson {
+	const nodes = workflow.nodes.map((node): INode => {
+		const options = node.parameters.options;
+		const polls =
+			node.parameters.waitForCompletion === true &&
+			typeof options === 'object' &&
+			options !== null &&
+			!Array.isArray(options);
+		if (!polls) return node;
+		return {
+			...node,
+			parameters: { ...node.parameters, options: { ...options, pollInterval: seconds } },
+		};
+	});
+	return { ...workflow, nodes };
 }
 
 /** An `aliyunApi` credential for the emulator (V3 signatures, every endpoint the emulator). */
