@@ -18,8 +18,10 @@ export class AliyunMpsTrigger implements INodeType {
 		group: ['trigger'],
 		version: [1],
 		subtitle: '={{"Finished snapshot jobs: " + $parameter["mode"]}}',
+		// n8n shows this text on the entry it merges with the Alibaba Cloud MPS node, so it starts with
+		// that node's own description.
 		description:
-			'Starts the workflow when an Alibaba Cloud MPS snapshot job finishes (MNS queue messages or query jobs by polling)',
+			'Submit and query snapshot jobs (query jobs) in Alibaba Cloud ApsaraVideo Media Processing, with images from OSS, and start a workflow when a snapshot job finishes (MNS queue messages or query jobs by polling)',
 		defaults: { name: 'Alibaba Cloud MPS Trigger' },
 		polling: true,
 		inputs: [],

@@ -22,8 +22,10 @@ export class HuaweiCloudVodTrigger implements INodeType {
 		group: ['trigger'],
 		version: [1],
 		subtitle: '={{$parameter["events"].join(", ")}}',
+		// n8n shows this text on the entry it merges with the Huawei Cloud VOD node, so it starts with
+		// that node's own description.
 		description:
-			'Starts the workflow when Huawei Cloud VOD sends a notification (MFS or SMN), such as finished snapshots',
+			'Take video snapshots and read media assets in Huawei Cloud VOD, and start a workflow when VOD sends a notification (MFS or SMN), such as finished snapshots',
 		defaults: { name: 'Huawei Cloud VOD Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
