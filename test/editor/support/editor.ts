@@ -1,0 +1,369 @@
+// The callbacks given to page.evaluate, $eval and waitForFunction run in the browser.
+/// <reference lib="dom" />
+/// <reference lib="dom.iterable" />
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports */
+/**
+ * One real `n8n start` with its editor (the e2e harness, the package installed as users install it) and
+ * one chromium page signed in as the owner: what each test file of test/editor/ starts once.
+ * Selectors are n8n 2.41.1's `data-test-id`s (packages/frontend/editor-ui, and the page objects of
+ * packages/testing/playwright).
+ */
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+
+import type { ElementHandle, Page } from 'puppeteer-core';
+import type { IConnections, INode } from 'n8n-workflow';
+
+import { E2E_OWNER, N8nInstance, REPO_ROOT, type RunningN8n } from '../../e2e/harness';
+import { EditorBrowser } from './browser';
+import { PageProblems } from './pageProblems';
+
+/** Where the tests save what they saw, for a reviewer who does not run them (README, "Browser tests"). */
+export const SCREENSHOT_DIR = path.join(REPO_ROOT, 'docs', 'screenshots');
+
+export type Theme = 'light' | 'dark';
+
+/** waitForFunction polls on a timer: its default (animation frames) stalls in a background tab. */
+const POLL = { polling: 100 };
+
+export interface EditorSession {
+	n8n: N8nInstance;
+	server: RunningN8n;
+	browser: EditorBrowser;
+	page: Page;
+	problems: PageProblems;
+}
+
+/** n8n with its UI (the harness turns the UI off by default), the owner, a browser signed in. */
+export async function startEditor(label: string): Promise<EditorSession> {
+	const n8n = await N8nInstance.create({ label: `editor-${label}` });
+	try {
+		const [server, browser] = await Promise.all([
+			n8n.start({ env: { N8N_DISABLE_UI: 'false' } }),
+			EditorBrowser.launch(),
+		]);
+		await server.ensureOwnerSession();
+		const page = await browser.newPage();
+		// A load of the editor on this 2-core box shared with other jobs can take half a minute.
+		page.setDefaultTimeout(60_000);
+		page.setDefaultNavigationTimeout(120_000);
+		const problems = new PageProblems(page);
+		await signIn(page, server.baseUrl);
+		return { n8n, server, browser, page, problems };
+	} catch (error) {
+		await n8n.dispose();
+		throw error;
+	}
+}
+
+export async function stopEditor(session: Partial<EditorSession> | undefined): Promise<void> {
+	await session?.browser?.close();
+	await session?.n8n?.dispose();
+}
+
+/** The sign-in form, as a user fills it; resolves on the page n8n sends a signed-in user to. */
+async function signIn(page: Page, baseUrl: string): Promise<void> {
+	await page.goto(`${baseUrl}/signin`, { waitUntil: 'domcontentloaded' });
+	await page.waitForSelector('input[type=email]');
+	await page.type('input[type=email]', E2E_OWNER.email);
+	await page.type('input[type=password]', E2E_OWNER.password);
+	await page.click('[data-test-id=form-submit-button]');
+	await page.waitForFunction(() => !window.location.pathname.startsWith('/signin'), POLL);
+}
+
+export interface EditorWorkflow {
+	name: string;
+	nodes: INode[];
+	connections?: IConnections;
+}
+
+/** Saves a workflow through n8n's REST API (as the editor does) and returns its id. */
+export async function createWorkflow(
+	server: RunningN8n,
+	workflow: EditorWorkflow,
+): Promise<string> {
+	const saved = await server.rest<{ id: string }>('POST', '/rest/workflows', {
+		name: workflow.name,
+		nodes: workflow.nodes,
+		connections: workflow.connections ?? {},
+		settings: { executionOrder: 'v1' },
+	});
+	return saved.id;
+}
+
+/**
+ * Opens a saved workflow (or a `new` one) in `theme` (n8n reads `?theme=` when it loads) and waits for
+ * its canvas. A load fetches some 450 files: when the page already shows that workflow in that theme,
+ * this only closes what is open on it (nodes panel, node panel).
+ */
+export async function openWorkflow(
+	session: EditorSession,
+	id: string,
+	theme: Theme = 'light',
+): Promise<void> {
+	const { page, server } = session;
+	const current = new URL(page.url());
+	if (id !== 'new' && current.pathname === `/workflow/${id}` && currentTheme === theme) {
+		await closeOverlays(page);
+		return;
+	}
+	await page.goto(`${server.baseUrl}/workflow/${id}?theme=${theme}`, {
+		waitUntil: 'domcontentloaded',
+	});
+	await page.waitForSelector(
+		id === 'new' ? '[data-test-id=canvas-add-button]' : '[data-test-id=canvas-node]',
+		{ visible: true },
+	);
+	await page.waitForSelector('[data-test-id=node-creator-plus-button]', { visible: true });
+	currentTheme = theme;
+}
+
+let currentTheme: Theme | undefined;
+
+async function closeOverlays(page: Page): Promise<void> {
+	if (await isVisible(page, NDV)) await closeNode(page);
+	if (await isVisible(page, CREATOR)) await closeNodeCreator(page);
+}
+
+async function isVisible(page: Page, selector: string): Promise<boolean> {
+	const element = await page.$(selector);
+	return (await element?.isVisible()) ?? false;
+}
+
+export interface NodeCreatorItem {
+	name: string;
+	description: string;
+	iconSrc: string;
+	/** Whether the icon image loaded (naturalWidth > 0). */
+	iconLoaded: boolean;
+}
+
+const CREATOR = '[data-test-id=node-creator]';
+const CREATOR_ITEM = `${CREATOR} [data-test-id=item-iterator-item]`;
+
+/**
+ * Waits until the nodes panel's title reads `title` ("What triggers this workflow?", "What happens
+ * next?", "Tools"); the panel slides from one view to the next, so an old title can be on screen a while.
+ */
+export async function waitForNodeCreatorTitle(page: Page, title: string): Promise<void> {
+	await page.waitForFunction(
+		(creator: string, wanted: string) =>
+			[...document.querySelectorAll(`${creator} [data-test-id=nodes-list-header]`)].some(
+				(header) => (header as HTMLElement).innerText.split('\n')[0].trim() === wanted,
+			),
+		POLL,
+		CREATOR,
+		title,
+	);
+}
+
+/**
+ * Types `query` into the open nodes panel and waits until its results list an item named
+ * `expectName` or show that nothing was found, and have stayed the same for two polls (the list of the
+ * previous query must not be read); returns every item listed then.
+ */
+export async function searchNodes(
+	page: Page,
+	query: string,
+	expectName: string,
+): Promise<NodeCreatorItem[]> {
+	const search = `${CREATOR} [data-test-id=node-creator-search-bar]`;
+	await page.waitForSelector(search, { visible: true });
+	await page.click(search, { count: 3 });
+	await page.keyboard.press('Backspace');
+	await page.type(search, query);
+	await page.waitForFunction(
+		(creator: string, name: string) => {
+			const state = window as unknown as { lastResults?: string };
+			const names = [
+				...document.querySelectorAll(`${creator} [data-test-id=node-creator-item-name]`),
+			].map((item) => item.textContent?.trim() ?? '');
+			const done =
+				names.includes(name) ||
+				document.querySelector(`${creator} [data-test-id=node-creator-no-results]`) !== null;
+			const results = JSON.stringify(names);
+			const stable = state.lastResults === results;
+			state.lastResults = results;
+			return done && stable;
+		},
+		{ polling: 300 },
+		CREATOR,
+		expectName,
+	);
+	return await nodeCreatorItems(page);
+}
+
+async function nodeCreatorItems(page: Page): Promise<NodeCreatorItem[]> {
+	const items = await page.$$(CREATOR_ITEM);
+	return await Promise.all(
+		items.map(
+			async (item) =>
+				await item.evaluate((element) => {
+					const text = (testId: string) =>
+						element.querySelector(`[data-test-id=${testId}]`)?.textContent?.trim() ?? '';
+					const icon = element.querySelector('img');
+					return {
+						name: text('node-creator-item-name'),
+						description: text('node-creator-item-description'),
+						iconSrc: icon?.getAttribute('src') ?? '',
+						iconLoaded: icon !== null && icon.complete && icon.naturalWidth > 0,
+					};
+				}),
+		),
+	);
+}
+
+/** The nodes panel item named `name` (exactly). */
+export async function nodeCreatorItem(page: Page, name: string): Promise<ElementHandle<Element>> {
+	for (const item of await page.$$(CREATOR_ITEM)) {
+		const itemName = await item.$eval('[data-test-id=node-creator-item-name]', (element) =>
+			element.textContent?.trim(),
+		);
+		if (itemName === name) return item;
+	}
+	throw new Error(`the nodes panel lists no "${name}"`);
+}
+
+/** Opens the nodes panel from the canvas' + button. */
+export async function openNodeCreator(page: Page): Promise<void> {
+	await page.click('[data-test-id=node-creator-plus-button]');
+	await page.waitForSelector(`${CREATOR} [data-test-id=node-creator-search-bar]`, {
+		visible: true,
+	});
+}
+
+/** Opens the nodes panel from the + of a node's output, or of an AI node's input (`ai_tool`). */
+export async function openNodeCreatorFromHandle(
+	page: Page,
+	nodeName: string,
+	handle: { kind: 'output' } | { kind: 'input'; connectionType: string },
+): Promise<void> {
+	const handleSelector =
+		handle.kind === 'output'
+			? `[data-test-id=canvas-node-output-handle][data-node-name="${nodeName}"]`
+			: `[data-test-id=canvas-node-input-handle][data-node-name="${nodeName}"][data-connection-type=${handle.connectionType}]`;
+	await page.click(`${handleSelector} [data-test-id=canvas-handle-plus]`);
+	await page.waitForSelector(`${CREATOR} [data-test-id=node-creator-search-bar]`, {
+		visible: true,
+	});
+}
+
+export async function closeNodeCreator(page: Page): Promise<void> {
+	await page.keyboard.press('Escape');
+	await page.waitForSelector(CREATOR, { hidden: true });
+}
+
+const NDV = '[data-test-id=ndv]';
+const PARAMETERS = `${NDV} [data-test-id=node-parameters]`;
+
+/** Opens a canvas node's panel (double click, as a user does) and waits for its parameters. */
+export async function openNode(page: Page, nodeName: string): Promise<void> {
+	const node = await page.waitForSelector(
+		`[data-test-id=canvas-node][data-node-name="${nodeName}"]`,
+		{ visible: true },
+	);
+	await node?.click({ count: 2 });
+	await page.waitForSelector(`${PARAMETERS} [data-test-id=parameter-item]`, { visible: true });
+}
+
+export async function closeNode(page: Page): Promise<void> {
+	await page.click(`${NDV} [data-test-id=ndv-close-button]`);
+	await page.waitForSelector(NDV, { hidden: true });
+}
+
+/**
+ * The labels of the parameters the open panel shows, top to bottom, as a user reads them: with n8n's
+ * required marker (`Video ID *`), collections included (`Options`), values and notices left out.
+ */
+export async function parameterLabels(page: Page): Promise<string[]> {
+	return await page.$$eval(
+		`${PARAMETERS} [data-test-id=parameter-item] [data-test-id=input-label] label`,
+		(labels) =>
+			labels
+				.filter((label) => (label as HTMLElement).offsetParent !== null)
+				.map((label) => (label as HTMLElement).innerText.replace(/\s+/g, ' ').trim()),
+	);
+}
+
+/** Waits until the panel shows a parameter labelled `label` (`shown`), or no longer shows one. */
+export async function waitForLabel(page: Page, label: string, shown = true): Promise<void> {
+	await page.waitForFunction(
+		(panel: string, wanted: string, visible: boolean) =>
+			[...document.querySelectorAll(`${panel} [data-test-id=input-label] label`)].some(
+				(element) =>
+					(element as HTMLElement).offsetParent !== null &&
+					(element as HTMLElement).innerText.replace(/\s+/g, ' ').trim().replace(/ \*$/, '') ===
+						wanted,
+			) === visible,
+		POLL,
+		PARAMETERS,
+		label,
+		shown,
+	);
+}
+
+/** The panel's visible text (labels, notices, hints; not the values of inputs). */
+export async function panelText(page: Page): Promise<string> {
+	return await page.$eval(PARAMETERS, (panel) => (panel as HTMLElement).innerText);
+}
+
+/** Clicks a boolean parameter's switch and waits for it to show the new state. */
+export async function toggleParameter(page: Page, name: string): Promise<void> {
+	const selector = `${PARAMETERS} [data-test-id=parameter-input-${name}] .el-switch`;
+	const before = await page.$eval(selector, (element) => element.classList.contains('is-checked'));
+	await page.click(selector);
+	await page.waitForFunction(
+		(switchSelector: string, was: boolean) =>
+			document.querySelector(switchSelector)?.classList.contains('is-checked') === !was,
+		POLL,
+		selector,
+		before,
+	);
+}
+
+/** Types into a text parameter (replacing its value). */
+export async function typeParameter(page: Page, name: string, value: string): Promise<void> {
+	const selector = `${PARAMETERS} [data-test-id=parameter-input-${name}] input`;
+	await page.click(selector, { count: 3 });
+	await page.keyboard.press('Backspace');
+	await page.type(selector, value);
+}
+
+/** The entries the "Add …" dropdown of the collection labelled `label` offers; closes it again. */
+export async function collectionChoices(page: Page, label: string): Promise<string[]> {
+	const items = await page.$$(`${PARAMETERS} [data-test-id=parameter-item]`);
+	let add: ElementHandle<Element> | null = null;
+	for (const item of items) {
+		const itemLabel = await item
+			.$eval('[data-test-id=input-label]', (element) => (element as HTMLElement).innerText.trim())
+			.catch(() => '');
+		if (itemLabel === label) add = await item.$('[data-test-id=collection-parameter-add]');
+		if (add) break;
+	}
+	if (!add) throw new Error(`the panel shows no collection "${label}"`);
+	await add.click();
+	const option = '.el-select-dropdown__item[data-test-id=collection-parameter-option]';
+	await page.waitForSelector(option, { visible: true });
+	const choices = await page.$$eval(option, (options) =>
+		options
+			.filter((element) => (element as HTMLElement).offsetParent !== null)
+			.map((element) => (element as HTMLElement).innerText.trim()),
+	);
+	await page.keyboard.press('Escape');
+	await page.waitForSelector(option, { hidden: true });
+	return choices;
+}
+
+/** Saves a PNG of the page, or of one element of it, under docs/screenshots/. */
+export async function saveScreenshot(page: Page, file: string, selector?: string): Promise<string> {
+	await mkdir(SCREENSHOT_DIR, { recursive: true });
+	const target = path.join(SCREENSHOT_DIR, file);
+	if (selector) {
+		const element = await page.waitForSelector(selector, { visible: true });
+		if (!element) throw new Error(`nothing to screenshot at ${selector}`);
+		await element.screenshot({ path: target as `${string}.png` });
+	} else {
+		await page.screenshot({ path: target as `${string}.png` });
+	}
+	return target;
+}
