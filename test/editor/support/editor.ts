@@ -281,7 +281,8 @@ export async function parameterLabels(page: Page): Promise<string[]> {
 		(labels) =>
 			labels
 				.filter((label) => (label as HTMLElement).offsetParent !== null)
-				.map((label) => (label as HTMLElement).innerText.replace(/\s+/g, ' ').trim()),
+				// The first line: the label and its required marker, without the Fixed/Expression switch.
+				.map((label) => (label as HTMLElement).innerText.split('\n')[0].trim()),
 	);
 }
 
@@ -292,8 +293,7 @@ export async function waitForLabel(page: Page, label: string, shown = true): Pro
 			[...document.querySelectorAll(`${panel} [data-test-id=input-label] label`)].some(
 				(element) =>
 					(element as HTMLElement).offsetParent !== null &&
-					(element as HTMLElement).innerText.replace(/\s+/g, ' ').trim().replace(/ \*$/, '') ===
-						wanted,
+					(element as HTMLElement).innerText.split('\n')[0].trim().replace(/ \*$/, '') === wanted,
 			) === visible,
 		POLL,
 		PARAMETERS,
@@ -342,15 +342,22 @@ export async function collectionChoices(page: Page, label: string): Promise<stri
 	}
 	if (!add) throw new Error(`the panel shows no collection "${label}"`);
 	await add.click();
+	// Every collection's dropdown is in the page; only the open one's entries are visible.
 	const option = '.el-select-dropdown__item[data-test-id=collection-parameter-option]';
-	await page.waitForSelector(option, { visible: true });
+	await page.waitForFunction(
+		(selector: string) =>
+			[...document.querySelectorAll(selector)].some(
+				(element) => (element as HTMLElement).offsetParent !== null,
+			),
+		POLL,
+		option,
+	);
 	const choices = await page.$$eval(option, (options) =>
 		options
 			.filter((element) => (element as HTMLElement).offsetParent !== null)
 			.map((element) => (element as HTMLElement).innerText.trim()),
 	);
 	await page.keyboard.press('Escape');
-	await page.waitForSelector(option, { hidden: true });
 	return choices;
 }
 
@@ -367,3 +374,73 @@ export async function saveScreenshot(page: Page, file: string, selector?: string
 	}
 	return target;
 }
+
+const CREDENTIAL_DIALOG = '[data-test-id=credential-edit-dialog]';
+
+/** Opens a node's panel and, from its "Connect to …" button, the form of a new credential. */
+export async function openNewCredentialForm(page: Page, nodeName: string): Promise<void> {
+	await openNode(page, nodeName);
+	await page.click(`${NDV} [data-test-id=node-credentials-empty-state] button`);
+	await page.waitForSelector(
+		`${CREDENTIAL_DIALOG} [data-test-id=credential-connection-parameter]`,
+		{
+			visible: true,
+		},
+	);
+}
+
+/** The credential form's title and field labels, as shown (`AccessKey ID *`). */
+export async function credentialForm(page: Page): Promise<{ title: string; labels: string[] }> {
+	return await page.$eval(CREDENTIAL_DIALOG, (dialog) => ({
+		title:
+			(
+				dialog.querySelector('[data-test-id=credential-name]') as HTMLElement | null
+			)?.innerText.trim() ?? '',
+		labels: [...dialog.querySelectorAll('[data-test-id=credential-connection-parameter] label')]
+			.filter((label) => (label as HTMLElement).offsetParent !== null)
+			.map((label) => (label as HTMLElement).innerText.replace(/\s+/g, ' ').trim()),
+	}));
+}
+
+/** Replaces the value of a text field of the credential form. */
+export async function fillCredentialField(page: Page, name: string, value: string): Promise<void> {
+	const selector = `${CREDENTIAL_DIALOG} [data-test-id=parameter-input-${name}] input`;
+	await page.click(selector, { count: 3 });
+	await page.keyboard.press('Backspace');
+	await page.type(selector, value);
+}
+
+/**
+ * Saves the credential form, which makes n8n run the credential's Test, and returns the message the
+ * form shows for it: the failure's details ("Couldn’t connect with these settings" → More details), or
+ * the success text. Waits for the answer of this Test, not an earlier one.
+ */
+export async function saveAndTestCredential(page: Page): Promise<string> {
+	const tested = page.waitForResponse(
+		(response) =>
+			new URL(response.url()).pathname === '/rest/credentials/test' &&
+			response.request().method() === 'POST',
+	);
+	await page.click(`${CREDENTIAL_DIALOG} [data-test-id=credential-save-button]`);
+	const answer = (await (await tested).json()) as { data?: { status?: string; message?: string } };
+	const message = answer.data?.message ?? '';
+	const more = await page.$(`${CREDENTIAL_DIALOG} ::-p-text(More details)`);
+	if (answer.data?.status === 'Error' && more) await more.click();
+	await page.waitForFunction(
+		(dialog: string, wanted: string) =>
+			(document.querySelector(dialog) as HTMLElement | null)?.innerText.includes(wanted) ?? false,
+		POLL,
+		CREDENTIAL_DIALOG,
+		message.split('\n')[0],
+	);
+	return message;
+}
+
+export async function closeCredentialForm(page: Page): Promise<void> {
+	await page.click(
+		`${CREDENTIAL_DIALOG} .el-dialog__headerbtn, ${CREDENTIAL_DIALOG} .el-dialog__close`,
+	);
+	await page.waitForSelector(CREDENTIAL_DIALOG, { hidden: true });
+}
+
+export const CREDENTIAL_DIALOG_SELECTOR = CREDENTIAL_DIALOG;
