@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-hardcoded-secrets */
 /**
  * The three credential forms as a new user opens them from a node's "Connect to …" button in the real
  * n8n 2.41.1 editor, and the message their Test shows for bad values: it must name the field or the host.

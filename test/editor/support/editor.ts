@@ -1,7 +1,7 @@
 // The callbacks given to page.evaluate, $eval and waitForFunction run in the browser.
 /// <reference lib="dom" />
 /// <reference lib="dom.iterable" />
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports */
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/require-node-api-error */
 /**
  * One real `n8n start` with its editor (the e2e harness, the package installed as users install it) and
  * one chromium page signed in as the owner: what each test file of test/editor/ starts once.
@@ -121,6 +121,7 @@ export async function openWorkflow(
 let currentTheme: Theme | undefined;
 
 async function closeOverlays(page: Page): Promise<void> {
+	if (await isVisible(page, CREDENTIAL_DIALOG)) await closeCredentialForm(page);
 	if (await isVisible(page, NDV)) await closeNode(page);
 	if (await isVisible(page, CREATOR)) await closeNodeCreator(page);
 }
@@ -254,6 +255,7 @@ export async function closeNodeCreator(page: Page): Promise<void> {
 }
 
 const NDV = '[data-test-id=ndv]';
+const CREDENTIAL_DIALOG = '[data-test-id=credential-edit-dialog]';
 const PARAMETERS = `${NDV} [data-test-id=node-parameters]`;
 
 /** Opens a canvas node's panel (double click, as a user does) and waits for its parameters. */
@@ -375,8 +377,6 @@ export async function saveScreenshot(page: Page, file: string, selector?: string
 	return target;
 }
 
-const CREDENTIAL_DIALOG = '[data-test-id=credential-edit-dialog]';
-
 /** Opens a node's panel and, from its "Connect to …" button, the form of a new credential. */
 export async function openNewCredentialForm(page: Page, nodeName: string): Promise<void> {
 	await openNode(page, nodeName);
@@ -398,7 +398,7 @@ export async function credentialForm(page: Page): Promise<{ title: string; label
 			)?.innerText.trim() ?? '',
 		labels: [...dialog.querySelectorAll('[data-test-id=credential-connection-parameter] label')]
 			.filter((label) => (label as HTMLElement).offsetParent !== null)
-			.map((label) => (label as HTMLElement).innerText.replace(/\s+/g, ' ').trim()),
+			.map((label) => (label as HTMLElement).innerText.split('\n')[0].trim()),
 	}));
 }
 
@@ -416,13 +416,16 @@ export async function fillCredentialField(page: Page, name: string, value: strin
  * the success text. Waits for the answer of this Test, not an earlier one.
  */
 export async function saveAndTestCredential(page: Page): Promise<string> {
-	const tested = page.waitForResponse(
-		(response) =>
-			new URL(response.url()).pathname === '/rest/credentials/test' &&
-			response.request().method() === 'POST',
-	);
-	await page.click(`${CREDENTIAL_DIALOG} [data-test-id=credential-save-button]`);
-	const answer = (await (await tested).json()) as { data?: { status?: string; message?: string } };
+	// The Save button sits in the modal's header, outside the dialog's body.
+	const [tested] = await Promise.all([
+		page.waitForResponse(
+			(response) =>
+				new URL(response.url()).pathname === '/rest/credentials/test' &&
+				response.request().method() === 'POST',
+		),
+		page.click('[data-test-id=credential-save-button]'),
+	]);
+	const answer = (await tested.json()) as { data?: { status?: string; message?: string } };
 	const message = answer.data?.message ?? '';
 	const more = await page.$(`${CREDENTIAL_DIALOG} ::-p-text(More details)`);
 	if (answer.data?.status === 'Error' && more) await more.click();
