@@ -99,6 +99,8 @@ describe.each<Theme>(['dark', 'light'])('nodes panel, %s theme', (theme) => {
 		await openWorkflow(session, workflowId, theme);
 		await openNodeCreatorFromHandle(page, START_NODE, { kind: 'output' });
 		await waitForNodeCreatorTitle(page, 'What happens next?');
+		await searchNodes(page, 'snapshot', ACTION_NODE);
+		await saveScreenshot(page, `nodes-panel-${theme}.png`, '[data-test-id=node-creator]');
 		const missed: string[] = [];
 		for (const query of ACTION_QUERIES) {
 			const items = await searchNodes(page, query, ACTION_NODE);
@@ -111,8 +113,6 @@ describe.each<Theme>(['dark', 'light'])('nodes panel, %s theme', (theme) => {
 			expect(item.iconSrc, query).toMatch(new RegExp(`${iconFile(theme)}$`));
 			expect(item.iconLoaded, `${query}: icon loaded`).toBe(true);
 		}
-		await searchNodes(page, 'snapshot', ACTION_NODE);
-		await saveScreenshot(page, `nodes-panel-${theme}.png`, '[data-test-id=node-creator]');
 		expect(missed, 'queries that did not find the action node').toEqual([]);
 		await closeNodeCreator(page);
 	});
