@@ -325,10 +325,7 @@ export async function toggleParameter(page: Page, name: string): Promise<void> {
 
 /** Types into a text parameter (replacing its value). */
 export async function typeParameter(page: Page, name: string, value: string): Promise<void> {
-	const selector = `${PARAMETERS} [data-test-id=parameter-input-${name}] input`;
-	await page.click(selector, { count: 3 });
-	await page.keyboard.press('Backspace');
-	await page.type(selector, value);
+	await replaceInputText(page, `${PARAMETERS} [data-test-id=parameter-input-${name}] input`, value);
 }
 
 /** The entries the "Add …" dropdown of the collection labelled `label` offers; closes it again. */
@@ -404,10 +401,11 @@ export async function credentialForm(page: Page): Promise<{ title: string; label
 
 /** Replaces the value of a text field of the credential form. */
 export async function fillCredentialField(page: Page, name: string, value: string): Promise<void> {
-	const selector = `${CREDENTIAL_DIALOG} [data-test-id=parameter-input-${name}] input`;
-	await page.click(selector, { count: 3 });
-	await page.keyboard.press('Backspace');
-	await page.type(selector, value);
+	await replaceInputText(
+		page,
+		`${CREDENTIAL_DIALOG} [data-test-id=parameter-input-${name}] input`,
+		value,
+	);
 }
 
 /**
@@ -447,3 +445,13 @@ export async function closeCredentialForm(page: Page): Promise<void> {
 }
 
 export const CREDENTIAL_DIALOG_SELECTOR = CREDENTIAL_DIALOG;
+
+/** Focuses an input, selects all its text and types `value` over it, as a user does. */
+async function replaceInputText(page: Page, selector: string, value: string): Promise<void> {
+	await page.click(selector);
+	await page.keyboard.down('Control');
+	await page.keyboard.press('KeyA');
+	await page.keyboard.up('Control');
+	await page.keyboard.press('Backspace');
+	await page.type(selector, value);
+}
