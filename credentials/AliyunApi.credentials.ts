@@ -55,6 +55,13 @@ const TEST_FAILURES: CredentialTestFailures = {
 	],
 };
 
+/**
+ * n8n's credential tester reports a network failure of the Test request by its code alone
+ * (ENOTFOUND, ECONNREFUSED), without the host, so the endpoint fields say what it means.
+ */
+const UNREACHABLE_TEST =
+	"A Test that shows only ENOTFOUND or ECONNREFUSED could not reach this endpoint (or, when empty, the Region's endpoint, as in the placeholder).";
+
 export class AliyunApi implements ICredentialType {
 	name = 'aliyunApi';
 
@@ -125,14 +132,14 @@ export class AliyunApi implements ICredentialType {
 			type: 'string',
 			default: '',
 			placeholder: 'https://vod.cn-shanghai.aliyuncs.com',
-			description: 'Leave empty for the region default. Set for a private or VPC endpoint.',
+			description: `Leave empty for the region default. Set for a private or VPC endpoint. ${UNREACHABLE_TEST}`,
 		},
 		{
 			displayName: 'MPS Endpoint',
 			name: 'mpsEndpoint',
 			type: 'string',
 			default: '',
-			placeholder: 'https://mts-vpc.cn-shanghai.aliyuncs.com',
+			placeholder: 'https://mts.cn-shanghai.aliyuncs.com',
 			description: 'Leave empty for the region default. Set for a private or VPC endpoint.',
 		},
 		{

@@ -22,7 +22,7 @@ export class AliyunVodCallbackApi implements ICredentialType {
 			default: '',
 			required: true,
 			description:
-				'The callback authentication key set in VOD: at most 32 characters, with upper-case, lower-case letters and digits',
+				'The callback authentication key set in VOD: at most 32 characters, only letters and digits, with upper-case, lower-case letters and digits',
 		},
 		{
 			displayName: 'Previous Auth Key',

@@ -112,7 +112,7 @@ const properties: INodeProperties[] = [
 		default: '',
 		placeholder: 'https://vod.cn-north-4.myhuaweicloud.com',
 		description:
-			'Leave empty for the region default. Set it for another Huawei Cloud partner cloud or a test server.',
+			"Leave empty for the region default. Set it for another Huawei Cloud partner cloud or a test server. A Test that shows only ENOTFOUND or ECONNREFUSED could not reach this endpoint (or, when empty, the Region's endpoint, as in the placeholder).",
 	},
 	{
 		displayName: HUAWEI_FIELD_LABEL.iamEndpoint,

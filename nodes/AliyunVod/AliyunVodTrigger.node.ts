@@ -8,7 +8,7 @@ import type {
 } from 'n8n-workflow';
 
 import { testCallbackKey } from './trigger/callbackKey';
-import { triggerProperties } from './trigger/description';
+import { triggerPanel, triggerProperties } from './trigger/description';
 import { vodMessageCallbackApi } from './trigger/messageCallbackApi';
 import { createRegistration, deleteRegistration, registrationExists } from './trigger/registration';
 import { handleVodCallback } from './trigger/webhook';
@@ -21,8 +21,10 @@ export class AliyunVodTrigger implements INodeType {
 		group: ['trigger'],
 		version: [1],
 		subtitle: '={{$parameter["events"].join(", ")}}',
+		// n8n shows this text on the entry it merges with the Alibaba Cloud VOD node, so it starts with
+		// that node's own description.
 		description:
-			'Starts the workflow when ApsaraVideo VOD sends an event, such as a finished snapshot job',
+			'Take video snapshots and find videos in Alibaba Cloud ApsaraVideo VOD, and start a workflow when VOD sends an event such as a finished snapshot job',
 		defaults: { name: 'Alibaba Cloud VOD Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
@@ -43,6 +45,7 @@ export class AliyunVodTrigger implements INodeType {
 			{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' },
 		],
 		properties: triggerProperties,
+		triggerPanel,
 	};
 
 	methods = {

@@ -806,3 +806,14 @@ describe('credential description', () => {
 		);
 	});
 });
+
+/**
+ * n8n 2.41.1's CredentialsTester answers a network failure of a `test` request with
+ * `error.cause.code` alone ("ENOTFOUND"), which neither `authenticate` nor `rules` can change: the
+ * field the failure is about says what that bare code means.
+ */
+it('the VOD Endpoint field explains a bare network failure of the Test', () => {
+	const field = new AliyunApi().properties.find((property) => property.name === 'vodEndpoint');
+	expect(field?.description).toMatch(/ENOTFOUND or ECONNREFUSED could not reach this endpoint/);
+	expect(field?.description).toMatch(/Region's endpoint/);
+});

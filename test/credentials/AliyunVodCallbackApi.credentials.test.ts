@@ -75,6 +75,25 @@ describe('the callback key test', () => {
 			data: { authKey: 'Abc123XyZ', previousAuthKey: 'lower1' },
 			message: 'Previous Auth Key must contain an upper-case letter',
 		},
+		{
+			data: { authKey: 'abc-def!' },
+			message:
+				'Auth Key may contain only letters and digits (found "-", "!"); must contain an upper-case letter and a digit',
+		},
+		{
+			data: { authKey: `${'a'.repeat(33)}_` },
+			message:
+				'Auth Key is 34 characters long; VOD allows at most 32; may contain only letters and digits (found "_"); must contain an upper-case letter and a digit',
+		},
+		{
+			data: { authKey: 'Abc 123' },
+			message: 'Auth Key may contain only letters and digits (found " ")',
+		},
+		{
+			data: { authKey: 'Abc123XyZ', previousAuthKey: '!!!' },
+			message:
+				'Previous Auth Key may contain only letters and digits (found "!"); must contain an upper-case letter, a lower-case letter and a digit',
+		},
 	])('refuses $data naming the field: $message', async ({ data, message }) => {
 		expect(await testKey(data)).toEqual({ status: 'Error', message });
 	});

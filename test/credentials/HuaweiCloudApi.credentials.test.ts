@@ -634,6 +634,12 @@ describe('preAuthentication against a local IAM', () => {
 		).rejects.toThrow(/could not reach http:\/\/127\.0\.0\.1:1/);
 	});
 
+	it('names the likely cause of an unreachable IAM endpoint: the Region, or the IAM Endpoint field', async () => {
+		await expect(
+			api.preAuthentication.call(helper, akSkCredentials({ iamEndpoint: 'http://127.0.0.1:1' })),
+		).rejects.toThrow(/Check the "Region" field, and "IAM Endpoint" if it is set/);
+	});
+
 	it('signs in with a password scoped to the region project and stores token and project id', async () => {
 		iam.reply = () => ({
 			status: 201,
@@ -859,4 +865,11 @@ describe('credential description', () => {
 		expect(dark).toContain('<svg');
 		expect(light).not.toBe(dark);
 	});
+});
+
+/** As for aliyunApi: n8n's tester shows a network failure of the VOD request by its code alone. */
+it('the VOD Endpoint field explains a bare network failure of the Test', () => {
+	const field = new HuaweiCloudApi().properties.find((property) => property.name === 'vodEndpoint');
+	expect(field?.description).toMatch(/ENOTFOUND or ECONNREFUSED could not reach this endpoint/);
+	expect(field?.description).toMatch(/Region's endpoint/);
 });

@@ -7,6 +7,7 @@ import type {
 } from 'n8n-workflow';
 
 import type { HookContext, WebhookContext, WebhookRequest } from '../../nodes/shared/trigger';
+import { workflowNode } from './nodeDescription';
 
 export const WEBHOOK_URL =
 	'https://n8n.example.com/webhook/4d2c7e1a-0b5f-4c55-9a1e-6f3b2a1c9d10/webhook';
@@ -18,14 +19,10 @@ export const TEST_WEBHOOK_URL =
  * nodes/shared/trigger/types.ts), over plain values: for tests of one trigger step without n8n.
  */
 
-const TRIGGER_NODE: INode = {
-	id: 'trigger-node',
-	name: 'Trigger under test',
-	type: 'n8n-nodes-video-snapshots.triggerUnderTest',
-	typeVersion: 1,
-	position: [0, 0],
-	parameters: {},
-};
+const TRIGGER_NODE: INode = workflowNode(
+	'n8n-nodes-video-snapshots.triggerUnderTest',
+	'Trigger under test',
+);
 
 function parameterReader(parameters: IDataObject) {
 	return (name: string, fallback?: unknown): unknown => parameters[name] ?? fallback;

@@ -88,7 +88,7 @@ async function sendToIam(
 	} catch (error) {
 		const reason = error instanceof Error ? error.message : 'unknown error';
 		throw huaweiCredentialError(
-			`${purpose} failed: could not reach ${new URL(options.url).origin} (${reason})`,
+			`${purpose} failed: could not reach ${new URL(options.url).origin} (${reason}). Check the "${HUAWEI_FIELD_LABEL.region}" field, and "${HUAWEI_FIELD_LABEL.iamEndpoint}" if it is set`,
 		);
 	}
 	const response = asFullResponse(raw);

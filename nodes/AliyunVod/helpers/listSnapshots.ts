@@ -7,7 +7,7 @@ import type { ListSnapshotsResponse, MediaSnapshot, SnapshotType } from '../tran
 /** ListSnapshots accepts at most 100 snapshots per page. */
 const LIST_SNAPSHOTS_MAX_PAGE_SIZE = 100;
 
-/** One output item of Snapshot → List: the snapshot and the job it belongs to. */
+/** One output item of Snapshot → Get Many: the snapshot and the job it belongs to. */
 export interface SnapshotRecord {
 	JobId: string;
 	Index: number;

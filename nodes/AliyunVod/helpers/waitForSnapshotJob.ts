@@ -15,7 +15,7 @@ export interface SubmittedJob {
 export function submittedSnapshotJob(job: SubmittedJob): SubmittedJobRef {
 	return {
 		jobId: job.jobId,
-		resumeHint: `Snapshot job ${job.jobId} was submitted and may still finish: use Snapshot → Get Many (List Snapshots) with Video ID ${job.videoId} to get its snapshots later.`,
+		resumeHint: `Snapshot job ${job.jobId} was submitted and may still finish: use Snapshot → Get Many (ListSnapshots) with Video ID ${job.videoId} to get its snapshots later.`,
 	};
 }
 

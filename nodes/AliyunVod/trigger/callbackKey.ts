@@ -13,15 +13,43 @@ export interface CallbackKeys {
 
 const MAX_KEY_LENGTH = 32;
 
-/** VOD's rule for AuthKey: at most 32 characters, with upper-case, lower-case letters and digits. */
+/** The character classes VOD requires in an AuthKey, each named as a message lists it. */
+const REQUIRED_CLASSES: ReadonlyArray<readonly [RegExp, string]> = [
+	[/[A-Z]/, 'an upper-case letter'],
+	[/[a-z]/, 'a lower-case letter'],
+	[/[0-9]/, 'a digit'],
+];
+
+function inEnglishList(items: readonly string[]): string {
+	return items.length < 2
+		? items.join('')
+		: `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}
+
+function otherCharacters(key: string): string[] {
+	return [...new Set(key.replace(/[A-Za-z0-9]/g, ''))];
+}
+
+/**
+ * Every rule of VOD's AuthKey the key breaks (at most 32 characters, only letters and digits, with
+ * upper-case, lower-case letters and digits), or undefined when it has the format VOD requires.
+ */
 export function authKeyProblem(key: string): string | undefined {
 	if (key.length === 0) return 'is empty';
-	if (key.length > MAX_KEY_LENGTH)
-		return `is ${key.length} characters long; VOD allows at most ${MAX_KEY_LENGTH}`;
-	if (!/[A-Z]/.test(key)) return 'must contain an upper-case letter';
-	if (!/[a-z]/.test(key)) return 'must contain a lower-case letter';
-	if (!/[0-9]/.test(key)) return 'must contain a digit';
-	return undefined;
+	const problems: string[] = [];
+	if (key.length > MAX_KEY_LENGTH) {
+		problems.push(`is ${key.length} characters long; VOD allows at most ${MAX_KEY_LENGTH}`);
+	}
+	const others = otherCharacters(key);
+	if (others.length > 0) {
+		const found = others.map((character) => JSON.stringify(character)).join(', ');
+		problems.push(`may contain only letters and digits (found ${found})`);
+	}
+	const missing = REQUIRED_CLASSES.filter(([pattern]) => !pattern.test(key)).map(
+		([, name]) => name,
+	);
+	if (missing.length > 0) problems.push(`must contain ${inEnglishList(missing)}`);
+	return problems.length === 0 ? undefined : problems.join('; ');
 }
 
 export function callbackKeysFrom(data: ICredentialDataDecryptedObject | undefined): CallbackKeys {

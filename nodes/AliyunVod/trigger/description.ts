@@ -1,7 +1,27 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { INodeProperties, TriggerPanelDefinition } from 'n8n-workflow';
 
 import { eventTypeOptions } from './eventTypes';
 import { DEFAULT_APP_ID, DEFAULT_MAX_AGE_SECONDS } from './parameters';
+
+const WHERE_THE_URLS_ARE =
+	"The URLs are under <b>Webhook URLs</b> at the top of this node's parameters (click to show them).";
+
+/**
+ * The trigger panel's texts. n8n 2.41 shows the listening URL only for its own Webhook node, and
+ * these texts are not expressions, so they say which of the node's URLs VOD must call and where
+ * to copy it.
+ */
+export const triggerPanel: TriggerPanelDefinition = {
+	header: 'Listen for ApsaraVideo VOD callbacks',
+	executionsHelp: {
+		inactive: `<b>While building your workflow</b>, click 'Execute step': the node then listens on its <b>Test URL</b> (…/webhook-test/…/webhook) for two minutes. Make VOD call that URL, or turn on Register Callback in VOD and Register During Test Listening to point VOD at it. ${WHERE_THE_URLS_ARE}<br /><br /><b>Once you publish the workflow</b>, VOD must call the <b>Production URL</b> (…/webhook/…/webhook), set in the VOD console or by Register Callback in VOD.`,
+		active: `<b>The workflow is published</b>: VOD calls the <b>Production URL</b> (…/webhook/…/webhook), and every accepted callback starts an execution. 'Execute step' listens on the <b>Test URL</b> (…/webhook-test/…/webhook) instead. ${WHERE_THE_URLS_ARE}`,
+	},
+	activationHint: {
+		inactive: `Once published, this node listens on its <b>Production URL</b>, which VOD must call. ${WHERE_THE_URLS_ARE}`,
+		active: `This node listens on its <b>Production URL</b> for VOD's callbacks. ${WHERE_THE_URLS_ARE}`,
+	},
+};
 
 export const triggerProperties: INodeProperties[] = [
 	{
@@ -91,7 +111,7 @@ export const triggerProperties: INodeProperties[] = [
 				name: 'maxAgeSeconds',
 				type: 'number',
 				default: DEFAULT_MAX_AGE_SECONDS,
-				typeOptions: { minValue: 1 },
+				typeOptions: { minValue: 1, numberPrecision: 0 },
 				description:
 					'Largest accepted difference between X-VOD-TIMESTAMP and the current time, in either direction',
 			},

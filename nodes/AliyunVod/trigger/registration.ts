@@ -137,7 +137,7 @@ async function targetOf(context: HookContext): Promise<RegistrationTarget> {
 	if (problem !== undefined) {
 		throw new NodeOperationError(context.getNode(), `Auth Key ${problem}`, {
 			description:
-				'VOD requires at most 32 characters with upper-case, lower-case letters and digits.',
+				'VOD requires at most 32 characters, only letters and digits, with upper-case, lower-case letters and digits.',
 		});
 	}
 	return {

@@ -3,6 +3,7 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { MIN_REQUESTS_PER_SECOND } from './options';
 import { coerceNumber, readBoolean } from './parameters';
 import { DEFAULT_BINARY_PROPERTY, DEFAULT_MAX_FILE_SIZE_MB } from '../binary/settings';
+import { DEFAULT_QPS } from '../pacing';
 import {
 	DEFAULT_MAX_WAIT_SECONDS,
 	DEFAULT_POLL_INTERVAL_SECONDS,
@@ -24,7 +25,7 @@ export function returnAllAndLimitFields(maxLimit: number): INodeProperties[] {
 			displayName: 'Limit',
 			name: 'limit',
 			type: 'number',
-			typeOptions: { minValue: 1, maxValue: maxLimit },
+			typeOptions: { minValue: 1, maxValue: maxLimit, numberPrecision: 0 },
 			default: 50,
 			displayOptions: { show: { returnAll: [false] } },
 			description: 'Max number of results to return',
@@ -60,25 +61,33 @@ export const downloadOptions: INodeProperties[] = [
 		displayName: 'Max File Size (MB)',
 		name: 'maxFileSize',
 		type: 'number',
-		typeOptions: { minValue: 0.001, numberPrecision: 3 },
+		typeOptions: { minValue: 0.001 },
 		default: DEFAULT_MAX_FILE_SIZE_MB,
 		description: 'Largest image to download; a bigger one fails with an error naming the file',
 		displayOptions: { show: { '/downloadImages': [true] } },
 	},
 ];
 
-/** `service` names the API as users know it (`VOD`); `documentedQps` is its per-account limit. */
+/**
+ * `service` names the API as users know it (`VOD`); `documentedQps` is the action's per-account
+ * limit, or undefined when the API documents none (the transport then paces at `DEFAULT_QPS`).
+ */
 export function maxRequestsPerSecondOption(
 	service: string,
-	documentedQps: number,
+	documentedQps?: number,
 ): INodeProperties {
+	const pace = documentedQps ?? DEFAULT_QPS;
+	const limit =
+		documentedQps === undefined
+			? `${service} documents no limit for this action; ${DEFAULT_QPS} is the node's default pace`
+			: `${documentedQps} is the documented per-account limit`;
 	return {
 		displayName: 'Max Requests per Second',
 		name: 'maxRequestsPerSecond',
 		type: 'number',
-		typeOptions: { minValue: MIN_REQUESTS_PER_SECOND, numberPrecision: 1 },
-		default: documentedQps,
-		description: `Pace of calls to ${service}; ${documentedQps} is the documented per-account limit. Lower it when other clients share the account.`,
+		typeOptions: { minValue: MIN_REQUESTS_PER_SECOND },
+		default: pace,
+		description: `Pace of calls to ${service}; ${limit}. Lower it when other clients share the account.`,
 	};
 }
 
@@ -103,7 +112,7 @@ export function waitOptions(laterOperation: string): INodeProperties[] {
 			displayName: 'Max Wait Time (Seconds)',
 			name: 'maxWaitTime',
 			type: 'number',
-			typeOptions: { minValue: 1, maxValue: MAX_WAIT_LIMIT_SECONDS },
+			typeOptions: { minValue: 1, maxValue: MAX_WAIT_LIMIT_SECONDS, numberPrecision: 0 },
 			default: DEFAULT_MAX_WAIT_SECONDS,
 			displayOptions: { show: { '/waitForCompletion': [true] } },
 			description: `How long to wait for the job; after that the item fails with the job ID, so you can fetch the snapshots later with ${laterOperation}`,
@@ -112,7 +121,7 @@ export function waitOptions(laterOperation: string): INodeProperties[] {
 			displayName: 'Poll Interval (Seconds)',
 			name: 'pollInterval',
 			type: 'number',
-			typeOptions: { minValue: MIN_POLL_INTERVAL_SECONDS, numberPrecision: 1 },
+			typeOptions: { minValue: MIN_POLL_INTERVAL_SECONDS },
 			default: DEFAULT_POLL_INTERVAL_SECONDS,
 			displayOptions: { show: { '/waitForCompletion': [true] } },
 			description: 'Time between two checks of the job',

@@ -53,6 +53,11 @@ export function coerceFields(
 			if (value !== undefined && value !== null) coerced[field] = coerce(label, value);
 		}
 	};
+	// An empty number field holds '' (a field whose default is '' means "not set").
+	for (const field of Object.keys(fields.numbers ?? {})) {
+		const value = coerced[field];
+		if (typeof value === 'string' && value.trim() === '') delete coerced[field];
+	}
 	coerceEach(fields.numbers ?? {}, coerceNumber);
 	coerceEach(fields.texts ?? {}, coerceText);
 	return coerced;

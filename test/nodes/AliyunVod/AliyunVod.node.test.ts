@@ -1,7 +1,10 @@
+import { NodeHelpers } from 'n8n-workflow';
 import type { INodeProperties } from 'n8n-workflow';
 import { describe, expect, it } from 'vitest';
 
 import { AliyunVod } from '../../../nodes/AliyunVod/AliyunVod.node';
+import { submittedSnapshotJob } from '../../../nodes/AliyunVod/helpers/waitForSnapshotJob';
+import { visibleTexts, workflowNode } from '../../support/nodeDescription';
 
 const { description } = new AliyunVod();
 
@@ -52,6 +55,7 @@ describe('Alibaba Cloud VOD description contract', () => {
 			[
 				'videoId',
 				'snapshotTemplateId',
+				'templateNotice',
 				'snapshotSettings',
 				'sprite',
 				'spriteSnapshotConfig',
@@ -92,7 +96,12 @@ describe('Alibaba Cloud VOD description contract', () => {
 			'options',
 			['maxRequestsPerSecond', 'maxWaitTime', 'pollInterval', 'binaryPropertyName', 'maxFileSize'],
 		],
-		['snapshot', 'getAll', 'options', ['authTimeout', 'binaryPropertyName', 'maxFileSize']],
+		[
+			'snapshot',
+			'getAll',
+			'options',
+			['authTimeout', 'maxRequestsPerSecond', 'binaryPropertyName', 'maxFileSize'],
+		],
 		['video', 'get', 'options', ['maxRequestsPerSecond']],
 		['video', 'search', 'options', ['fields', 'maxRequestsPerSecond', 'sortBy']],
 	])('%s → %s %s holds %j', (resource, operation, collection, names) => {
@@ -127,4 +136,70 @@ describe('Alibaba Cloud VOD description contract', () => {
 			30, 100, 50,
 		]);
 	});
+});
+
+/** n8n's names: the operation "Get Many" is offered as the action "Get many snapshots" (issue 8). */
+describe('Alibaba Cloud VOD names each operation one way', () => {
+	it('offers Snapshot → Get Many as the action "Get many snapshots"', () => {
+		const operation = description.properties.find(
+			(property) =>
+				property.name === 'operation' &&
+				property.displayOptions?.show?.resource?.[0] === 'snapshot',
+		);
+		const getAll = (operation?.options ?? []).find(
+			(option) => 'value' in option && option.value === 'getAll',
+		);
+		expect(getAll).toMatchObject({ name: 'Get Many', action: 'Get many snapshots' });
+	});
+
+	it('never calls an operation "List" in a label, description, hint or action', () => {
+		const listed = visibleTexts(description).filter((text) => /\bList\b/.test(text));
+		expect(listed).toEqual([]);
+	});
+
+	it('tells a timed-out wait to fetch the snapshots with Get Many', () => {
+		const { resumeHint } = submittedSnapshotJob({
+			jobId: 'job-1',
+			videoId: 'video-1',
+			snapshotTypes: ['NormalSnapshot'],
+		});
+		expect(resumeHint).toContain('Snapshot → Get Many');
+		expect(resumeHint).not.toMatch(/\bList\b/);
+	});
+});
+
+/**
+ * n8n 2.41.1's parameter panel draws no asterisk for node parameters (its ParameterInputFull passes
+ * no `required` to the label; only credential forms do): a required field is marked by the issue
+ * n8n raises while it is empty, on the field and on the node.
+ */
+describe('Video ID is required', () => {
+	it.each([
+		['snapshot', 'submit'],
+		['snapshot', 'getAll'],
+		['video', 'get'],
+	])(
+		'%s → %s: n8n reports an empty Video ID as a missing required parameter',
+		(resource, operation) => {
+			const node = workflowNode('n8n-nodes-video-snapshots.aliyunVod', 'VOD', {
+				resource,
+				operation,
+				videoId: '',
+			});
+			node.parameters =
+				NodeHelpers.getNodeParameters(
+					description.properties,
+					node.parameters,
+					true,
+					false,
+					node,
+					description,
+				) ?? {};
+			expect(
+				NodeHelpers.getNodeParametersIssues(description.properties, node, description),
+			).toEqual({
+				parameters: { videoId: ['Parameter "Video ID" is required.'] },
+			});
+		},
+	);
 });

@@ -2,9 +2,11 @@ import { NodeOperationError } from 'n8n-workflow';
 import type { IDisplayOptions, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import {
+	callOptions,
 	downloadImagesField,
 	downloadOptions,
 	firstProblem,
+	maxRequestsPerSecondOption,
 	optionsProblem,
 	rangeProblem,
 	readBoolean,
@@ -18,7 +20,7 @@ import { updateDisplayOptions } from '../../../shared/displayOptions';
 import { listSnapshots } from '../../helpers/listSnapshots';
 import { snapshotItems } from '../../helpers/snapshotItems';
 import type { SnapshotType } from '../../transport/types';
-import { readVideoId, videoIdField } from '../common.description';
+import { readVideoId, SERVICE_NAME, videoIdField } from '../common.description';
 
 /** ListSnapshots: AuthTimeout is at least 3600 s, and at most 30 days for OSS URLs. */
 const MIN_AUTH_TIMEOUT = 3600;
@@ -69,11 +71,12 @@ const properties: INodeProperties[] = [
 				displayName: 'Auth Timeout (Seconds)',
 				name: 'authTimeout',
 				type: 'number',
-				typeOptions: { minValue: MIN_AUTH_TIMEOUT, maxValue: MAX_AUTH_TIMEOUT },
+				typeOptions: { minValue: MIN_AUTH_TIMEOUT, maxValue: MAX_AUTH_TIMEOUT, numberPrecision: 0 },
 				default: MIN_AUTH_TIMEOUT,
 				description:
 					'How long signed snapshot URLs stay valid, 3600 to 2592000 seconds. Only applies when URL signing is on.',
 			},
+			maxRequestsPerSecondOption(SERVICE_NAME),
 			...downloadOptions,
 		],
 	},
@@ -100,8 +103,11 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<ItemR
 	);
 	if (problem) throw new NodeOperationError(this.getNode(), problem, { itemIndex: i });
 
-	const records = await listSnapshots.call(this, { videoId, snapshotType, authTimeout }, limit, {
-		itemIndex: i,
-	});
+	const records = await listSnapshots.call(
+		this,
+		{ videoId, snapshotType, authTimeout },
+		limit,
+		callOptions(options, i),
+	);
 	return snapshotItems.call(this, records, options, i, downloadImages);
 }

@@ -16,8 +16,8 @@ export const description: INodeProperties[] = [
 			{
 				name: 'Get Many',
 				value: 'getAll',
-				description: 'List the snapshots of the latest snapshot job of a video (ListSnapshots)',
-				action: 'List snapshots',
+				description: 'Get the snapshots of the latest snapshot job of a video (ListSnapshots)',
+				action: 'Get many snapshots',
 			},
 			{
 				name: 'Submit',

@@ -1,6 +1,7 @@
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 import { describe, expect, it } from 'vitest';
 
+import { AliyunApi } from '../../../../credentials/AliyunApi.credentials';
 import { aliyunEndpoint } from '../../../../credentials/common/aliyun/endpoints';
 
 const credentials: ICredentialDataDecryptedObject = {
@@ -47,5 +48,20 @@ describe('aliyunEndpoint', () => {
 				'mns',
 			),
 		).toBe('https://1234.mns.cn-shanghai.aliyuncs.com');
+	});
+});
+
+describe("the credential's endpoint placeholders", () => {
+	const fields = new AliyunApi().properties;
+
+	it.each([
+		['vodEndpoint', 'vod'],
+		['mpsEndpoint', 'mts'],
+	] as const)('%s shows the public default of the default region', (field, product) => {
+		const property = fields.find((candidate) => candidate.name === field);
+		const regionId = fields.find((candidate) => candidate.name === 'regionId')?.default;
+		expect(property?.placeholder).toBe(
+			aliyunEndpoint({ ...credentials, regionId: String(regionId) }, product),
+		);
 	});
 });

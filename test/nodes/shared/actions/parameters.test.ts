@@ -75,6 +75,18 @@ describe('coerceFields', () => {
 			),
 		).toEqual({ count: 3, width: 640, color: '7', other: '9' });
 	});
+
+	it('reads an empty number field (its default is empty) as not set, and keeps empty text', () => {
+		expect(
+			coerceFields(
+				{ count: '', width: ' ', height: 360, color: '' },
+				{
+					numbers: { count: 'Count', width: 'Width', height: 'Height' },
+					texts: { color: 'Color' },
+				},
+			),
+		).toEqual({ height: 360, color: '' });
+	});
 });
 
 describe('httpUrlProblem', () => {

@@ -1,7 +1,9 @@
 import type { INodeParameters } from 'n8n-workflow';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
+import { AliyunVod } from '../../../../../nodes/AliyunVod/AliyunVod.node';
 import { DOCUMENTED_QPS } from '../../../../../nodes/AliyunVod/transport';
+import { DEFAULT_QPS } from '../../../../../nodes/shared/pacing';
 import { startImageServer } from '../../../../support/imageServer';
 import type { ImageServer } from '../../../../support/imageServer';
 import { nodeOutput } from '../../../../support/inProcessN8n';
@@ -35,6 +37,33 @@ function pagesRequested(): Array<[number, number]> {
 }
 
 describe('Snapshot → Get Many (ListSnapshots)', () => {
+	it('paces its ListSnapshots calls to the Max Requests per Second option', async () => {
+		vod.answer((call) => listSnapshotsPage(call, 1));
+		await run(list({ videoId: '={{ $json.id }}', options: { maxRequestsPerSecond: 5 } }), {
+			items: [{ id: 'a' }, { id: 'b' }, { id: 'c' }, { id: 'd' }],
+		});
+		expect(vod.calls().map((call) => call.params.VideoId)).toEqual(['a', 'b', 'c', 'd']);
+		// 5 per second: slots 210 ms apart (the default 20 per second: 52 ms). The first arrival is
+		// left out: the first connection's set-up delays it by an unknown time.
+		const arrivals = vod.arrivals();
+		expect(arrivals[3] - arrivals[1]).toBeGreaterThanOrEqual(300);
+	});
+
+	it('offers Max Requests per Second at the default pace, saying VOD documents no limit', async () => {
+		const { description } = new AliyunVod();
+		const options = description.properties.find(
+			(property) =>
+				property.name === 'options' && property.displayOptions?.show?.operation?.[0] === 'getAll',
+		);
+		const option = (options?.options ?? []).find(
+			(candidate) => candidate.name === 'maxRequestsPerSecond',
+		);
+		expect(option).toMatchObject({ default: DEFAULT_QPS });
+		expect(option && 'description' in option ? option.description : '').toContain(
+			'VOD documents no limit for this action',
+		);
+	});
+
 	it('sends the exact ListSnapshots request and outputs one item per snapshot', async () => {
 		vod.answer((call) => listSnapshotsPage(call, 2));
 		const result = await run(

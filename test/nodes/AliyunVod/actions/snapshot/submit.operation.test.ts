@@ -128,6 +128,24 @@ describe('Snapshot → Submit', () => {
 		});
 	});
 
+	it('sends no Count, Width, Height or cell size for fields added and left empty', async () => {
+		await run(
+			submit({
+				snapshotSettings: { count: '', interval: 5, width: '', height: '' },
+				sprite: true,
+				spriteSnapshotConfig: { cellWidth: '', cellHeight: '' },
+			}),
+		);
+		const [{ params }] = vod.calls();
+		expect(params).toMatchObject({ VideoId: VIDEO_ID, Interval: '5' });
+		expect(params).not.toHaveProperty('Width');
+		expect(params).not.toHaveProperty('Height');
+		expect(params).not.toHaveProperty('Count');
+		const sprite = JSON.parse(String(params.SpriteSnapshotConfig)) as Record<string, string>;
+		expect(sprite).not.toHaveProperty('CellWidth');
+		expect(sprite).not.toHaveProperty('CellHeight');
+	});
+
 	it('sends only the template for a template submit', async () => {
 		await run(
 			submit({ snapshotSettings: {}, snapshotTemplateId: 'f5b228fe693bf55bd87b789ae0a1b9b4' }),
