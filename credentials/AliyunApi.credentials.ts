@@ -151,6 +151,15 @@ export class AliyunApi implements ICredentialType {
 			description:
 				'Needed to read MPS job notifications from an MNS queue: https://<AccountId>.mns.<region>.aliyuncs.com',
 		},
+		{
+			displayName: 'OSS Endpoint',
+			name: 'ossEndpoint',
+			type: 'string',
+			default: '',
+			placeholder: 'https://oss-cn-shanghai-internal.aliyuncs.com',
+			description:
+				"Leave empty to reach MPS's images at https://<bucket>.oss-<region>.aliyuncs.com. Set for another endpoint: on an Alibaba Cloud host (e.g. the internal one) the bucket is its subdomain, on any other host (a proxy, the emulator) the bucket goes in the path.",
+		},
 	];
 
 	async authenticate(

@@ -5,7 +5,7 @@
 #   n8n from <folder>/{package.json,package-lock.json}       -> $CACHE/n8n-<n8n version>-<lock hash>
 #
 # <folder> is the optional argument, default test/e2e/n8n (the n8n the e2e tests run against); another
-# pinned n8n lives in its own folder, e.g. test/e2e/n8n-2.40.1 (the oldest supported version).
+# pinned n8n lives in its own folder, e.g. test/e2e/n8n-2.40.2 (the oldest supported version that installs).
 #
 # $CACHE is ${N8N_E2E_CACHE:-$HOME/.cache/n8n-nodes-video-snapshots}. Only the npm registry is used.
 # Idempotent: each folder gets a marker file when (and only when) it is complete, so a second run takes

@@ -1,5 +1,6 @@
 import { createHash, createHmac } from 'crypto';
 
+import { authorizationFields } from './authorizationFields';
 import { encodeSortedQuery, type ParamPairs } from './percentEncode';
 
 export const ACS3_ALGORITHM = 'ACS3-HMAC-SHA256';
@@ -141,14 +142,8 @@ export function acs3Authorization(
 
 /** Reads `ACS3-HMAC-SHA256 Credential=…,SignedHeaders=…,Signature=…`; undefined when malformed. */
 export function parseAcs3Authorization(value: string): Acs3Authorization | undefined {
-	const prefix = `${ACS3_ALGORITHM} `;
-	if (!value.startsWith(prefix)) return undefined;
-	const fields = new Map<string, string>();
-	for (const part of value.slice(prefix.length).split(',')) {
-		const index = part.indexOf('=');
-		if (index === -1) return undefined;
-		fields.set(part.slice(0, index).trim(), part.slice(index + 1).trim());
-	}
+	const fields = authorizationFields(value, ACS3_ALGORITHM);
+	if (!fields) return undefined;
 	const accessKeyId = fields.get('Credential');
 	const signedHeaders = fields.get('SignedHeaders');
 	const signature = fields.get('Signature');

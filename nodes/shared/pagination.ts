@@ -1,4 +1,4 @@
-import { UserError } from 'n8n-workflow';
+import { UnexpectedError, UserError } from 'n8n-workflow';
 
 /** A page of a list addressed by page number or by offset. */
 export interface CountedPage<T> {
@@ -135,4 +135,13 @@ export async function collectByToken<T>(
 		usedTokens.add(next);
 		token = next;
 	}
+}
+
+/** The items in order, `size` at a time (for APIs that take at most `size` IDs per call). */
+export function inChunks<T>(items: readonly T[], size: number): T[][] {
+	if (!(size >= 1)) throw new UnexpectedError('chunk size must be at least 1');
+	const chunks: T[][] = [];
+	for (let start = 0; start < items.length; start += size)
+		chunks.push(items.slice(start, start + size));
+	return chunks;
 }

@@ -772,6 +772,7 @@ describe('credential description', () => {
 			'accessKeySecret',
 			'mnsEndpoint',
 			'mpsEndpoint',
+			'ossEndpoint',
 			'regionId',
 			'securityToken',
 			'signatureVersion',

@@ -11,6 +11,8 @@ import path from 'node:path';
 import type { IConnections, IDataObject, INode } from 'n8n-workflow';
 
 import { aliyunApiDataFor, vodCallbackAuthKey } from '../emulator/accounts';
+import type { CallbackDelivery } from '../emulator/aliyun/vod/callbackDelivery';
+import { seedVideoIds } from '../emulator/aliyun/vod/videos';
 import type { Emulator } from '../emulator/server';
 import { callRpc } from '../emulator/clients/aliyunRpc';
 import {
@@ -180,6 +182,32 @@ export async function pointVodCallbackAt(emulator: Emulator, callbackUrl: string
 		AuthSwitch: 'on',
 		AuthKey: vodCallbackAuthKey,
 	});
+}
+
+/** One normal snapshot (Count 1) of the seeded Normal video, submitted with a signed call; its JobId. */
+export async function submitOneSnapshot(emulator: Emulator): Promise<string> {
+	const submitted = await callRpc<{ SnapshotJob: { JobId: string } }>(
+		emulator,
+		'SubmitSnapshotJob',
+		{ VideoId: seedVideoIds.normal, Count: 1, Interval: 0 },
+	);
+	return submitted.SnapshotJob.JobId;
+}
+
+/** Waits until a delivery of the job's SnapshotComplete is answered 200; that delivery. */
+export async function firstDeliveryAnswered(
+	emulator: Emulator,
+	jobId: string,
+	timeoutMs = 60_000,
+): Promise<CallbackDelivery> {
+	return await waitUntil(
+		async () =>
+			emulator
+				.callbackDeliveries()
+				.find((delivery) => delivery.jobId === jobId && delivery.status === 200),
+		timeoutMs,
+		`the callback of job ${jobId} answered 200`,
+	);
 }
 
 export interface ExecutionSummary {

@@ -2,8 +2,8 @@
 /**
  * The example trigger workflow (examples/snapshot-complete-trigger.json) published in a real `n8n start`;
  * the emulator's VOD callback points at its production webhook URL. A signed SnapshotComplete starts
- * exactly one execution; a forged one gets 401 and starts nothing; a repeated delivery starts nothing new.
- * One `n8n start` (plus the imports and the publish).
+ * exactly one execution; a forged one gets 401 and starts nothing; a repeated delivery starts nothing new,
+ * for every event and across a restart. One `n8n start`, restarted once (plus the imports and the publish).
  */
 import { createHash, randomUUID } from 'node:crypto';
 
@@ -15,12 +15,14 @@ import { startEmulator, type Emulator } from '../emulator/server';
 import { callRpc } from '../emulator/clients/aliyunRpc';
 import {
 	emulatorCallbackCredential,
+	firstDeliveryAnswered,
 	getExecutionRun,
 	listExecutions,
 	loadExample,
 	pointVodCallbackAt,
 	prepareExample,
 	productionWebhookUrl,
+	submitOneSnapshot,
 	TRIGGER_EXAMPLE,
 	TRIGGER_NODES,
 	waitForWebhook,
@@ -43,6 +45,31 @@ let jobId: string;
 
 async function executions(): Promise<ExecutionSummary[]> {
 	return await listExecutions(server, WORKFLOW_ID);
+}
+
+/** Sends a job's event again and returns that one attempt. */
+async function redeliver(id: string): Promise<CallbackDelivery> {
+	const attempts = deliveriesOf(id).length;
+	expect(await emulator.redeliverCallback(id)).toBe(true);
+	const [repeated] = deliveriesOf(id).slice(attempts);
+	return repeated;
+}
+
+async function executionCountReaches(count: number): Promise<void> {
+	await waitUntil(
+		async () => ((await executions()).length >= count ? true : undefined),
+		30_000,
+		`${count} executions`,
+	);
+}
+
+/** Stops n8n and starts it again on the same port, so the URL VOD signs stays the same. */
+async function restartN8n(): Promise<void> {
+	const port = server.port;
+	await server.stop();
+	server = await n8n.start({ env: { N8N_PORT: String(port) } });
+	await server.ensureOwnerSession();
+	await waitForWebhook(webhookUrl);
 }
 
 async function settle(): Promise<void> {
@@ -192,5 +219,41 @@ describe('example VOD trigger workflow in real n8n', () => {
 		expect(repeated[0].headers['x-vod-signature']).toMatch(/^[0-9a-f]{32}$/);
 		await settle();
 		expect(await executions()).toHaveLength(before);
+	});
+
+	it('starts one execution per event for A, A, B, B, C, then after a restart C and A again', async () => {
+		const before = (await executions()).length;
+		const jobs: string[] = [];
+		for (const [index, event] of ['A', 'B', 'C'].entries()) {
+			const id = await submitOneSnapshot(emulator);
+			jobs.push(id);
+			const first = await firstDeliveryAnswered(emulator, id, 30_000);
+			// The trigger answers before the run starts: well inside VOD's 5 s deadline.
+			process.stderr.write(
+				`[e2e] callback of event ${event} answered in ${first.durationMs?.toFixed(0)} ms\n`,
+			);
+			expect(first.durationMs).toBeLessThan(5_000);
+			await executionCountReaches(before + index + 1);
+			// C is delivered once before the restart: only what n8n saved can recognise it after.
+			if (event !== 'C') expect((await redeliver(id)).status).toBe(200);
+		}
+		await settle();
+		expect(await executions()).toHaveLength(before + 3);
+
+		await restartN8n();
+		const [a, , c] = jobs;
+		expect((await redeliver(c)).status).toBe(200);
+		expect((await redeliver(a)).status).toBe(200);
+		await settle();
+
+		const list = await executions();
+		expect(list).toHaveLength(before + 3);
+		const eventIds = await Promise.all(
+			list.slice(0, 3).map(async (execution) => {
+				const run = await getExecutionRun(server, n8n.installation, execution.id);
+				return nodeJson(run, TRIGGER_NODES.trigger)[0]?.eventId;
+			}),
+		);
+		expect(new Set(eventIds).size).toBe(3);
 	});
 });

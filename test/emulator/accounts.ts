@@ -47,7 +47,7 @@ export const huaweiIamUser = {
 /** MFS callback authentication key (console "Generate" button in real VOD). */
 export const huaweiMfsAuthKey = 'EmulatorMfsAuthKey0001';
 
-/** The data of an `aliyunApi` credential whose VOD, MPS and MNS endpoints are the emulator. */
+/** The data of an `aliyunApi` credential whose VOD, MPS, MNS and OSS endpoints are the emulator. */
 export function aliyunApiDataFor(
 	emulatorUrl: string,
 	signatureVersion: 'v1' | 'v3' = 'v3',
@@ -62,5 +62,6 @@ export function aliyunApiDataFor(
 		vodEndpoint: emulatorUrl,
 		mpsEndpoint: emulatorUrl,
 		mnsEndpoint: emulatorUrl,
+		ossEndpoint: emulatorUrl,
 	};
 }

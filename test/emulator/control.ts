@@ -1,5 +1,6 @@
 import type { MnsMessage } from './aliyun/mns/queues';
 import type { MpsSnapshotJob } from './aliyun/mps/mpsJobs';
+import { TINY_JPEG } from './core/jpeg';
 import type { CallbackDelivery } from './aliyun/vod/callbackDelivery';
 import type { VodSnapshotJob } from './aliyun/vod/snapshotJobs';
 import type { VodVideo, VodVideoSeed } from './aliyun/vod/videos';
@@ -42,6 +43,7 @@ export class EmulatorControl {
 		state.mns.clear();
 		state.vod.reset();
 		state.mps.reset();
+		state.oss.clear();
 		state.huawei.reset();
 		if (this.options.jobDurationMs !== undefined)
 			state.huawei.setTaskDuration(this.options.jobDurationMs);
@@ -141,5 +143,30 @@ export class EmulatorControl {
 
 	mpsJob(jobId: string): MpsSnapshotJob | undefined {
 		return this.state.mps.jobs.get(jobId);
+	}
+
+	/** Keys stored in an OSS bucket, sorted. */
+	ossKeys(bucket: string): string[] {
+		return this.state.oss.keys(bucket);
+	}
+
+	/** Stores an object (a JPEG unless `body` is given), creating the bucket in `location`. */
+	putOssObject(
+		bucket: string,
+		key: string,
+		options: { location?: string; body?: Buffer } = {},
+	): void {
+		this.state.oss.put(
+			bucket,
+			options.location ?? 'oss-cn-shanghai',
+			key,
+			options.body ?? TINY_JPEG,
+			this.state.clock.now(),
+		);
+	}
+
+	/** Removes an object, e.g. to make one download of a finished job fail. */
+	deleteOssObject(bucket: string, key: string): boolean {
+		return this.state.oss.delete(bucket, key);
 	}
 }

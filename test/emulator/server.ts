@@ -1,6 +1,8 @@
 import { createMnsHandler } from './aliyun/mns/mnsHandler';
 import { mnsFaultFormat } from './aliyun/mns/mnsXml';
 import { createRpcGateway, rpcFaultFormat } from './aliyun/gateway/rpcGateway';
+import { createOssHandler, isOssRequest } from './aliyun/oss/ossHandler';
+import { ossFaultFormat } from './aliyun/oss/ossXml';
 import { EmulatorControl } from './control';
 import { CONTROL_PREFIX, createControlApi } from './controlApi';
 import type { CloudErrorFormat } from './core/faultResponses';
@@ -33,7 +35,10 @@ export interface Emulator extends EmulatorControl {
 const notFound = (req: EmulatorRequest): EmulatorResponse =>
 	textResponse(404, `No emulated API at ${req.url.pathname}`);
 
-/** Every cloud behind one server: Aliyun RPC at `/`, MNS at `/queues/`, images, then Huawei. */
+/**
+ * Every cloud behind one server: OSS (a known bucket as first path segment, or an OSS signature),
+ * Aliyun RPC at `/`, MNS at `/queues/`, images, then Huawei.
+ */
 function routesFor(
 	state: EmulatorState,
 	controlApi: (req: EmulatorRequest) => Promise<EmulatorResponse>,
@@ -50,6 +55,7 @@ function routesFor(
 		clock: state.clock,
 		shutdown: state.shutdown.signal,
 	});
+	const oss = createOssHandler(state.oss);
 	return {
 		// Snapshot downloads (Aliyun's and Huawei's) are recorded and faulted like API calls.
 		isControl: (req) => {
@@ -63,6 +69,7 @@ function routesFor(
 		control: controlApi,
 		handle: async (req) => {
 			const path = req.url.pathname;
+			if (isOssRequest(state.oss, req)) return oss(req);
 			if (path === '/') return await rpc(req);
 			if (path.startsWith('/queues/')) return await mns(req);
 			if (path.startsWith(MEDIA_PATH_PREFIX)) return state.media.serve(req);
@@ -70,6 +77,7 @@ function routesFor(
 		},
 		errorFormat: (req): CloudErrorFormat => {
 			const path = req.url.pathname;
+			if (isOssRequest(state.oss, req)) return ossFaultFormat;
 			if (path === '/') return rpcFaultFormat(req, products);
 			return path.startsWith('/queues/') ? mnsFaultFormat : huaweiFaultFormat;
 		},

@@ -1,5 +1,6 @@
 import { MnsQueues } from './aliyun/mns/queues';
 import { MpsService } from './aliyun/mps/mpsService';
+import { OssStore } from './aliyun/oss/ossStore';
 import { NonceRegistry } from './aliyun/gateway/nonces';
 import { ALIYUN_QPS_LIMITS } from './aliyun/gateway/qpsLimits';
 import { CLOCK_TOLERANCE_MS } from './aliyun/gateway/rpcAuth';
@@ -26,6 +27,7 @@ export interface EmulatorState {
 	mns: MnsQueues;
 	vod: VodService;
 	mps: MpsService;
+	oss: OssStore;
 	huawei: HuaweiEmulator;
 	/** Aborted on close, to end MNS long polls. */
 	shutdown: AbortController;
@@ -47,6 +49,7 @@ export function createEmulatorState(baseUrl: () => string, options: StateOptions
 	const jobControl = new JobControl(timers, options.jobDurationMs);
 	const media = new MediaLibrary(baseUrl);
 	const mns = new MnsQueues();
+	const oss = new OssStore();
 	const huawei = createHuaweiEmulator({ now: () => clock.now(), baseUrl });
 	if (options.jobDurationMs !== undefined) huawei.setTaskDuration(options.jobDurationMs);
 	return {
@@ -60,7 +63,8 @@ export function createEmulatorState(baseUrl: () => string, options: StateOptions
 		media,
 		mns,
 		vod: new VodService({ clock, timers, jobControl, media, mns }),
-		mps: new MpsService({ clock, jobControl, media, mns }),
+		mps: new MpsService({ clock, jobControl, media, mns, oss }),
+		oss,
 		huawei,
 		shutdown: new AbortController(),
 		baseUrl,

@@ -21,7 +21,7 @@ const readme = readFileSync(path.join(repoRoot, 'README.md'), 'utf8');
 const PRODUCTS = [
 	{ name: 'Alibaba Cloud VOD', folder: 'AliyunVod' },
 	{ name: 'Alibaba Cloud MPS', folder: 'AliyunMps' },
-	{ name: 'Huawei Cloud VOD', folder: 'HuaweiVod' },
+	{ name: 'Huawei Cloud VOD', folder: 'HuaweiCloudVod' },
 ];
 
 function hasNode(folder: string): boolean {

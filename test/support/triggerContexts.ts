@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+
 import type {
 	ICredentialDataDecryptedObject,
 	IDataObject,
@@ -54,6 +56,8 @@ export interface WebhookContextOptions {
 	/** The endpoint the request arrived on (test or production URL). */
 	resourceUrl?: string;
 	staticData?: IDataObject;
+	/** The workflow the trigger is in; a new one for each context unless given. */
+	workflowId?: string;
 }
 
 /** A WebhookContext (the IWebhookFunctions subset a trigger uses) over one request. */
@@ -61,6 +65,7 @@ export function webhookContext(options: WebhookContextOptions) {
 	const response: CapturedResponse = {};
 	const staticData = options.staticData ?? {};
 	const credentialReads: string[] = [];
+	const workflowId = options.workflowId ?? randomUUID();
 	const request: WebhookRequest = {
 		headers: Object.fromEntries(
 			Object.entries(options.headers).map(([name, value]) => [name.toLowerCase(), value]),
@@ -78,6 +83,10 @@ export function webhookContext(options: WebhookContextOptions) {
 						response.body = body;
 						return undefined;
 					},
+					end() {
+						response.body = '';
+						return undefined;
+					},
 				};
 			},
 		}),
@@ -86,6 +95,7 @@ export function webhookContext(options: WebhookContextOptions) {
 		getCredentials: credentialStore(options.credentials ?? {}, credentialReads),
 		getMode: () => options.mode ?? 'webhook',
 		getNode: () => TRIGGER_NODE,
+		getWorkflow: () => ({ id: workflowId }),
 	};
 	return { context, response, staticData, credentialReads };
 }

@@ -4,6 +4,7 @@
  * (or in `VECTORS_DIR`), each holding `{ vectors: [{ id, scheme, ... }] }`.
  */
 import { readdirSync, readFileSync } from 'node:fs';
+import { expect } from 'vitest';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -49,4 +50,17 @@ export interface HuaweiSdkVector {
 
 export function loadHuaweiSdkVectors(): HuaweiSdkVector[] {
 	return loadVectors<HuaweiSdkVector>(['SDK-HMAC-SHA256']);
+}
+
+/** Every expected field of a vector equals what the signer computed, and none goes unchecked. */
+export function expectVectorFields(
+	id: string,
+	actual: Record<string, unknown>,
+	expected: Record<string, unknown>,
+): void {
+	expect(Object.keys(expected).length).toBeGreaterThan(0);
+	for (const [field, value] of Object.entries(expected)) {
+		expect(actual, `${id}: field "${field}" is not checked`).toHaveProperty([field]);
+		expect(actual[field], `${id}: ${field}`).toEqual(value);
+	}
 }

@@ -4,6 +4,7 @@
  * real Workflow (so static data is n8n's observable object) and an HTTP listener standing in for
  * n8n's webhook server. Credentials go through their real `authenticate`.
  */
+import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 
@@ -40,7 +41,6 @@ export interface TriggerHarness {
 	readonly baseUrl: string;
 	readonly productionUrl: string;
 	readonly testUrl: string;
-	readonly workflow: Workflow;
 	readonly received: Received[];
 	/** Items of every execution the webhook started, in order. */
 	readonly executions: IDataObject[][];
@@ -48,7 +48,10 @@ export interface TriggerHarness {
 	activate(options?: { test?: boolean }): Promise<void>;
 	deactivate(options?: { test?: boolean }): Promise<void>;
 	checkExists(options?: { test?: boolean }): Promise<boolean>;
-	nodeStaticData(): IDataObject;
+	/** The node's static data as n8n saved it to its database (what the next delivery loads). */
+	savedNodeStaticData(): IDataObject;
+	/** The node's static data as the last delivery or hook left it, saved or not. */
+	lastNodeStaticData(): IDataObject;
 	close(): Promise<void>;
 }
 
@@ -64,13 +67,26 @@ export interface WebhookTriggerInput {
 }
 
 /** A credential reference for each credential type given, as a saved node holds them. */
-function credentialRefs(credentialTypes: Record<string, ICredentialType>): INode['credentials'] {
+export function credentialRefs(
+	credentialTypes: Record<string, ICredentialType>,
+): INode['credentials'] {
 	return Object.fromEntries(
 		Object.keys(credentialTypes).map((name) => [
 			name,
 			{ id: `${name}-id`, name: `${name} (test)` },
 		]),
 	);
+}
+
+/**
+ * Whether n8n 2.41.1 saves static data after this answer of a production webhook. It saves in its
+ * response callback (webhooks/live-webhooks.js). A webhook that starts nothing, or that answered
+ * itself (noWebhookResponse), gets that callback before the run; one that leaves the answer to n8n
+ * gets it after WorkflowRunner.run wrapped the same static data in a new Workflow, whose
+ * ObservableObject cleared the changed mark (webhooks/webhook-helpers.js), so nothing is saved.
+ */
+function savesStaticData(result: IWebhookResponseData): boolean {
+	return result.workflowData === undefined || result.noWebhookResponse === true;
 }
 
 /** Starts the webhook server and returns n8n's activation steps for the trigger. */
@@ -103,23 +119,33 @@ export async function startWebhookTrigger({
 		getByNameAndVersion: () => NodeHelpers.getVersionedNodeType(nodeType, 1),
 		getKnownTypes: () => ({}),
 	};
-	const workflow = new Workflow({
-		id: 'trigger-workflow',
-		name: 'Trigger',
-		nodes: [node],
-		connections: {},
-		active: true,
-		nodeTypes,
-		staticData: {},
-		settings: { executionOrder: 'v1' },
-	});
+	// n8n's database row: every delivery and activation loads the workflow (and its static data) from
+	// it afresh, and n8n writes static data back only when it saves (see savesStaticData).
+	let storedStaticData: IDataObject = {};
+	const workflowId = `trigger-workflow-${randomUUID()}`;
+	let lastWorkflow: Workflow | undefined;
+	const loadWorkflow = () =>
+		(lastWorkflow = new Workflow({
+			id: workflowId,
+			name: 'Trigger',
+			nodes: [node],
+			connections: {},
+			active: true,
+			nodeTypes,
+			staticData: structuredClone(storedStaticData),
+			settings: { executionOrder: 'v1' },
+		}));
+	const saveStaticData = (workflow: Workflow) => {
+		if (workflow.staticData.__dataChanged !== true) return;
+		storedStaticData = JSON.parse(JSON.stringify(workflow.staticData)) as IDataObject;
+	};
 	const credentialsHelper = new InMemoryCredentialsHelper(credentialTypes, credentials);
 
 	const received: Received[] = [];
 	const executions: IDataObject[][] = [];
 	let baseUrl = '';
 	const workflowData: IWorkflowBase = {
-		id: workflow.id,
+		id: workflowId,
 		name: 'Trigger',
 		active: true,
 		isArchived: false,
@@ -141,12 +167,17 @@ export async function startWebhookTrigger({
 		node: node.name,
 		path: `${WEBHOOK_ID}/webhook`,
 		webhookDescription,
-		workflowId: workflow.id,
+		workflowId,
 		workflowExecuteAdditionalData: data,
 		webhookId: WEBHOOK_ID,
 		isTest,
 	});
-	const hook = (mode: WorkflowExecuteMode, activation: WorkflowActivateMode, isTest: boolean) => {
+	const hook = (
+		workflow: Workflow,
+		mode: WorkflowExecuteMode,
+		activation: WorkflowActivateMode,
+		isTest: boolean,
+	) => {
 		const data = additionalData();
 		return new core.HookContext(workflow, node, data, mode, activation, webhookData(data, isTest));
 	};
@@ -162,8 +193,12 @@ export async function startWebhookTrigger({
 		const data = additionalData();
 		data.httpRequest = { headers: message.headers, rawBody, body: undefined };
 		data.httpResponse = {
-			status: (code: number) => ({ send: (body: string) => reply(code, body) }),
+			status: (code: number) => ({
+				send: (body: string) => reply(code, body),
+				end: () => reply(code, ''),
+			}),
 		};
+		const workflow = loadWorkflow();
 		const context = new core.WebhookContext(
 			workflow,
 			node,
@@ -175,6 +210,7 @@ export async function startWebhookTrigger({
 		);
 		try {
 			const result = await webhook.call(context);
+			if (!isTest && savesStaticData(result)) saveStaticData(workflow);
 			if (result.workflowData) executions.push(result.workflowData[0].map((item) => item.json));
 			if (result.noWebhookResponse !== true) {
 				const body =
@@ -192,31 +228,48 @@ export async function startWebhookTrigger({
 	});
 	baseUrl = await listenOnLoopback(server);
 
-	const hookFor = (test: boolean | undefined) =>
-		test === true ? hook('manual', 'manual', true) : hook('trigger', 'activate', false);
+	// n8n saves static data after it activated or deactivated a workflow's webhooks.
+	const withHook = async <T>(
+		test: boolean | undefined,
+		step: (context: ReturnType<typeof hook>) => Promise<T>,
+		mode: WorkflowExecuteMode = test === true ? 'manual' : 'trigger',
+		activation: WorkflowActivateMode = test === true ? 'manual' : 'activate',
+	): Promise<T> => {
+		const workflow = loadWorkflow();
+		const result = await step(hook(workflow, mode, activation, test === true));
+		saveStaticData(workflow);
+		return result;
+	};
 	return {
 		baseUrl,
 		productionUrl: `${baseUrl}/webhook/${WEBHOOK_ID}/webhook`,
 		testUrl: `${baseUrl}/webhook-test/${WEBHOOK_ID}/webhook`,
-		workflow,
 		received,
 		executions,
 		async checkExists(options = {}) {
-			return await methods.checkExists.call(hookFor(options.test));
+			return await withHook(options.test, async (context) => await methods.checkExists.call(context));
 		},
 		async activate(options = {}) {
-			const context = hookFor(options.test);
-			if (!(await methods.checkExists.call(context))) await methods.create.call(context);
+			await withHook(options.test, async (context) => {
+				if (!(await methods.checkExists.call(context))) await methods.create.call(context);
+			});
 		},
 		async deactivate(options = {}) {
 			// n8n removes test webhooks with mode internal / activation update, on the test URL.
-			const context =
-				options.test === true
-					? hook('internal', 'update', true)
-					: hook('trigger', 'activate', false);
-			await methods.delete.call(context);
+			await withHook(
+				options.test,
+				async (context) => await methods.delete.call(context),
+				options.test === true ? 'internal' : 'trigger',
+				options.test === true ? 'update' : 'activate',
+			);
 		},
-		nodeStaticData: () => workflow.getStaticData('node', node),
+		lastNodeStaticData: () => lastWorkflow?.getStaticData('node', node) ?? {},
+		savedNodeStaticData: () => {
+			const saved = storedStaticData[`node:${node.name}`];
+			return typeof saved === 'object' && saved !== null && !Array.isArray(saved)
+				? (saved as IDataObject)
+				: {};
+		},
 		async close() {
 			await stopServer(server);
 		},

@@ -16,6 +16,8 @@ export interface AliyunCredentials {
 	vodEndpoint: string;
 	mpsEndpoint: string;
 	mnsEndpoint: string;
+	/** Where OSS objects are read instead of the bucket's own host, bucket in the path; or ''. */
+	ossEndpoint: string;
 }
 
 /** Display names of the credential fields, used in every validation message. */
@@ -28,6 +30,7 @@ export const ALIYUN_FIELD = {
 	vodEndpoint: 'VOD Endpoint',
 	mpsEndpoint: 'MPS Endpoint',
 	mnsEndpoint: 'MNS Endpoint',
+	ossEndpoint: 'OSS Endpoint',
 } as const;
 
 const SIGNATURE_VERSIONS: readonly string[] = ['v1', 'v3'];
@@ -105,5 +108,6 @@ export function readAliyunCredentials(
 		vodEndpoint: validateEndpoint(textField(credentials, 'vodEndpoint'), ALIYUN_FIELD.vodEndpoint),
 		mpsEndpoint: validateEndpoint(textField(credentials, 'mpsEndpoint'), ALIYUN_FIELD.mpsEndpoint),
 		mnsEndpoint: validateEndpoint(textField(credentials, 'mnsEndpoint'), ALIYUN_FIELD.mnsEndpoint),
+		ossEndpoint: validateEndpoint(textField(credentials, 'ossEndpoint'), ALIYUN_FIELD.ossEndpoint),
 	};
 }

@@ -17,6 +17,7 @@ import {
 	type PreparedBody,
 	type SignedWireRequest,
 } from '../preparedRequest';
+import { assertNotResent, rememberAuthentication } from './resendGuard';
 import { currentHuaweiSession, type HuaweiSession } from './session';
 import {
 	HUAWEI_FIELD_LABEL,
@@ -142,8 +143,9 @@ function withToken(request: ShapedRequest, session: HuaweiSession | undefined): 
 }
 
 /**
- * The pure core of `authenticate`: either request shape in, the exact wire request out
- * (full URL, `qs: undefined`, signed headers and body). Signing errors propagate.
+ * The core of `authenticate`: either request shape in, the exact wire request out (full URL,
+ * `qs: undefined`, signed headers and body). Signing errors propagate, and so does the refusal to
+ * authenticate again, with the same key or token, options it returned before (resendGuard.ts).
  */
 export function authenticateHuaweiRequest(
 	credentials: ICredentialDataDecryptedObject,
@@ -152,6 +154,11 @@ export function authenticateHuaweiRequest(
 ): IHttpRequestOptions {
 	const settings = huaweiSettings(credentials);
 	const session = currentHuaweiSession(credentials, settings);
+	const authentication =
+		settings.authType === 'aksk'
+			? `aksk:${settings.accessKeyId}`
+			: `token:${session?.iamToken ?? ''}`;
+	assertNotResent(requestOptions, authentication);
 	const prepared = prepareRequest(requestOptions);
 	const body = wireBody(prepared.body);
 	const request: ShapedRequest = {
@@ -165,5 +172,5 @@ export function authenticateHuaweiRequest(
 		settings.authType === 'aksk'
 			? signAkSk(settings, request, projectIdFor(settings, session), now)
 			: withToken(request, session);
-	return toSignedRequestOptions(requestOptions, wire);
+	return rememberAuthentication(toSignedRequestOptions(requestOptions, wire), authentication);
 }

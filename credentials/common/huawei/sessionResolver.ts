@@ -7,6 +7,7 @@ import type {
 import { HUAWEI_HEADER } from '../../signing/huaweiSdkHmac';
 import { isRecord, parseJson } from '../json';
 import { signWithAkSk } from './requestSigner';
+import { resolveOnceOnFailure } from './resendGuard';
 import {
 	currentHuaweiSession,
 	hasUsableToken,
@@ -205,8 +206,21 @@ async function resolveProjectId(
  *   failure is thrown, not retried.
  * - Password: a sign-in only when no token exists for these settings or it is about to expire
  *   (`hasUsableToken`); a failure while the token is valid is not an expired token.
+ * A resolution that failed is not tried again on the same credentials object: n8n calls this again
+ * after the failure it caused, which would repeat a refused sign-in (resendGuard.ts).
  */
 export async function resolveHuaweiSession(
+	send: HuaweiHttpSender,
+	credentials: ICredentialDataDecryptedObject,
+	now: Date,
+): Promise<HuaweiSession | undefined> {
+	return await resolveOnceOnFailure(
+		credentials,
+		async () => await resolveSession(send, credentials, now),
+	);
+}
+
+async function resolveSession(
 	send: HuaweiHttpSender,
 	credentials: ICredentialDataDecryptedObject,
 	now: Date,

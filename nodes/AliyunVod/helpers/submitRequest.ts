@@ -2,6 +2,7 @@ import { UserError } from 'n8n-workflow';
 import type { JsonObject } from 'n8n-workflow';
 
 import { firstProblem, httpUrlProblem, minimumProblem, rangeProblem } from '../../shared/actions';
+import { MAX_CALLBACK_URL_BYTES } from '../transport';
 import type {
 	KeepCellPic,
 	SnapshotUserData,
@@ -65,8 +66,6 @@ export const SPRITE_NUMBER_LABELS: Record<
 
 /** VOD echoes Extend back in the callback and caps it at 512 bytes. */
 const MAX_EXTEND_BYTES = 512;
-/** SetMessageCallback's documented limit for a callback URL (aliyun.md, SetMessageCallback). */
-const MAX_CALLBACK_URL_BYTES = 256;
 
 function templateConflicts(input: SubmitInput): string[] {
 	const conflicts = (Object.keys(SETTING_LABELS) as Array<keyof SnapshotSettingsInput>)

@@ -1,6 +1,7 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
 import { waitForJob, type SubmittedJobRef, type WaitSettings } from '../../shared/polling';
+import type { CallOptions } from '../../shared/actions';
 import type { SnapshotType } from '../transport/types';
 import { latestSnapshotJobId, listSnapshots, type SnapshotRecord } from './listSnapshots';
 
@@ -22,19 +23,20 @@ export function submittedSnapshotJob(job: SubmittedJob): SubmittedJobRef {
 /**
  * Polls ListSnapshots until the job is the latest of one of its types, then returns all its
  * snapshots. Fetching them is part of the check, so a transient failure there is retried too.
+ * Every ListSnapshots call is paced with `callOptions`, the item's Max Requests per Second.
  */
 export async function waitForSnapshotJob(
 	this: IExecuteFunctions,
 	job: SubmittedJob,
 	settings: WaitSettings,
-	itemIndex: number,
+	callOptions: CallOptions,
 ): Promise<SnapshotRecord[]> {
 	const findType = async (): Promise<SnapshotType | undefined> => {
 		for (const snapshotType of job.snapshotTypes) {
 			const latest = await latestSnapshotJobId.call(
 				this,
 				{ videoId: job.videoId, snapshotType },
-				{ itemIndex },
+				callOptions,
 			);
 			if (latest === job.jobId) return snapshotType;
 		}
@@ -43,15 +45,18 @@ export async function waitForSnapshotJob(
 	const snapshotsOnceDone = async (): Promise<SnapshotRecord[] | undefined> => {
 		const snapshotType = await findType();
 		if (snapshotType === undefined) return undefined;
-		return await listSnapshots.call(this, { videoId: job.videoId, snapshotType }, undefined, {
-			itemIndex,
-		});
+		return await listSnapshots.call(
+			this,
+			{ videoId: job.videoId, snapshotType },
+			undefined,
+			callOptions,
+		);
 	};
 	const waitForSnapshots = waitForJob<SnapshotRecord[]>;
 	return await waitForSnapshots.call(
 		this,
 		{ ...submittedSnapshotJob(job), name: `snapshot job ${job.jobId}`, check: snapshotsOnceDone },
 		settings,
-		itemIndex,
+		callOptions.itemIndex,
 	);
 }

@@ -61,6 +61,12 @@ const IF_OUTCOME_UNKNOWN: Partial<Record<VodAction, string>> = {
 };
 
 /**
+ * A callback URL VOD accepts, in SetMessageCallback and in a Submit's UserData: at most 256 bytes
+ * (aliyun.md, SetMessageCallback).
+ */
+export const MAX_CALLBACK_URL_BYTES = 256;
+
+/**
  * Per-account QPS VOD documents (aliyun.md §c: SubmitSnapshotJob 30, GetVideoInfo 100; VOD's "QPS
  * limits on API operations" page: SearchMedia 50). ListSnapshots and the callback actions have no
  * published limit and get the shared default.

@@ -1,7 +1,7 @@
 import type { INodeProperties, TriggerPanelDefinition } from 'n8n-workflow';
 
 import { eventTypeOptions } from './eventTypes';
-import { DEFAULT_APP_ID, DEFAULT_MAX_AGE_SECONDS } from './parameters';
+import { CALLBACK_URL_OPTION_LABEL, DEFAULT_APP_ID, DEFAULT_MAX_AGE_SECONDS } from './parameters';
 
 const WHERE_THE_URLS_ARE =
 	"The URLs are under <b>Webhook URLs</b> at the top of this node's parameters (click to show them).";
@@ -98,7 +98,7 @@ export const triggerProperties: INodeProperties[] = [
 		default: {},
 		options: [
 			{
-				displayName: 'Callback URL as Configured in VOD',
+				displayName: CALLBACK_URL_OPTION_LABEL,
 				name: 'callbackUrl',
 				type: 'string',
 				default: '',

@@ -6,7 +6,7 @@ import type { HookContext } from '../../shared/trigger';
 import type { MessageCallback } from '../transport/types';
 import { authKeyProblem, CALLBACK_CREDENTIAL, callbackKeysFrom } from './callbackKey';
 import { eventTypeListFor } from './eventTypes';
-import { readSettings } from './parameters';
+import { callbackUrlOverrideProblem, readSettings } from './parameters';
 import type { MessageCallbackApi, MessageCallbackField } from './types';
 
 const RECORD_KEY = 'vodRegistration';
@@ -120,6 +120,10 @@ function readRecord(staticData: IDataObject): RegistrationRecord | undefined {
 
 async function targetOf(context: HookContext): Promise<RegistrationTarget> {
 	const settings = readSettings(context);
+	// Checked even with registration off: verification signs with this URL, so a malformed one
+	// would refuse every callback.
+	const urlProblem = callbackUrlOverrideProblem(settings);
+	if (urlProblem !== undefined) throw new NodeOperationError(context.getNode(), urlProblem);
 	const n8nUrl = context.getNodeWebhookUrl('default') ?? '';
 	const isTestListening =
 		context.getActivationMode() === 'manual' || context.getMode() === 'manual';

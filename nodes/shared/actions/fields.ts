@@ -128,3 +128,50 @@ export function waitOptions(laterOperation: string): INodeProperties[] {
 		},
 	];
 }
+
+/** An operation's Options collection. */
+export function optionsCollection(options: INodeProperties[]): INodeProperties {
+	return {
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options,
+	};
+}
+
+export interface JobOutputFields {
+	/** The API as users know it, e.g. `MPS`. */
+	service: string;
+	/** The submit action's documented per-account QPS. */
+	documentedQps: number;
+	/** The operation that fetches the result after a time-out. */
+	laterOperation: string;
+	/** The operation's own Options entries, listed first. */
+	ownOptions?: INodeProperties[];
+}
+
+/** Wait for Completion, and Download Images shown only while waiting. */
+export function waitAndDownloadFields(service: string): INodeProperties[] {
+	return [
+		waitForCompletionField(service),
+		{ ...downloadImagesField, displayOptions: { show: { waitForCompletion: [true] } } },
+	];
+}
+
+/**
+ * What follows the settings of an operation that starts a job: Wait for Completion, Download
+ * Images (when waiting) and the Options with the pace, wait and download entries.
+ */
+export function jobOutputFields(fields: JobOutputFields): INodeProperties[] {
+	return [
+		...waitAndDownloadFields(fields.service),
+		optionsCollection([
+			...(fields.ownOptions ?? []),
+			maxRequestsPerSecondOption(fields.service, fields.documentedQps),
+			...waitOptions(fields.laterOperation),
+			...downloadOptions,
+		]),
+	];
+}

@@ -1,15 +1,28 @@
 export {
 	downloadImagesField,
 	downloadOptions,
+	jobOutputFields,
 	maxRequestsPerSecondOption,
+	optionsCollection,
 	readLimit,
 	returnAllAndLimitFields,
+	waitAndDownloadFields,
 	waitForCompletionField,
 	waitOptions,
 } from './fields';
+export type { JobOutputFields } from './fields';
+export { jobRunProblem, readJobRun } from './jobRun';
+export type { JobRun } from './jobRun';
 export { asNodeError, errorItemOrThrow, errorJson, PartFailure } from './itemErrors';
 export { callOptions, optionsProblem } from './options';
-export { coerceFields, coerceText, readBoolean, readOptions, readText } from './parameters';
+export {
+	coerceFields,
+	coerceNumber,
+	coerceText,
+	readBoolean,
+	readOptions,
+	readText,
+} from './parameters';
 export type { FieldLabels } from './parameters';
 export type { CallOptions } from './options';
 export { routeItems } from './router';

@@ -1,4 +1,4 @@
-export { MAX_SEEN_EVENTS, rememberEvent } from './dedupe';
+export { DEDUPE_WINDOW_MS, MAX_REMEMBERED_SCOPES, MAX_SEEN_EVENTS, rememberEvent } from './dedupe';
 export { canonicalJson, MAX_EVENT_DEPTH, parseEventBody } from './event';
 export {
 	advanceCursor,

@@ -15,7 +15,7 @@ export interface WebhookRequest {
 }
 
 export interface WebhookResponse {
-	status(code: number): { send(body: string): unknown };
+	status(code: number): { send(body: string): unknown; end(): unknown };
 }
 
 export interface ParameterReader {
@@ -32,6 +32,7 @@ export interface WebhookContext extends ParameterReader {
 	getCredentials(type: string): Promise<ICredentialDataDecryptedObject>;
 	getMode(): WorkflowExecuteMode;
 	getNode(): INode;
+	getWorkflow(): { id?: string };
 }
 
 /** The part of IHookFunctions a webhook registration uses; IHookFunctions satisfies it. */

@@ -54,7 +54,8 @@ export async function handleWebhook<Settings>(
 	// n8n saves static data after production webhooks only; in a test run it would merely stop
 	// the user from re-sending the same sample.
 	const isTest = context.getMode() === 'manual';
-	if (!isTest && !rememberEvent(context.getWorkflowStaticData('node'), eventId)) {
+	const staticData = context.getWorkflowStaticData('node');
+	if (!isTest && !rememberEvent(staticData, eventId, scopeOf(context), Date.now())) {
 		return { webhookResponse: 'Duplicate delivery ignored' };
 	}
 	const output: IDataObject = {
@@ -62,5 +63,23 @@ export async function handleWebhook<Settings>(
 		eventId,
 		headers: publicHeaders(request.headers, pipeline.signatureHeaders),
 	};
-	return { workflowData: [[{ json: output }]] };
+	return acceptAndStart(context, output);
+}
+
+/** The trigger node's identity for the dedupe memory: its workflow and its node id. */
+function scopeOf(context: WebhookContext): string {
+	const node = context.getNode();
+	return `${context.getWorkflow().id ?? ''}/${node.id || node.name}`;
+}
+
+/**
+ * Answers 200 with an empty body before n8n starts the run. n8n 2.41.1 saves static data in its
+ * response callback, and only a callback made before WorkflowRunner.run finds the data marked
+ * changed (the run wraps the same object in a new Workflow, which clears the mark); answering
+ * first is what makes the recorded event id persist. It also keeps within the clouds' callback
+ * deadlines (VOD redelivers when the answer takes over 5 s), whatever the run does.
+ */
+function acceptAndStart(context: WebhookContext, output: IDataObject): IWebhookResponseData {
+	context.getResponseObject().status(200).end();
+	return { noWebhookResponse: true, workflowData: [[{ json: output }]] };
 }

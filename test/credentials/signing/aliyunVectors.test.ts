@@ -28,7 +28,7 @@ import {
 	vodCallbackMd5Content,
 	vodCallbackSignature,
 } from '../../../credentials/signing/vodCallback';
-import { loadVectors } from '../../support/vectors';
+import { expectVectorFields, loadVectors } from '../../support/vectors';
 
 type Strings = Record<string, string>;
 
@@ -350,10 +350,6 @@ describe('Aliyun signing vectors', () => {
 
 	it.each(vectors.map((vector) => [vector.id, vector] as const))('%s', (_id, vector) => {
 		const { actual, expected } = HANDLERS[vector.scheme](vector);
-		expect(Object.keys(expected).length).toBeGreaterThan(0);
-		for (const [field, value] of Object.entries(expected)) {
-			expect(actual, `${vector.id}: field "${field}" is not checked`).toHaveProperty([field]);
-			expect(actual[field], `${vector.id}: ${field}`).toEqual(value);
-		}
+		expectVectorFields(vector.id, actual, expected);
 	});
 });

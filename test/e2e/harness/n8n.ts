@@ -267,15 +267,24 @@ export class N8nInstance {
 		await this.cliOk(['publish:workflow', `--id=${id}`]);
 	}
 
-	/** `n8n start` on a free port of 127.0.0.1; resolves once /healthz/readiness answers 200. */
+	/**
+	 * `n8n start` (or, in queue mode, `n8n worker` / `n8n webhook`) on a free port of 127.0.0.1; resolves
+	 * once /healthz/readiness answers 200. A worker answers it on QUEUE_HEALTH_CHECK_PORT (set it, with
+	 * QUEUE_HEALTH_CHECK_ACTIVE=true). N8N_WEBHOOK_URL defaults to the process's own port.
+	 */
 	async start(
-		options: { readinessTimeoutMs?: number; env?: Record<string, string> } = {},
+		options: {
+			readinessTimeoutMs?: number;
+			env?: Record<string, string>;
+			command?: 'start' | 'worker' | 'webhook';
+		} = {},
 	): Promise<RunningN8n> {
 		this.assertUsable();
+		const command = options.command ?? 'start';
 		const env = await this.processEnv(options.env);
-		const port = Number(env.N8N_PORT);
-		env.N8N_WEBHOOK_URL = `http://127.0.0.1:${port}/`;
-		const child = spawn(this.installation.nodeBin, [this.installation.n8nBin, 'start'], {
+		const port = Number(command === 'worker' ? env.QUEUE_HEALTH_CHECK_PORT : env.N8N_PORT);
+		env.N8N_WEBHOOK_URL ??= `http://127.0.0.1:${port}/`;
+		const child = spawn(this.installation.nodeBin, [this.installation.n8nBin, command], {
 			cwd: this.userFolder,
 			env,
 			stdio: ['ignore', 'pipe', 'pipe'],

@@ -179,6 +179,17 @@ export class RunningN8n {
 		return { status: response.status, body: parsed, headers: response.headers };
 	}
 
+	/** A GET with the session cookie whose body is kept as bytes (binary data downloads). */
+	async download(urlPath: string): Promise<{ status: number; bytes: Buffer }> {
+		const headers: Record<string, string> = { 'browser-id': this.browserId };
+		if (this.cookie) headers.cookie = this.cookie;
+		const response = await fetch(`${this.baseUrl}${urlPath}`, {
+			headers,
+			signal: AbortSignal.timeout(120_000),
+		});
+		return { status: response.status, bytes: Buffer.from(await response.arrayBuffer()) };
+	}
+
 	/** Like `request`, but throws unless the status is 2xx; returns `body.data` when n8n wraps it. */
 	async rest<T = unknown>(method: string, urlPath: string, body?: unknown): Promise<T> {
 		const response = await this.request<{ data?: T } | T>(method, urlPath, body);
@@ -244,5 +255,20 @@ export class RunningN8n {
 				description !== null &&
 				typeof description.name === 'string',
 		);
+	}
+
+	/**
+	 * Whether the server loaded a credential type: `GET /rest/credential-translation` answers 400
+	 * "Invalid Credential type" for a type n8n does not know (the editor's `/types/credentials.json` is
+	 * not written with N8N_DISABLE_UI).
+	 */
+	async knowsCredentialType(type: string): Promise<boolean> {
+		const response = await this.request(
+			'GET',
+			`/rest/credential-translation?credentialType=${encodeURIComponent(type)}`,
+		);
+		if (response.status === 200) return true;
+		if (response.status === 400) return false;
+		throw new Error(`GET /rest/credential-translation -> ${response.status}`);
 	}
 }

@@ -21,7 +21,7 @@ export interface SdkKey {
 }
 
 export interface SdkCall {
-	method: 'GET' | 'POST' | 'DELETE';
+	method: 'GET' | 'POST' | 'PUT' | 'DELETE';
 	/** May contain `{project_id}`, which the SDK substitutes. */
 	path: string;
 	query?: Record<string, string | string[]>;

@@ -43,6 +43,12 @@ export function vodApi(baseUrl: string) {
 				path: '/v1.0/{project_id}/asset/details',
 				query: categories.length > 0 ? { asset_id: assetId, categories } : { asset_id: assetId },
 			}),
+		setCover: async (thumbnailUrl: string) =>
+			await sdkSend<unknown>(baseUrl, {
+				method: 'PUT',
+				path: '/v1.0/{project_id}/asset/cover',
+				body: { thumbnailUrl },
+			}),
 		tasks: async (query: Record<string, string>) =>
 			await sdkSend<ListAssetTaskInfoResponse>(baseUrl, {
 				method: 'GET',

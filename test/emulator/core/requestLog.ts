@@ -25,11 +25,13 @@ export interface RecordedRequest {
 const HEADER_IDENTITY_PATTERNS = [
 	/Credential=([^,\s]+)/, // ACS3-HMAC-SHA256
 	/^MNS ([^:]+):/, // MNS
+	/^OSS ([^:]+):/, // OSS V1
 	/Access=([^,\s]+)/, // Huawei SDK-HMAC-SHA256
 ];
 
 function identityOf(req: EmulatorRequest): string | undefined {
-	const fromQuery = req.url.searchParams.get('AccessKeyId');
+	const fromQuery =
+		req.url.searchParams.get('AccessKeyId') ?? req.url.searchParams.get('OSSAccessKeyId');
 	if (fromQuery) return fromQuery;
 	const authorization = req.headers.authorization ?? '';
 	for (const pattern of HEADER_IDENTITY_PATTERNS) {

@@ -45,6 +45,8 @@ export interface HuaweiEmulator {
 	deliveries(): MfsDelivery[];
 	/** Sends a recorded delivery's event again, freshly signed (a duplicate). */
 	redeliver(deliveryId: number): Promise<MfsDelivery>;
+	/** Lifetime of the IAM tokens issued from now on (default 24 hours). */
+	setTokenLifetime(ms: number): void;
 	/** Requests per second per caller and API (default 20). */
 	setQps(qps: number): void;
 	tasks(): ThumbnailTask[];
@@ -133,6 +135,7 @@ export function createHuaweiEmulator(deps: HuaweiEmulatorDeps): HuaweiEmulator {
 				query: new URLSearchParams(rawQueryPairs(req.rawUrl)),
 				body: req.body,
 			});
+			if (result.status === 204) return { status: 204, headers: { 'x-request-id': requestId } };
 			return jsonResponse(result.status, result.body, requestId);
 		} catch (error) {
 			if (error instanceof VodError) return vodErrorResponse(error, requestId);
@@ -158,6 +161,7 @@ export function createHuaweiEmulator(deps: HuaweiEmulatorDeps): HuaweiEmulator {
 		configureMfsCallback: (config) => notifier.configure(config),
 		deliveries: () => notifier.deliveries(),
 		redeliver: async (deliveryId) => await notifier.redeliver(deliveryId),
+		setTokenLifetime: (ms) => auth.tokens.setLifetime(ms),
 		setQps: (qps) => throttle.setFallback(qps),
 		tasks: () => tasks.list(),
 		idle: async () => await tasks.idle(),

@@ -49,6 +49,12 @@ async function startHarness(parameters: Record<string, unknown> = {}) {
 	);
 }
 
+/** The event ids n8n saved in the trigger's static data, oldest first. */
+function savedEventIds(): unknown[] {
+	const seen = harness.savedNodeStaticData().seenEvents;
+	return Array.isArray(seen) ? seen.map((event) => (event as Record<string, unknown>).id) : [];
+}
+
 function actionsSent(): string[] {
 	return emulator.requests().map((entry) => entry.action ?? '');
 }
@@ -125,22 +131,20 @@ describe('registration against the emulator, through n8n-core hook contexts', ()
 		expect(await currentCallback()).toEqual(production);
 	});
 
-	it('marks the workflow static data changed, so n8n saves the registration record', async () => {
+	it('changes the static data so that n8n saves the registration record, without a key', async () => {
 		await harness.activate();
 
-		expect(harness.workflow.staticData.__dataChanged).toBe(true);
-		expect(harness.nodeStaticData().vodRegistration).toMatchObject({
+		expect(harness.savedNodeStaticData().vodRegistration).toMatchObject({
 			registeredUrl: harness.productionUrl,
 			previous: LEGACY_WITHOUT_KEY,
 		});
-		expect(JSON.stringify(harness.nodeStaticData())).not.toContain(LEGACY_KEY);
+		expect(JSON.stringify(harness.savedNodeStaticData())).not.toContain(LEGACY_KEY);
 	});
 });
 
 describe('callbacks the emulator signs and delivers', () => {
 	it("starts one execution with the snapshot URLs, and none for VOD's repeated delivery", async () => {
 		await harness.activate();
-		harness.workflow.staticData.__dataChanged = false;
 
 		const jobId = await submitSnapshots(3);
 		await waitFor(
@@ -174,13 +178,33 @@ describe('callbacks the emulator signs and delivers', () => {
 		expect(listedUrls).toHaveLength(3);
 		expect(normal).toMatchObject({ Urls: listedUrls });
 		expect(item.headers).not.toHaveProperty('x-vod-signature');
-		// Recording the event id changed static data, which n8n saves after a production webhook.
-		expect(harness.workflow.staticData.__dataChanged).toBe(true);
+		// The event id is in the static data n8n saved, where the next delivery finds it.
+		expect(savedEventIds()).toEqual([item.eventId]);
 
 		expect(await emulator.redeliverCallback(jobId)).toBe(true);
 
 		expect(harness.executions).toHaveLength(1);
 		expect(harness.received.map((entry) => entry.status)).toEqual([200, 200]);
+	});
+
+	it('starts one execution per event when every event is delivered twice (A, A, B, B, C, C)', async () => {
+		await harness.activate();
+
+		for (const event of ['A', 'B', 'C']) {
+			const before = harness.executions.length;
+			const jobId = await submitSnapshots(1);
+			await waitFor(
+				() => (harness.executions.length > before ? true : undefined),
+				5000,
+				`the execution of event ${event}`,
+			);
+			expect(await emulator.redeliverCallback(jobId)).toBe(true);
+		}
+
+		const eventIds = harness.executions.map(([item]) => item.eventId);
+		expect(new Set(eventIds).size).toBe(3);
+		expect(savedEventIds()).toEqual(eventIds);
+		expect(harness.received.map((entry) => entry.status)).toEqual([200, 200, 200, 200, 200, 200]);
 	});
 
 	it('refuses callbacks signed by a clock outside the replay window: 403 on every attempt, nothing started', async () => {

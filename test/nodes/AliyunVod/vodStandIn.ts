@@ -11,9 +11,9 @@ import { CLOCK_TOLERANCE_MS, verifyRpcRequest } from '../../emulator/aliyun/gate
 import { rpcAction, rpcVersion, rpcWireParams } from '../../emulator/aliyun/gateway/rpcRequest';
 import type { RpcWireParams } from '../../emulator/aliyun/gateway/rpcRequest';
 import type { EmulatorRequest } from '../../emulator/core/http';
-import { flatHeaders } from '../../support/httpMessage';
 import { startScriptedServer } from '../../support/scriptedServer';
 import type { RecordedRequest, ScriptedResponse } from '../../support/scriptedServer';
+import { asEmulatorRequest } from '../../support/standIn';
 
 /** One VOD RPC request as it went on the wire. */
 export interface VodWireCall {
@@ -69,17 +69,6 @@ export interface VodStandIn {
 const noAnswer: VodHandler = (call) => {
 	throw new Error(`No stand-in answer for ${call.action ?? call.path}`);
 };
-
-function asEmulatorRequest(request: RecordedRequest): EmulatorRequest {
-	return {
-		method: request.method,
-		rawUrl: request.url,
-		url: new URL(request.url, 'http://127.0.0.1'),
-		headers: flatHeaders(request.headers),
-		body: Buffer.from(request.body, 'utf8'),
-		receivedAt: request.at,
-	};
-}
 
 /** An error answer in the gateway's JSON format (the emulator's). */
 function errorAnswer(code: string, message: string, status: number, requestId: string) {

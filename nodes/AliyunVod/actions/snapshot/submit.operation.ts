@@ -267,7 +267,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<ItemR
 	if (!waitForCompletion) return [{ json: { JobId: jobId, RequestId: response.RequestId } }];
 
 	const job = { jobId, videoId: input.videoId, snapshotTypes: snapshotTypesFor(input) };
-	const records = await waitForSnapshotJob.call(this, job, wait, i);
+	const records = await waitForSnapshotJob.call(this, job, wait, callOptions(options, i));
 	return withSubmittedJobOnFailures(
 		snapshotItems.call(this, records, options, i, downloadImages),
 		this.getNode(),

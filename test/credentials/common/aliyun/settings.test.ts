@@ -22,6 +22,7 @@ describe('readAliyunCredentials', () => {
 			vodEndpoint: '',
 			mpsEndpoint: '',
 			mnsEndpoint: '',
+			ossEndpoint: '',
 		});
 	});
 });

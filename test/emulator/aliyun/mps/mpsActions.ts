@@ -12,6 +12,8 @@ import {
 	type MpsSnapshotJobs,
 } from './mpsJobs';
 import { MPS_MEDIA_KIND, mpsNotificationBody } from './notification';
+import { writeSnapshotObjects } from './ossOutput';
+import type { OssStore } from '../oss/ossStore';
 import { ossFile, planMpsSnapshot, readJsonParam } from './snapshotConfig';
 
 export const DEFAULT_PIPELINE_ID = 'dd3dae411e704030b921e52698e50000';
@@ -21,6 +23,8 @@ export interface MpsActionDeps {
 	jobControl: JobControl;
 	media: MediaLibrary;
 	mns: MnsQueues;
+	/** Where finished jobs write their images. */
+	oss: OssStore;
 	/** MNS queue bound to each pipeline (UpdatePipeline NotifyConfig). */
 	pipelineQueues: ReadonlyMap<string, string>;
 	now: () => number;
@@ -39,7 +43,7 @@ export function mpsJobBody(job: MpsSnapshotJob): Record<string, unknown> {
 		Id: job.id,
 		State: job.state,
 		Count: String(done ? job.plannedCount : 0),
-		TileCount: '0',
+		TileCount: String(done ? job.tileCount : 0),
 		PipelineId: job.pipelineId,
 		CreationTime: isoSeconds(job.createdAt),
 		Input: job.input,
@@ -58,6 +62,12 @@ function finish(job: MpsSnapshotJob, deps: MpsActionDeps): void {
 	} else {
 		job.state = 'Success';
 		deps.media.register(job.id, MPS_MEDIA_KIND, job.plannedCount);
+		job.tileCount = writeSnapshotObjects(
+			deps.oss,
+			job.snapshotConfig,
+			job.plannedCount,
+			deps.now(),
+		);
 	}
 	const queueName = deps.pipelineQueues.get(job.pipelineId);
 	if (queueName === undefined) return;
@@ -146,6 +156,7 @@ export function mpsActions(deps: MpsActionDeps): Record<string, RpcAction> {
 				input,
 				snapshotConfig,
 				plannedCount: plan.count,
+				tileCount: 0,
 				timeArray: plan.timeArray,
 				userData,
 				requestId: context.requestId,

@@ -20,6 +20,8 @@ export interface MpsSnapshotJob {
 	/** The SnapshotConfig as submitted, echoed back. */
 	snapshotConfig: Record<string, unknown>;
 	plannedCount: number;
+	/** Sprite sheets written (TileCount). */
+	tileCount: number;
 	timeArray?: number[];
 	userData?: string;
 	/** RequestId of the SubmitSnapshotJob call, repeated in the notification. */

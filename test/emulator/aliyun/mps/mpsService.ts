@@ -2,6 +2,7 @@ import type { EmulatorClock } from '../../core/clock';
 import type { JobControl } from '../../core/jobControl';
 import type { MediaLibrary } from '../../core/media';
 import type { MnsQueues } from '../mns/queues';
+import type { OssStore } from '../oss/ossStore';
 import type { RpcProduct } from '../gateway/rpcGateway';
 import { mpsActions } from './mpsActions';
 import { MpsSnapshotJobs } from './mpsJobs';
@@ -13,6 +14,7 @@ export interface MpsServiceDeps {
 	jobControl: JobControl;
 	media: MediaLibrary;
 	mns: MnsQueues;
+	oss: OssStore;
 }
 
 /** ApsaraVideo MPS 2014-06-18 snapshot jobs, with pipeline → MNS queue notifications. */
@@ -31,6 +33,7 @@ export class MpsService {
 				jobControl: deps.jobControl,
 				media: deps.media,
 				mns: deps.mns,
+				oss: deps.oss,
 				pipelineQueues: this.pipelineQueues,
 				now: () => deps.clock.now(),
 			}),

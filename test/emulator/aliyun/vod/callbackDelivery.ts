@@ -21,6 +21,8 @@ export interface CallbackDelivery {
 	body: string;
 	status?: number;
 	error?: string;
+	/** Real milliseconds from sending to the answer (or the failure), whatever the emulator's clock. */
+	durationMs?: number;
 }
 
 type Target = { kind: 'http'; url: string; authKey?: string } | { kind: 'mns'; queueName: string };
@@ -135,6 +137,8 @@ export class VodCallbackNotifier {
 			headers['x-vod-signature'] = vodCallbackSignature(target.url, timestamp, target.authKey);
 		}
 		const entry = { jobId, target: target.url, attempt, sentAt, headers, body };
+		const started = performance.now();
+		const elapsed = () => performance.now() - started;
 		try {
 			const response = await request(target.url, {
 				method: 'POST',
@@ -144,10 +148,14 @@ export class VodCallbackNotifier {
 				signal: AbortSignal.timeout(this.timeoutMs),
 			});
 			await response.body.dump();
-			this.record({ ...entry, status: response.statusCode });
+			this.record({ ...entry, status: response.statusCode, durationMs: elapsed() });
 			return response.statusCode === 200;
 		} catch (error) {
-			this.record({ ...entry, error: error instanceof Error ? error.message : String(error) });
+			this.record({
+				...entry,
+				error: error instanceof Error ? error.message : String(error),
+				durationMs: elapsed(),
+			});
 			return false;
 		}
 	}

@@ -84,6 +84,7 @@ function field(source: unknown, ...path: string[]): unknown {
 
 export class IamTokens {
 	private readonly tokens = new Map<string, IssuedToken>();
+	private lifetimeMs = TOKEN_LIFETIME_MS;
 
 	constructor(private readonly now: () => number) {}
 
@@ -93,8 +94,14 @@ export class IamTokens {
 		return issued && issued.expiresAt > this.now() ? issued : undefined;
 	}
 
+	/** Lifetime of the tokens issued from now on (default 24 hours). */
+	setLifetime(ms: number): void {
+		this.lifetimeMs = ms;
+	}
+
 	reset(): void {
 		this.tokens.clear();
+		this.lifetimeMs = TOKEN_LIFETIME_MS;
 	}
 
 	/** POST /v3/auth/tokens with the password method. */
@@ -135,7 +142,7 @@ export class IamTokens {
 		const issuedAt = this.now();
 		const issued: IssuedToken = {
 			token: `MIIEmulator${randomBytes(48).toString('base64url')}`,
-			expiresAt: issuedAt + TOKEN_LIFETIME_MS,
+			expiresAt: issuedAt + this.lifetimeMs,
 			projectId: project?.id,
 		};
 		this.tokens.set(issued.token, issued);

@@ -110,6 +110,17 @@ export class SnapshotTasks {
 		return task;
 	}
 
+	/** Makes the snapshot at `url` its asset's cover; false when no task has that snapshot. */
+	setCover(url: string): boolean {
+		const task = this.tasks.find((candidate) =>
+			candidate.images.some((image) => image.url === url),
+		);
+		const asset = task && this.assets.get(task.assetId);
+		if (!asset) return false;
+		asset.coverUrl = url;
+		return true;
+	}
+
 	hasImage(urlPath: string): boolean {
 		return this.imagesByUrlPath.has(urlPath);
 	}

@@ -43,6 +43,8 @@ export interface Asset {
 	title: string;
 	durationSeconds: number;
 	createdAt: number;
+	/** Set by PUT asset/cover; else the cover is the last finished task's cover position. */
+	coverUrl?: string;
 }
 
 export interface AssetProcessRequest {

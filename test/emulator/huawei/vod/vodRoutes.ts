@@ -152,8 +152,9 @@ function showAssetDetail(tasks: SnapshotTasks, call: VodCall): VodResult {
 	const latest = assetTasks[assetTasks.length - 1];
 	const latestImages = latest?.status === 'SUCCEED' ? latest.images : [];
 	const lastSucceeded = [...assetTasks].reverse().find((task) => task.status === 'SUCCEED');
-	const cover =
-		lastSucceeded?.images[lastSucceeded.para.cover_position - 1] ?? lastSucceeded?.images[0];
+	const coverUrl =
+		asset.coverUrl ??
+		(lastSucceeded?.images[lastSucceeded.para.cover_position - 1] ?? lastSucceeded?.images[0])?.url;
 	const response: ShowAssetDetailResponse = { asset_id: asset.assetId };
 	if (wanted('base_info')) {
 		const baseInfo: AssetBaseInfo = {
@@ -163,7 +164,7 @@ function showAssetDetail(tasks: SnapshotTasks, call: VodCall): VodResult {
 			create_time: vodTime(asset.createdAt),
 			last_modify: vodTime(latest?.endedAt ?? asset.createdAt),
 			video_url: `https://vod.example.invalid/asset/${asset.assetId}/origin.mp4`,
-			cover_info_array: cover ? [{ cover_position: 1, cover_url: cover.url }] : [],
+			cover_info_array: coverUrl ? [{ cover_position: 1, cover_url: coverUrl }] : [],
 			meta_data: { duration: asset.durationSeconds, format: 'MP4' },
 		};
 		response.base_info = baseInfo;
@@ -184,6 +185,39 @@ function showAssetDetail(tasks: SnapshotTasks, call: VodCall): VodResult {
 	return ok(response);
 }
 
+/** PUT asset/cover: one of the asset's snapshot URLs becomes its cover; 204 with no body. */
+function updateCoverByThumbnail(tasks: SnapshotTasks, call: VodCall): VodResult {
+	const request = parseJsonObject(call.body);
+	const url = request.thumbnailUrl;
+	if (typeof url !== 'string' || url === '') throw illegalField('thumbnailUrl');
+	if (!tasks.setCover(url)) throw notFound();
+	return { status: 204, body: undefined };
+}
+
+/** An optional RFC 3339 UTC query time (huawei.md §4.6) as epoch ms. */
+function queryTime(query: URLSearchParams, name: string): number | undefined {
+	const raw = query.get(name);
+	if (raw === null) return undefined;
+	if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/.test(raw)) throw illegalField(name);
+	return Date.parse(raw);
+}
+
+interface TimeWindow {
+	after?: number;
+	before?: number;
+}
+
+function inWindow(ms: number | undefined, window: TimeWindow): boolean {
+	if (window.after === undefined && window.before === undefined) return true;
+	if (ms === undefined) return false;
+	// Task times are printed in whole seconds, so they are compared in whole seconds.
+	const seconds = Math.floor(ms / 1000) * 1000;
+	return (
+		(window.after === undefined || seconds >= window.after) &&
+		(window.before === undefined || seconds < window.before)
+	);
+}
+
 const TASK_TYPES = ['TRANSCODE', 'THUMBNAIL'];
 const TASK_STATUSES = ['WAITING', 'PROCESSING', 'SUCCEED', 'FAILED'];
 
@@ -199,6 +233,14 @@ function listAssetTaskInfo(tasks: SnapshotTasks, call: VodCall): VodResult {
 	// The marker is the emulator's own opaque cursor: the index of the next result.
 	if (marker !== null && marker !== '' && !/^\d+$/.test(marker)) throw illegalField('marker');
 	const start = marker ? Number(marker) : 0;
+	const created = {
+		after: queryTime(call.query, 'create_time_after'),
+		before: queryTime(call.query, 'create_time_before'),
+	};
+	const ended = {
+		after: queryTime(call.query, 'end_time_after'),
+		before: queryTime(call.query, 'end_time_before'),
+	};
 	const matching =
 		type === 'TRANSCODE'
 			? []
@@ -208,7 +250,9 @@ function listAssetTaskInfo(tasks: SnapshotTasks, call: VodCall): VodResult {
 						(task) =>
 							(assetId === null || task.assetId === assetId) &&
 							(taskId === null || task.taskId === taskId) &&
-							(status === null || task.status === status),
+							(status === null || task.status === status) &&
+							inWindow(task.createdAt, created) &&
+							inWindow(task.endedAt, ended),
 					);
 	const results: AssetTaskResult[] = page(matching, start, limit).map((task) => ({
 		task_id: task.taskId,
@@ -259,6 +303,13 @@ export const VOD_ROUTES: VodRoute[] = [
 		version: 'v1.0',
 		path: '/asset/details',
 		run: showAssetDetail,
+	},
+	{
+		api: 'UpdateCoverByThumbnail',
+		method: 'PUT',
+		version: 'v1.0',
+		path: '/asset/cover',
+		run: updateCoverByThumbnail,
 	},
 	{
 		api: 'ListAssetTaskInfo',

@@ -267,6 +267,41 @@ describe('what is registered', () => {
 	});
 });
 
+describe('"Callback URL as Configured in VOD" is checked like every URL parameter', () => {
+	const tooLong = `https://videos.example.org/${'a'.repeat(240)}`;
+	it.each([
+		{ url: 'videos.example.org/hooks/vod', problem: 'must be an http:// or https:// URL' },
+		{ url: 'http:///hooks/vod', problem: 'must be an http:// or https:// URL' },
+		{ url: 'ftp://videos.example.org/vod', problem: 'must be an http:// or https:// URL' },
+		{ url: 'https://videos.example.org/a b', problem: 'must be an http:// or https:// URL' },
+		{ url: tooLong, problem: 'must be at most 256 bytes (got 267)' },
+	])('refuses $url on activation before any request', async ({ url, problem }) => {
+		for (const parameters of [
+			{ ...ON, options: { callbackUrl: url } },
+			{ options: { callbackUrl: url } },
+		]) {
+			const api = new FakeVodCallbacks();
+			const context = production({}, parameters);
+
+			for (const hook of [registrationExists, createRegistration]) {
+				const attempt = hook(context, api);
+				await expect(attempt).rejects.toBeInstanceOf(NodeOperationError);
+				await expect(attempt).rejects.toThrow(`Callback URL as Configured in VOD ${problem}`);
+			}
+			expect(api.calls).toEqual([]);
+		}
+	});
+
+	it('accepts an upper-case scheme and registers the URL as written', async () => {
+		const api = new FakeVodCallbacks();
+		const url = 'HTTPS://videos.example.org/hooks/vod';
+
+		await activate(production({}, { ...ON, options: { callbackUrl: ` ${url} ` } }), api);
+
+		expect(api.settings.get(DEFAULT_APP)?.CallbackURL).toBe(url);
+	});
+});
+
 describe('listening for a test event', () => {
 	const testListening = (staticData: IDataObject, parameters: IDataObject = ON) =>
 		production(staticData, parameters, {

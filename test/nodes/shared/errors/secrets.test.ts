@@ -293,7 +293,7 @@ describe('against the emulator: the real gateway echoes (issue 7, point 1)', () 
 			expect(sent).toBeDefined();
 			expect(failure).toBeInstanceOf(Error);
 			expect(String((failure as Error).message)).toContain('SignatureDoesNotMatch');
-			expectNoSecret(`SetMessageCallback ${version}`, failure, harness.nodeStaticData());
+			expectNoSecret(`SetMessageCallback ${version}`, failure, harness.lastNodeStaticData());
 		},
 	);
 });
