@@ -1,6 +1,4 @@
 // The callbacks given to page.evaluate, $eval and waitForFunction run in the browser.
-/// <reference lib="dom" />
-/// <reference lib="dom.iterable" />
 /* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/require-node-api-error */
 /**
  * One real `n8n start` with its editor (the e2e harness, the package installed as users install it) and
@@ -202,7 +200,7 @@ async function nodeCreatorItems(page: Page): Promise<NodeCreatorItem[]> {
 				await item.evaluate((element) => {
 					const text = (testId: string) =>
 						element.querySelector(`[data-test-id=${testId}]`)?.textContent?.trim() ?? '';
-					const icon = element.querySelector('img');
+					const icon = element.querySelector('img') as HTMLImageElement | null;
 					return {
 						name: text('node-creator-item-name'),
 						description: text('node-creator-item-description'),
