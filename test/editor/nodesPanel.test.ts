@@ -3,11 +3,12 @@
  * for the words a user types, with which description and icon (light and dark theme), the action entry's
  * Node details page, and the AI Agent's tool list. One n8n and one browser for the file.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import {
 	closeNodeCreator,
 	createWorkflow,
+	eachTestOnAFreshPage,
 	nodeCreatorItem,
 	waitForNodeCreatorTitle,
 	openNodeCreator,
@@ -21,29 +22,94 @@ import {
 	type NodeCreatorItem,
 	type Theme,
 } from './support/editor';
+import { AliyunMps } from '../../nodes/AliyunMps/AliyunMps.node';
+import { AliyunMpsTrigger } from '../../nodes/AliyunMps/AliyunMpsTrigger.node';
+import { HuaweiCloudVod } from '../../nodes/HuaweiCloudVod/HuaweiCloudVod.node';
+import { HuaweiCloudVodTrigger } from '../../nodes/HuaweiCloudVod/HuaweiCloudVodTrigger.node';
 import {
 	ACTION_NODE,
+	ACTION_NODES,
 	AGENT_NODE,
 	START_NODE,
 	agentNode,
 	manualStartNode,
+	type Product,
 } from './support/workflows';
 
 const ACTION_DESCRIPTION = 'Take video snapshots and find videos in Alibaba Cloud ApsaraVideo VOD';
 const TRIGGER_DESCRIPTION = /^Starts the workflow when ApsaraVideo VOD sends an event/;
 
-/** What a user types to find the action node, product names and the API names of its operations. */
-const ACTION_QUERIES = [
-	'Alibaba Cloud VOD',
-	'ApsaraVideo',
-	'Aliyun',
-	'snapshot',
-	'SubmitSnapshotJob',
-	'ListSnapshots',
-	'GetVideoInfo',
-	'SearchMedia',
-];
-const TRIGGER_QUERIES = ['Alibaba Cloud VOD', 'ApsaraVideo', 'Aliyun', 'snapshot'];
+/** What the nodes panel shows for each product's action node, and the words a user types to find it. */
+interface ProductEntry {
+	/** Action node's description (the "What happens next?" and Tools entries). */
+	description: string | RegExp;
+	/** Trigger's description (the entry of the node pair in a workflow without a trigger). */
+	triggerDescription: string | RegExp;
+	/** Icon file under icons/, without `.svg` / `.dark.svg`. */
+	icon: string;
+	/** Product names, task words and the API names of the operations (codex aliases). */
+	actionQueries: string[];
+	triggerQueries: string[];
+}
+
+const PRODUCTS: Record<Product, ProductEntry> = {
+	vod: {
+		description: ACTION_DESCRIPTION,
+		triggerDescription: TRIGGER_DESCRIPTION,
+		icon: 'aliyun',
+		actionQueries: [
+			'Alibaba Cloud VOD',
+			'ApsaraVideo',
+			'Aliyun',
+			'VOD',
+			'snapshot',
+			'thumbnail',
+			'SubmitSnapshotJob',
+			'ListSnapshots',
+			'GetVideoInfo',
+			'SearchMedia',
+		],
+		triggerQueries: ['Alibaba Cloud VOD', 'ApsaraVideo', 'Aliyun', 'snapshot'],
+	},
+	mps: {
+		description: new AliyunMps().description.description,
+		triggerDescription: new AliyunMpsTrigger().description.description,
+		icon: 'aliyunMps',
+		actionQueries: [
+			'Alibaba Cloud MPS',
+			'MPS',
+			'ApsaraVideo',
+			'Aliyun',
+			'snapshot',
+			'thumbnail',
+			'query jobs',
+			'SubmitSnapshotJob',
+			'QuerySnapshotJobList',
+		],
+		triggerQueries: ['Alibaba Cloud MPS', 'MPS', 'snapshot', 'QuerySnapshotJobList'],
+	},
+	huawei: {
+		description: new HuaweiCloudVod().description.description,
+		triggerDescription: new HuaweiCloudVodTrigger().description.description,
+		icon: 'huaweicloud',
+		actionQueries: [
+			'Huawei Cloud VOD',
+			'Huawei',
+			'VOD',
+			'snapshot',
+			'thumbnail',
+			'CreateAssetProcessTask',
+			'ListThumbnailInfo',
+			'ListThumbnailDetails',
+			'DeleteThumbnails',
+			'UpdateCoverByThumbnail',
+			'ShowAssetDetail',
+			'ListAssetTaskInfo',
+		],
+		triggerQueries: ['Huawei Cloud VOD', 'Huawei', 'snapshot'],
+	},
+};
+const PRODUCT_KEYS = Object.keys(PRODUCTS) as Product[];
 
 let session: EditorSession;
 let workflowId: string;
@@ -56,16 +122,19 @@ beforeAll(async () => {
 	});
 });
 
-afterEach(() => {
-	expect(session.problems.take(), 'page and console errors').toEqual([]);
-});
+eachTestOnAFreshPage(() => session);
 
 afterAll(async () => {
 	await stopEditor(session);
 });
 
-function iconFile(theme: Theme): string {
-	return theme === 'dark' ? '/icons/aliyun.dark.svg' : '/icons/aliyun.svg';
+function iconFile(icon: string, theme: Theme): string {
+	return theme === 'dark' ? `/icons/${icon}.dark.svg` : `/icons/${icon}.svg`;
+}
+
+function expectDescription(actual: string, wanted: string | RegExp, query: string): void {
+	if (typeof wanted === 'string') expect(actual, query).toBe(wanted);
+	else expect(actual, query).toMatch(wanted);
 }
 
 function findItem(items: NodeCreatorItem[], name: string, query: string): NodeCreatorItem {
@@ -79,43 +148,53 @@ function findItem(items: NodeCreatorItem[], name: string, query: string): NodeCr
 
 // Dark first: the tests after these run in the light theme the README shows.
 describe.each<Theme>(['dark', 'light'])('nodes panel, %s theme', (theme) => {
-	it('a new workflow finds the trigger by product and task words, with its description and icon', async () => {
-		const { page } = session;
-		await openWorkflow(session, 'new', theme);
-		await openNodeCreator(page);
-		await waitForNodeCreatorTitle(page, 'What triggers this workflow?');
-		for (const query of TRIGGER_QUERIES) {
-			// In a workflow without a trigger, n8n lists the node pair under its product name.
-			const item = findItem(await searchNodes(page, query, ACTION_NODE), ACTION_NODE, query);
-			expect(item.description, query).toMatch(TRIGGER_DESCRIPTION);
-			expect(item.iconSrc, query).toMatch(new RegExp(`${iconFile(theme)}$`));
-			expect(item.iconLoaded, `${query}: icon loaded`).toBe(true);
-		}
-		await closeNodeCreator(page);
-	});
-
-	it('"What happens next?" finds the action node by product, task and API names, describing the actions', async () => {
-		const { page } = session;
-		await openWorkflow(session, workflowId, theme);
-		await openNodeCreatorFromHandle(page, START_NODE, { kind: 'output' });
-		await waitForNodeCreatorTitle(page, 'What happens next?');
-		await searchNodes(page, 'snapshot', ACTION_NODE);
-		await saveScreenshot(page, `nodes-panel-${theme}.png`, '[data-test-id=node-creator]');
-		const missed: string[] = [];
-		for (const query of ACTION_QUERIES) {
-			const items = await searchNodes(page, query, ACTION_NODE);
-			const item = items.find((candidate) => candidate.name === ACTION_NODE);
-			if (!item) {
-				missed.push(`${query} → ${JSON.stringify(items.map((entry) => entry.name))}`);
-				continue;
+	it.each(PRODUCT_KEYS)(
+		'a new workflow finds the %s trigger by product and task words, with its description and icon',
+		async (product) => {
+			const { page } = session;
+			const entry = PRODUCTS[product];
+			const name = ACTION_NODES[product];
+			await openWorkflow(session, 'new', theme);
+			await openNodeCreator(page);
+			await waitForNodeCreatorTitle(page, 'What triggers this workflow?');
+			for (const query of entry.triggerQueries) {
+				// In a workflow without a trigger, n8n lists the node pair under its product name.
+				const item = findItem(await searchNodes(page, query, name), name, query);
+				expectDescription(item.description, entry.triggerDescription, query);
+				expect(item.iconSrc, query).toMatch(new RegExp(`${iconFile(entry.icon, theme)}$`));
+				expect(item.iconLoaded, `${query}: icon loaded`).toBe(true);
 			}
-			expect(item.description, query).toBe(ACTION_DESCRIPTION);
-			expect(item.iconSrc, query).toMatch(new RegExp(`${iconFile(theme)}$`));
-			expect(item.iconLoaded, `${query}: icon loaded`).toBe(true);
-		}
-		expect(missed, 'queries that did not find the action node').toEqual([]);
-		await closeNodeCreator(page);
-	});
+		},
+	);
+
+	it.each(PRODUCT_KEYS)(
+		'"What happens next?" finds the %s action node by product, task and API names, describing the actions',
+		async (product) => {
+			const { page } = session;
+			const entry = PRODUCTS[product];
+			const name = ACTION_NODES[product];
+			await openWorkflow(session, workflowId, theme);
+			await openNodeCreatorFromHandle(page, START_NODE, { kind: 'output' });
+			await waitForNodeCreatorTitle(page, 'What happens next?');
+			if (product === 'vod') {
+				await searchNodes(page, 'snapshot', name);
+				await saveScreenshot(page, `nodes-panel-${theme}.png`, '[data-test-id=node-creator]');
+			}
+			const missed: string[] = [];
+			for (const query of entry.actionQueries) {
+				const items = await searchNodes(page, query, name);
+				const item = items.find((candidate) => candidate.name === name);
+				if (!item) {
+					missed.push(`${query} → ${JSON.stringify(items.map((found) => found.name))}`);
+					continue;
+				}
+				expectDescription(item.description, entry.description, query);
+				expect(item.iconSrc, query).toMatch(new RegExp(`${iconFile(entry.icon, theme)}$`));
+				expect(item.iconLoaded, `${query}: icon loaded`).toBe(true);
+			}
+			expect(missed, `queries that did not find ${name}`).toEqual([]);
+		},
+	);
 });
 
 describe('the action entry "Alibaba Cloud VOD" (Node details)', () => {
@@ -158,18 +237,25 @@ describe('the action entry "Alibaba Cloud VOD" (Node details)', () => {
 });
 
 describe('AI Agent', () => {
-	it('offers the action node as a tool ("Alibaba Cloud VOD Tool") in its tool list', async () => {
+	it('offers the three action nodes as tools ("Alibaba Cloud VOD Tool", …) in its tool list', async () => {
 		const { page } = session;
 		await openWorkflow(session, workflowId);
 		await openNodeCreatorFromHandle(page, AGENT_NODE, { kind: 'input', connectionType: 'ai_tool' });
 		await waitForNodeCreatorTitle(page, 'Tools');
-		const toolName = `${ACTION_NODE} Tool`;
-		for (const query of ['Alibaba Cloud VOD', 'snapshot']) {
-			const item = findItem(await searchNodes(page, query, toolName), toolName, query);
-			expect(item.description, query).toBe(ACTION_DESCRIPTION);
-			expect(item.iconLoaded, `${query}: icon loaded`).toBe(true);
+		for (const product of PRODUCT_KEYS) {
+			const toolName = `${ACTION_NODES[product]} Tool`;
+			for (const query of [ACTION_NODES[product], 'snapshot']) {
+				const item = findItem(await searchNodes(page, query, toolName), toolName, query);
+				expectDescription(item.description, PRODUCTS[product].description, query);
+				expect(item.iconLoaded, `${query}: icon loaded`).toBe(true);
+			}
 		}
+		const tools = (await searchNodes(page, 'snapshot', `${ACTION_NODES.huawei} Tool`)).map(
+			(item) => item.name,
+		);
 		await saveScreenshot(page, 'ai-agent-tools.png', '[data-test-id=node-creator]');
-		await closeNodeCreator(page);
+		expect(tools).toEqual(
+			expect.arrayContaining(PRODUCT_KEYS.map((product) => `${ACTION_NODES[product]} Tool`)),
+		);
 	});
 });

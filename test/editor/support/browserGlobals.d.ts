@@ -5,6 +5,7 @@ interface Element {
 	readonly textContent: string | null;
 	readonly classList: { contains(name: string): boolean };
 	getAttribute(name: string): string | null;
+	checkVisibility(): boolean;
 	querySelector(selector: string): Element | null;
 	querySelectorAll(selector: string): ArrayLike<Element> & Iterable<Element>;
 }
@@ -17,6 +18,11 @@ interface HTMLElement extends Element {
 interface HTMLImageElement extends HTMLElement {
 	readonly complete: boolean;
 	readonly naturalWidth: number;
+}
+
+interface HTMLInputElement extends HTMLElement {
+	readonly value: string;
+	select(): void;
 }
 
 declare const document: Pick<Element, 'querySelector' | 'querySelectorAll'>;

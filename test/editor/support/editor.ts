@@ -10,11 +10,13 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 
 import type { ElementHandle, Page } from 'puppeteer-core';
+import { afterEach, beforeEach, expect } from 'vitest';
 import type { IConnections, INode } from 'n8n-workflow';
 
 import { E2E_OWNER, N8nInstance, REPO_ROOT, type RunningN8n } from '../../e2e/harness';
 import { EditorBrowser } from './browser';
 import { PageProblems } from './pageProblems';
+import { EDITOR_PORTS, fixedPortOrFree } from './ports';
 
 /** Where the tests save what they saw, for a reviewer who does not run them (README, "Browser tests"). */
 export const SCREENSHOT_DIR = path.join(REPO_ROOT, 'docs', 'screenshots');
@@ -32,19 +34,25 @@ export interface EditorSession {
 	problems: PageProblems;
 }
 
+/**
+ * Every URL n8n shows for a webhook (the trigger's production and test URLs) starts here, as behind a
+ * reverse proxy; fixed, so that the trigger panel's screenshot is the same on every run.
+ */
+export const WEBHOOK_BASE_URL = 'https://n8n.example.com/';
+
 /** n8n with its UI (the harness turns the UI off by default), the owner, a browser signed in. */
 export async function startEditor(label: string): Promise<EditorSession> {
 	const n8n = await N8nInstance.create({ label: `editor-${label}` });
 	try {
-		const [server, browser] = await Promise.all([
-			n8n.start({ env: { N8N_DISABLE_UI: 'false' } }),
-			EditorBrowser.launch(),
-		]);
+		const port = await fixedPortOrFree(EDITOR_PORTS.n8n);
+		const env = {
+			N8N_DISABLE_UI: 'false',
+			N8N_PORT: String(port),
+			N8N_WEBHOOK_URL: WEBHOOK_BASE_URL,
+		};
+		const [server, browser] = await Promise.all([n8n.start({ env }), EditorBrowser.launch()]);
 		await server.ensureOwnerSession();
-		const page = await browser.newPage();
-		// A load of the editor on this 2-core box shared with other jobs can take half a minute.
-		page.setDefaultTimeout(60_000);
-		page.setDefaultNavigationTimeout(120_000);
+		const page = await setUpPage(browser);
 		const problems = new PageProblems(page);
 		await signIn(page, server.baseUrl);
 		return { n8n, server, browser, page, problems };
@@ -52,6 +60,41 @@ export async function startEditor(label: string): Promise<EditorSession> {
 		await n8n.dispose();
 		throw error;
 	}
+}
+
+async function setUpPage(browser: EditorBrowser): Promise<Page> {
+	const page = await browser.newPage();
+	// "Leave without saving?" when a test left changes: a fresh start discards them.
+	page.on('dialog', (dialog) => {
+		void dialog.accept();
+	});
+	// A load of the editor on this 2-core box shared with other jobs can take half a minute.
+	page.setDefaultTimeout(60_000);
+	page.setDefaultNavigationTimeout(120_000);
+	return page;
+}
+
+/**
+ * Leaves the editor for a blank page, so that the next test loads the editor afresh: what an earlier
+ * test left open, half done or unsaved (after a failure, too) does not reach it. The same tab, not a
+ * new one: n8n gives a workflow's write access to one tab at a time, and a tab closed without its
+ * unload handlers keeps it a while (a new tab then opens the workflow read-only, without its + button).
+ */
+async function freshPage(session: EditorSession): Promise<void> {
+	await session.page.goto('about:blank');
+}
+
+/**
+ * Every test of the file starts on a fresh page (freshPage) and fails on a page or console error it
+ * caused. `session` is read when the hooks run (after beforeAll started it).
+ */
+export function eachTestOnAFreshPage(session: () => EditorSession): void {
+	beforeEach(async () => {
+		await freshPage(session());
+	});
+	afterEach(() => {
+		expect(session().problems.take(), 'page and console errors').toEqual([]);
+	});
 }
 
 export async function stopEditor(session: Partial<EditorSession> | undefined): Promise<void> {
@@ -89,22 +132,13 @@ export async function createWorkflow(
 	return saved.id;
 }
 
-/**
- * Opens a saved workflow (or a `new` one) in `theme` (n8n reads `?theme=` when it loads) and waits for
- * its canvas. A load fetches some 450 files: when the page already shows that workflow in that theme,
- * this only closes what is open on it (nodes panel, node panel).
- */
+/** Opens a saved workflow (or a `new` one) in `theme` (n8n reads `?theme=` when it loads) and waits for its canvas. */
 export async function openWorkflow(
 	session: EditorSession,
 	id: string,
 	theme: Theme = 'light',
 ): Promise<void> {
 	const { page, server } = session;
-	const current = new URL(page.url());
-	if (id !== 'new' && current.pathname === `/workflow/${id}` && currentTheme === theme) {
-		await closeOverlays(page);
-		return;
-	}
 	await page.goto(`${server.baseUrl}/workflow/${id}?theme=${theme}`, {
 		waitUntil: 'domcontentloaded',
 	});
@@ -113,20 +147,6 @@ export async function openWorkflow(
 		{ visible: true },
 	);
 	await page.waitForSelector('[data-test-id=node-creator-plus-button]', { visible: true });
-	currentTheme = theme;
-}
-
-let currentTheme: Theme | undefined;
-
-async function closeOverlays(page: Page): Promise<void> {
-	if (await isVisible(page, CREDENTIAL_DIALOG)) await closeCredentialForm(page);
-	if (await isVisible(page, NDV)) await closeNode(page);
-	if (await isVisible(page, CREATOR)) await closeNodeCreator(page);
-}
-
-async function isVisible(page: Page, selector: string): Promise<boolean> {
-	const element = await page.$(selector);
-	return (await element?.isVisible()) ?? false;
 }
 
 export interface NodeCreatorItem {
@@ -266,11 +286,6 @@ export async function openNode(page: Page, nodeName: string): Promise<void> {
 	await page.waitForSelector(`${PARAMETERS} [data-test-id=parameter-item]`, { visible: true });
 }
 
-export async function closeNode(page: Page): Promise<void> {
-	await page.click(`${NDV} [data-test-id=ndv-close-button]`);
-	await page.waitForSelector(NDV, { hidden: true });
-}
-
 /**
  * The labels of the parameters the open panel shows, top to bottom, as a user reads them: with n8n's
  * required marker (`Video ID *`), collections included (`Options`), values and notices left out.
@@ -321,22 +336,68 @@ export async function toggleParameter(page: Page, name: string): Promise<void> {
 	);
 }
 
+/**
+ * Picks the option shown as `option` in the dropdown of the options parameter `name` (wait for what it
+ * shows or hides next: waitForLabel).
+ */
+export async function selectOption(page: Page, name: string, option: string): Promise<void> {
+	await page.click(`${PARAMETERS} [data-test-id=parameter-input-${name}]`);
+	const item = await page.waitForSelector(
+		`.el-select-dropdown__item ::-p-text(${option})`,
+		{ visible: true },
+	);
+	await item?.click();
+}
+
 /** Types into a text parameter (replacing its value). */
 export async function typeParameter(page: Page, name: string, value: string): Promise<void> {
 	await replaceInputText(page, `${PARAMETERS} [data-test-id=parameter-input-${name}] input`, value);
 }
 
+/** The panel's parameter labelled `label` (its label's first line, without a required marker). */
+async function parameterItem(page: Page, label: string): Promise<ElementHandle<Element>> {
+	for (const item of await page.$$(`${PARAMETERS} [data-test-id=parameter-item]`)) {
+		const itemLabel = await item
+			.$eval('[data-test-id=input-label] label', (element) =>
+				(element as HTMLElement).innerText.split('\n')[0].trim().replace(/ \*$/, ''),
+			)
+			.catch(() => '');
+		if (itemLabel === label && (await item.isVisible())) return item;
+	}
+	throw new Error(`the panel shows no parameter "${label}"`);
+}
+
+/**
+ * The issues n8n 2.41.1 shows for the parameter labelled `label`: its warning icon's tooltip lines
+ * (`Parameter "Video ID" is required.`), [] when it shows no icon. This n8n marks a required node
+ * parameter this way, not with an asterisk on the label (credential forms do have the asterisk).
+ */
+export async function parameterIssues(page: Page, label: string): Promise<string[]> {
+	const item = await parameterItem(page, label);
+	if (!(await item.$('[data-test-id=parameter-issues]'))) return [];
+	// The tooltip opens on the icon itself (the svg), not on the box around it.
+	await (await item.$('[data-test-id=parameter-issues] svg'))?.hover();
+	const tooltip = '.el-popper, [role=tooltip]';
+	await page.waitForFunction(
+		(selector: string) =>
+			[...document.querySelectorAll(selector)].some(
+				(element) => element.checkVisibility() && /required|issue/i.test(element.textContent ?? ''),
+			),
+		POLL,
+		tooltip,
+	);
+	const lines = await page.$$eval(tooltip, (elements) =>
+		elements
+			.filter((element) => element.checkVisibility())
+			.flatMap((element) => (element as HTMLElement).innerText.split('\n')),
+	);
+	await page.mouse.move(0, 0);
+	return [...new Set(lines.map((line) => line.trim()).filter((line) => line !== ''))];
+}
+
 /** The entries the "Add …" dropdown of the collection labelled `label` offers; closes it again. */
 export async function collectionChoices(page: Page, label: string): Promise<string[]> {
-	const items = await page.$$(`${PARAMETERS} [data-test-id=parameter-item]`);
-	let add: ElementHandle<Element> | null = null;
-	for (const item of items) {
-		const itemLabel = await item
-			.$eval('[data-test-id=input-label]', (element) => (element as HTMLElement).innerText.trim())
-			.catch(() => '');
-		if (itemLabel === label) add = await item.$('[data-test-id=collection-parameter-add]');
-		if (add) break;
-	}
+	const add = await (await parameterItem(page, label)).$('[data-test-id=collection-parameter-add]');
 	if (!add) throw new Error(`the panel shows no collection "${label}"`);
 	await add.click();
 	// Every collection's dropdown is in the page; only the open one's entries are visible.
@@ -397,6 +458,40 @@ export async function credentialForm(page: Page): Promise<{ title: string; label
 	}));
 }
 
+/**
+ * What the credential form says about the field `name` besides its label: its placeholder, and its
+ * description (the tooltip of the label's help icon, shown on hover).
+ */
+export async function credentialFieldHelp(
+	page: Page,
+	name: string,
+): Promise<{ placeholder: string; description: string }> {
+	const field = `${CREDENTIAL_DIALOG} [data-test-id=credential-connection-parameter]:has([data-test-id=parameter-input-${name}])`;
+	const placeholder = await page.$eval(
+		`${field} [data-test-id=parameter-input-${name}] input`,
+		(input) => input.getAttribute('placeholder') ?? '',
+	);
+	await page.hover(`${field} label`);
+	await page.hover(`${field} [class*=infoIcon]`);
+	const tooltip = '.el-popper[role=tooltip]';
+	await page.waitForFunction(
+		(selector: string) =>
+			[...document.querySelectorAll(selector)].some(
+				(element) => element.checkVisibility() && (element as HTMLElement).innerText.trim() !== '',
+			),
+		POLL,
+		tooltip,
+	);
+	const description = await page.$$eval(tooltip, (elements) =>
+		elements
+			.filter((element) => element.checkVisibility())
+			.map((element) => (element as HTMLElement).innerText.trim())
+			.join('\n'),
+	);
+	await page.mouse.move(0, 0);
+	return { placeholder, description };
+}
+
 /** Replaces the value of a text field of the credential form. */
 export async function fillCredentialField(page: Page, name: string, value: string): Promise<void> {
 	await replaceInputText(
@@ -435,21 +530,19 @@ export async function saveAndTestCredential(page: Page): Promise<string> {
 	return message;
 }
 
-export async function closeCredentialForm(page: Page): Promise<void> {
-	await page.click(
-		`${CREDENTIAL_DIALOG} .el-dialog__headerbtn, ${CREDENTIAL_DIALOG} .el-dialog__close`,
-	);
-	await page.waitForSelector(CREDENTIAL_DIALOG, { hidden: true });
-}
-
 export const CREDENTIAL_DIALOG_SELECTOR = CREDENTIAL_DIALOG;
 
-/** Focuses an input, selects all its text and types `value` over it, as a user does. */
+/**
+ * Focuses an input, selects all its text and types `value` over it, as a user does; fails when the
+ * field then shows anything else (n8n takes Ctrl+A in some forms, and a triple click leaves part of a URL).
+ */
 async function replaceInputText(page: Page, selector: string, value: string): Promise<void> {
-	await page.click(selector);
-	await page.keyboard.down('Control');
-	await page.keyboard.press('KeyA');
-	await page.keyboard.up('Control');
+	const input = await page.waitForSelector(selector, { visible: true });
+	if (!input) throw new Error(`no input at ${selector}`);
+	await input.click();
+	await input.evaluate((element) => (element as HTMLInputElement).select());
 	await page.keyboard.press('Backspace');
-	await page.type(selector, value);
+	await input.type(value);
+	const shown = await input.evaluate((element) => (element as HTMLInputElement).value);
+	if (shown !== value) throw new Error(`${selector} shows "${shown}" after typing "${value}"`);
 }

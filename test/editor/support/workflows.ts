@@ -3,14 +3,29 @@ import type { INode, INodeParameters } from 'n8n-workflow';
 
 import { packageNodeType } from '../../e2e/harness';
 
-/** What the nodes panel and the canvas call our nodes (their `defaults.name`). */
-export const ACTION_NODE = 'Alibaba Cloud VOD';
+/** The package's three action nodes, by product. */
+export type Product = 'vod' | 'mps' | 'huawei';
+
+/** What the nodes panel and the canvas call our action nodes (their `defaults.name`). */
+export const ACTION_NODES: Record<Product, string> = {
+	vod: 'Alibaba Cloud VOD',
+	mps: 'Alibaba Cloud MPS',
+	huawei: 'Huawei Cloud VOD',
+};
+export const ACTION_NODE = ACTION_NODES.vod;
 export const TRIGGER_NODE = 'Alibaba Cloud VOD Trigger';
+
+const ACTION_TYPES: Record<Product, string> = {
+	vod: 'aliyunVod',
+	mps: 'aliyunMps',
+	huawei: 'huaweiCloudVod',
+};
 export const START_NODE = 'Start';
 export const AGENT_NODE = 'AI Agent';
 
-/** Fixed, so that the trigger's URLs (and screenshots of them) are the same on every run. */
+/** Fixed, so that the triggers' URLs (and screenshots of them) are the same on every run. */
 export const TRIGGER_WEBHOOK_ID = '0b7d3c2e-5a41-4f6e-9c1d-2e8f4a6b7c90';
+export const HUAWEI_TRIGGER_WEBHOOK_ID = '6f1e2d3c-4b5a-4968-8776-a5b4c3d2e1f0';
 
 let nextPosition = 0;
 
@@ -35,9 +50,14 @@ export function agentNode(): INode {
 	return node(AGENT_NODE, '@n8n/n8n-nodes-langchain.agent', 3, {});
 }
 
-/** Our action node on one operation. */
-export function vodNode(name: string, resource: string, operation: string): INode {
-	return node(name, packageNodeType('aliyunVod'), 1, { resource, operation });
+/** One of our action nodes on one operation. */
+export function actionNode(
+	product: Product,
+	name: string,
+	resource: string,
+	operation: string,
+): INode {
+	return node(name, packageNodeType(ACTION_TYPES[product]), 1, { resource, operation });
 }
 
 export function vodTriggerNode(name: string, parameters: INodeParameters = {}): INode {
@@ -47,11 +67,9 @@ export function vodTriggerNode(name: string, parameters: INodeParameters = {}): 
 	};
 }
 
-/** n8n's HTTP Request node using one of our credentials (how Huawei Cloud API is used today). */
-export function httpRequestWithCredential(name: string, credentialType: string): INode {
-	return node(name, 'n8n-nodes-base.httpRequest', 4.2, {
-		authentication: 'predefinedCredentialType',
-		nodeCredentialType: credentialType,
-		url: 'https://vod.cn-north-4.myhuaweicloud.com/',
-	});
+export function huaweiTriggerNode(name: string): INode {
+	return {
+		...node(name, packageNodeType('huaweiCloudVodTrigger'), 1, {}),
+		webhookId: HUAWEI_TRIGGER_WEBHOOK_ID,
+	};
 }
