@@ -10,6 +10,7 @@ import {
 	WEBHOOK_BASE_URL,
 	collectionChoices,
 	createWorkflow,
+	openDropdownItems,
 	eachTestOnAFreshPage,
 	openNode,
 	openWorkflow,
@@ -294,13 +295,7 @@ describe('Alibaba Cloud VOD Trigger', () => {
 		);
 		expect(chips).toEqual(['Snapshot Complete']);
 		await page.click(`${NDV} [data-test-id=parameter-input-events]`);
-		const option = '.el-select-dropdown__item';
-		await page.waitForSelector(option, { visible: true });
-		const options = await page.$$eval(option, (items) =>
-			items
-				.filter((item) => (item as HTMLElement).offsetParent !== null)
-				.map((item) => (item as HTMLElement).innerText.trim()),
-		);
+		const options = await openDropdownItems(page);
 		await page.keyboard.press('Escape');
 		expect(options.length).toBeGreaterThanOrEqual(18);
 		expect(options).toEqual(

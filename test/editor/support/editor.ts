@@ -375,24 +375,32 @@ async function parameterItem(page: Page, label: string): Promise<ElementHandle<E
 export async function parameterIssues(page: Page, label: string): Promise<string[]> {
 	const item = await parameterItem(page, label);
 	if (!(await item.$('[data-test-id=parameter-issues]'))) return [];
-	// The tooltip opens on the icon itself (the svg), not on the box around it.
 	await (await item.$('[data-test-id=parameter-issues] svg'))?.hover();
-	const tooltip = '.el-popper, [role=tooltip]';
+	const text = await hoverTooltipText(page);
+	await page.mouse.move(0, 0);
+	return text
+		.split('\n')
+		.map((line) => line.trim())
+		.filter((line) => line !== '' && line !== 'Issues:');
+}
+
+/** The text of the tooltip the mouse just opened (n8n's tooltips are reka-ui, not element-plus). */
+async function hoverTooltipText(page: Page): Promise<string> {
+	const tooltip = '[data-test-id=tooltip-content]';
 	await page.waitForFunction(
 		(selector: string) =>
 			[...document.querySelectorAll(selector)].some(
-				(element) => element.checkVisibility() && /required|issue/i.test(element.textContent ?? ''),
+				(element) => element.checkVisibility() && (element.textContent ?? '').trim() !== '',
 			),
 		POLL,
 		tooltip,
 	);
-	const lines = await page.$$eval(tooltip, (elements) =>
+	return await page.$$eval(tooltip, (elements) =>
 		elements
 			.filter((element) => element.checkVisibility())
-			.flatMap((element) => (element as HTMLElement).innerText.split('\n')),
+			.map((element) => (element as HTMLElement).innerText.trim())
+			.join('\n'),
 	);
-	await page.mouse.move(0, 0);
-	return [...new Set(lines.map((line) => line.trim()).filter((line) => line !== ''))];
 }
 
 /** The entries the "Add …" dropdown of the collection labelled `label` offers; closes it again. */
@@ -400,23 +408,35 @@ export async function collectionChoices(page: Page, label: string): Promise<stri
 	const add = await (await parameterItem(page, label)).$('[data-test-id=collection-parameter-add]');
 	if (!add) throw new Error(`the panel shows no collection "${label}"`);
 	await add.click();
-	// Every collection's dropdown is in the page; only the open one's entries are visible.
-	const option = '.el-select-dropdown__item[data-test-id=collection-parameter-option]';
+	const choices = await openDropdownItems(
+		page,
+		'.el-select-dropdown__item[data-test-id=collection-parameter-option]',
+	);
+	await page.keyboard.press('Escape');
+	return choices;
+}
+
+/**
+ * The entries of the dropdown just opened, once it shows some. Every dropdown of the page stays in it,
+ * hidden; only the open one's entries are visible (so not waitForSelector, which checks the first).
+ */
+export async function openDropdownItems(
+	page: Page,
+	item = '.el-select-dropdown__item',
+): Promise<string[]> {
 	await page.waitForFunction(
 		(selector: string) =>
 			[...document.querySelectorAll(selector)].some(
 				(element) => (element as HTMLElement).offsetParent !== null,
 			),
 		POLL,
-		option,
+		item,
 	);
-	const choices = await page.$$eval(option, (options) =>
-		options
+	return await page.$$eval(item, (items) =>
+		items
 			.filter((element) => (element as HTMLElement).offsetParent !== null)
 			.map((element) => (element as HTMLElement).innerText.trim()),
 	);
-	await page.keyboard.press('Escape');
-	return choices;
 }
 
 /** Saves a PNG of the page, or of one element of it, under docs/screenshots/. */
@@ -472,22 +492,8 @@ export async function credentialFieldHelp(
 		(input) => input.getAttribute('placeholder') ?? '',
 	);
 	await page.hover(`${field} label`);
-	await page.hover(`${field} [class*=infoIcon]`);
-	const tooltip = '.el-popper[role=tooltip]';
-	await page.waitForFunction(
-		(selector: string) =>
-			[...document.querySelectorAll(selector)].some(
-				(element) => element.checkVisibility() && (element as HTMLElement).innerText.trim() !== '',
-			),
-		POLL,
-		tooltip,
-	);
-	const description = await page.$$eval(tooltip, (elements) =>
-		elements
-			.filter((element) => element.checkVisibility())
-			.map((element) => (element as HTMLElement).innerText.trim())
-			.join('\n'),
-	);
+	await page.hover(`${field} [class*=infoIcon] svg`);
+	const description = await hoverTooltipText(page);
 	await page.mouse.move(0, 0);
 	return { placeholder, description };
 }
