@@ -125,7 +125,9 @@ describe('Alibaba Cloud VOD Callback Key API', () => {
 		expect(message).toMatch(/Auth Key/);
 		expect(message, 'the missing upper-case letter').toMatch(/upper-case/i);
 		expect(message, 'the missing digit').toMatch(/digit/i);
-		expect(message, 'the characters VOD does not take ("-", "!")').toMatch(/character/i);
+		expect(message, 'the characters VOD does not take ("-", "!"), each named').toMatch(
+			/only letters and digits \(found "-", "!"\)/,
+		);
 	});
 });
 

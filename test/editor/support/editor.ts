@@ -551,4 +551,7 @@ async function replaceInputText(page: Page, selector: string, value: string): Pr
 	await input.type(value);
 	const shown = await input.evaluate((element) => (element as HTMLInputElement).value);
 	if (shown !== value) throw new Error(`${selector} shows "${shown}" after typing "${value}"`);
+	// Leaving the field commits its value at once (n8n debounces typing; a Save right after could
+	// send a prefix such as "http:").
+	await page.keyboard.press('Tab');
 }
