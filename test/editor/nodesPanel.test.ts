@@ -24,6 +24,7 @@ import {
 } from './support/editor';
 import { AliyunMps } from '../../nodes/AliyunMps/AliyunMps.node';
 import { AliyunMpsTrigger } from '../../nodes/AliyunMps/AliyunMpsTrigger.node';
+import { AliyunVodTrigger } from '../../nodes/AliyunVod/AliyunVodTrigger.node';
 import { HuaweiCloudVod } from '../../nodes/HuaweiCloudVod/HuaweiCloudVod.node';
 import { HuaweiCloudVodTrigger } from '../../nodes/HuaweiCloudVod/HuaweiCloudVodTrigger.node';
 import {
@@ -38,6 +39,14 @@ import {
 
 const ACTION_DESCRIPTION = 'Take video snapshots and find videos in Alibaba Cloud ApsaraVideo VOD';
 const TRIGGER_DESCRIPTION = /^Starts the workflow when ApsaraVideo VOD sends an event/;
+
+/**
+ * n8n gives the entry of a node + trigger pair the trigger's description (docs/conventions.md), so the
+ * action entry describes the actions when that text starts with the action node's description.
+ */
+function describesActions(actionDescription: string): RegExp {
+	return new RegExp(`^${actionDescription.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`);
+}
 
 /** What the nodes panel shows for each product's action node, and the words a user types to find it. */
 interface ProductEntry {
@@ -54,8 +63,8 @@ interface ProductEntry {
 
 const PRODUCTS: Record<Product, ProductEntry> = {
 	vod: {
-		description: ACTION_DESCRIPTION,
-		triggerDescription: TRIGGER_DESCRIPTION,
+		description: describesActions(ACTION_DESCRIPTION),
+		triggerDescription: new AliyunVodTrigger().description.description,
 		icon: 'aliyun',
 		actionQueries: [
 			'Alibaba Cloud VOD',
@@ -72,7 +81,7 @@ const PRODUCTS: Record<Product, ProductEntry> = {
 		triggerQueries: ['Alibaba Cloud VOD', 'ApsaraVideo', 'Aliyun', 'snapshot'],
 	},
 	mps: {
-		description: new AliyunMps().description.description,
+		description: describesActions(new AliyunMps().description.description),
 		triggerDescription: new AliyunMpsTrigger().description.description,
 		icon: 'aliyunMps',
 		actionQueries: [
@@ -89,7 +98,7 @@ const PRODUCTS: Record<Product, ProductEntry> = {
 		triggerQueries: ['Alibaba Cloud MPS', 'MPS', 'snapshot', 'QuerySnapshotJobList'],
 	},
 	huawei: {
-		description: new HuaweiCloudVod().description.description,
+		description: describesActions(new HuaweiCloudVod().description.description),
 		triggerDescription: new HuaweiCloudVodTrigger().description.description,
 		icon: 'huaweicloud',
 		actionQueries: [

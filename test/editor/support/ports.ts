@@ -22,11 +22,12 @@ async function canListen(port: number): Promise<boolean> {
 		const server = createServer();
 		server.unref();
 		server.once('error', () => resolve(false));
-		server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
+		// All interfaces, as n8n checks its port: a listener on any address makes it taken.
+		server.listen(port, () => server.close(() => resolve(true)));
 	});
 }
 
-/** `preferred` when it is free on 127.0.0.1, else a free port. */
+/** `preferred` when it is free, else a free port. */
 export async function fixedPortOrFree(preferred: number): Promise<number> {
 	if (await canListen(preferred)) return preferred;
 	const port = await freePort();
