@@ -21,7 +21,7 @@ export default defineConfig({
 					name: 'unit',
 					environment: 'node',
 					include: ['test/**/*.test.ts'],
-					exclude: ['test/e2e/**', 'node_modules/**'],
+					exclude: ['test/e2e/**', 'test/editor/**', 'node_modules/**'],
 					testTimeout: 30_000,
 					hookTimeout: 60_000,
 				},
@@ -33,6 +33,18 @@ export default defineConfig({
 					environment: 'node',
 					include: ['test/e2e/**/*.test.ts'],
 					testTimeout: 300_000,
+					hookTimeout: 900_000,
+					fileParallelism: false,
+				},
+			},
+			{
+				resolve: sharedResolve,
+				test: {
+					// The editor in a browser: a real n8n and Debian's chromium (scripts/editor-setup.sh).
+					name: 'editor',
+					environment: 'node',
+					include: ['test/editor/**/*.test.ts'],
+					testTimeout: 120_000,
 					hookTimeout: 900_000,
 					fileParallelism: false,
 				},
