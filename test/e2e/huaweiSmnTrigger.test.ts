@@ -32,7 +32,7 @@ let n8n: N8nInstance;
 let server: RunningN8n;
 let webhookUrl: string;
 
-function smnWorkflow(smnHost: string): WorkflowJson {
+function smnWorkflow(smnHost: string, topicUrn: string): WorkflowJson {
 	return {
 		id: WORKFLOW_ID,
 		name: 'Huawei VOD snapshots via SMN',
@@ -45,7 +45,12 @@ function smnWorkflow(smnHost: string): WorkflowJson {
 				typeVersion: 1,
 				position: [0, 0],
 				webhookId: randomUUID(),
-				parameters: { mode: 'smn', events: ['thumbnailComplete'], smnExtraHosts: smnHost },
+				parameters: {
+					mode: 'smn',
+					events: ['thumbnailComplete'],
+					smnExtraHosts: smnHost,
+					smnTopicUrns: topicUrn,
+				},
 			},
 		],
 		connections: {},
@@ -76,7 +81,7 @@ beforeAll(async () => {
 	// The attacker's certificate is trusted for TLS too: only the host allow-list keeps it out.
 	await writeFile(caFile, emulator.huawei.smn.caPem + attacker.caPem);
 	n8n = await N8nInstance.create({ label: 'huawei-smn', env: { NODE_EXTRA_CA_CERTS: caFile } });
-	const workflow = smnWorkflow(emulator.huawei.smn.host);
+	const workflow = smnWorkflow(emulator.huawei.smn.host, emulator.huawei.smn.topicUrn);
 	await n8n.importWorkflows([workflow]);
 	await n8n.publishWorkflow(WORKFLOW_ID);
 	server = await n8n.start();

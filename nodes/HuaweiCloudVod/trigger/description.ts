@@ -44,15 +44,19 @@ export const triggerProperties: INodeProperties[] = [
 		description:
 			'Event types that start the workflow; other events are answered with 200 and start nothing',
 	},
-	optionsCollection([
-		{
-			displayName: 'Replay Window (Seconds)',
-			name: 'maxAgeSeconds',
-			type: 'number',
-			typeOptions: { minValue: 1, numberPrecision: 0 },
-			default: DEFAULT_MAX_AGE_SECONDS,
-			description:
-				'How far auth_timestamp may be from now, either way; older or later deliveries get 403 and start nothing',
-		},
-	]),
+	{
+		// SMN signs its own timestamp, which SMN may set long before a retried delivery: MFS only.
+		...optionsCollection([
+			{
+				displayName: 'Replay Window (Seconds)',
+				name: 'maxAgeSeconds',
+				type: 'number',
+				typeOptions: { minValue: 1, numberPrecision: 0 },
+				default: DEFAULT_MAX_AGE_SECONDS,
+				description:
+					'How far auth_timestamp may be from now, either way; older or later deliveries get 403 and start nothing',
+			},
+		]),
+		displayOptions: { show: { mode: ['mfs'] } },
+	},
 ];

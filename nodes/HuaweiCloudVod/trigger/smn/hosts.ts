@@ -3,12 +3,12 @@
  * (`https://smn.<region>.myhuaweicloud.com/smn/…pem`); confirmation links on that endpoint or on
  * the console (`https://console.huaweicloud.com/smn/subscription/confirm?…`, huawei.md §6.4).
  */
-const SMN_ENDPOINT_HOST = /^smn\.[a-z0-9-]+\.myhuaweicloud\.com$/;
+const SMN_ENDPOINT_HOST = /^smn\.[a-z]{2}(-[a-z]+)+-\d+\.myhuaweicloud\.(com|eu)$/;
 const CONSOLE_HOSTS = ['console.huaweicloud.com', 'console-intl.huaweicloud.com'];
 
 export type SmnUrlPurpose = 'certificate' | 'subscription';
 
-export type SmnUrlProblem = 'invalidUrl' | 'notHttps' | 'foreignHost';
+export type SmnUrlProblem = 'invalidUrl' | 'notHttps' | 'foreignHost' | 'notCertificatePath';
 
 function parsedUrl(value: string): URL | undefined {
 	return URL.canParse(value) ? new URL(value) : undefined;
@@ -32,6 +32,9 @@ export function smnUrlProblem(
 	if (url === undefined || url.username !== '' || url.password !== '') return 'invalidUrl';
 	if (url.protocol !== 'https:') return 'notHttps';
 	const host = url.host.toLowerCase();
-	if (isHuaweiHost(host, purpose) || extraHosts.includes(host)) return undefined;
-	return 'foreignHost';
+	if (!isHuaweiHost(host, purpose) && !extraHosts.includes(host)) return 'foreignHost';
+	// Certificates are `.pem` files without a query: any other URL is not one SMN serves, and each
+	// distinct one would cost a download before any signature check.
+	const isPem = url.pathname.toLowerCase().endsWith('.pem') && url.search === '';
+	return purpose === 'certificate' && !isPem ? 'notCertificatePath' : undefined;
 }

@@ -4,7 +4,7 @@ import type { ParameterReader } from '../../../shared/trigger';
 import { readSettings, type TriggerSettings } from '../parameters';
 
 export interface SmnSettings extends TriggerSettings {
-	/** Topics whose messages are accepted; empty accepts any topic SMN signs for. */
+	/** Topics whose messages are accepted; empty refuses every message. */
 	topicUrns: string[];
 	/** `host[:port]` trusted besides Huawei's SMN hosts (a private region, the test emulator). */
 	extraHosts: string[];
@@ -41,10 +41,11 @@ export const smnProperties: INodeProperties[] = [
 		displayName: 'Topic URNs',
 		name: 'smnTopicUrns',
 		type: 'string',
+		required: true,
 		default: '',
 		placeholder: 'urn:smn:ap-southeast-1:0123456789abcdef:vod-events',
 		description:
-			'Comma-separated topics to accept (their URN is on the SMN topic page). SMN signs every topic, also one another account subscribes this URL to; empty accepts any topic.',
+			'Comma-separated topics to accept (their URN is on the SMN topic page). Required: SMN signs every topic, also one another account subscribes this URL to, so messages of other topics get 403 and their subscriptions are never confirmed.',
 		displayOptions: SMN_ONLY,
 	},
 	{

@@ -14,6 +14,7 @@ type SmnRejection =
 	| 'notSmn'
 	| 'typeMismatch'
 	| 'foreignTopic'
+	| 'noTopics'
 	| 'certificateUnavailable'
 	| 'unusableCertificate'
 	| 'badSignature';
@@ -31,6 +32,11 @@ const REFUSALS: RefusalTable<SmnRejection> = {
 	foreignTopic: {
 		status: 403,
 		message: "Forbidden: topic_urn is not one of the node's Topic URNs",
+	},
+	noTopics: {
+		status: 403,
+		message:
+			"Forbidden: the node's Topic URNs is empty; set your topic's URN (SMN signs every account's topics)",
 	},
 	certificateUnavailable: {
 		status: 502,
@@ -53,6 +59,8 @@ function urlRefusal(problem: SmnUrlProblem, purpose: SmnUrlPurpose): Refusal {
 	const field = FIELD_NAMES[purpose];
 	if (problem === 'invalidUrl') return { status: 401, message: `Unauthorized: ${field} is no URL` };
 	if (problem === 'notHttps') return { status: 403, message: `Forbidden: ${field} is not HTTPS` };
+	if (problem === 'notCertificatePath')
+		return { status: 403, message: `Forbidden: ${field} is no .pem file without a query` };
 	return { status: 403, message: `Forbidden: ${field} is not on a trusted SMN host` };
 }
 
@@ -90,9 +98,8 @@ export function smnFormRefusalOf(
 	const { message } = reading;
 	const headerType = headerValue(request.headers, SMN_TYPE_HEADER);
 	if (headerType !== undefined && headerType !== message.type) return REFUSALS.typeMismatch;
-	if (settings.topicUrns.length > 0 && !settings.topicUrns.includes(message.topic_urn)) {
-		return REFUSALS.foreignTopic;
-	}
+	if (settings.topicUrns.length === 0) return REFUSALS.noTopics;
+	if (!settings.topicUrns.includes(message.topic_urn)) return REFUSALS.foreignTopic;
 	return urlRefusalOf(message, settings.extraHosts) ?? message;
 }
 

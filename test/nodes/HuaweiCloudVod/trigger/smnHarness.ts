@@ -45,6 +45,7 @@ export async function startSmnTrigger(
 			mode: 'smn',
 			events: ['thumbnailComplete'],
 			smnExtraHosts: smn.host,
+			smnTopicUrns: smn.topicUrn,
 			...parameters,
 		},
 		credentialTypes: {},

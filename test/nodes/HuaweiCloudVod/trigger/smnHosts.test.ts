@@ -15,6 +15,7 @@ describe('SMN URL allow-list', () => {
 			'https://smn.cn-north-9.myhuaweicloud.com/smn/SMN_cn-north-9_94f60ccdfbee4588aa4d555935a56ba3.pem',
 			'https://smn.ap-southeast-1.myhuaweicloud.com/smn/cert.pem',
 			'https://SMN.AP-SOUTHEAST-1.MYHUAWEICLOUD.COM:443/smn/cert.pem',
+			'https://smn.eu-west-101.myhuaweicloud.eu/smn/cert.pem',
 		]) {
 			expect(smnUrlProblem(url, 'certificate', [])).toBeUndefined();
 		}
@@ -38,6 +39,11 @@ describe('SMN URL allow-list', () => {
 			['https://attacker.example/smn.cn-north-4.myhuaweicloud.com/c.pem', 'foreignHost'],
 			['https://xsmn.cn-north-4.myhuaweicloud.com/c.pem', 'foreignHost'],
 			['https://smn.cn-north-4.myhuaweicloud.com:8443/c.pem', 'foreignHost'],
+			// Only region-shaped names: another service's one-label host under smn.* is no SMN endpoint.
+			['https://smn.obs.myhuaweicloud.com/smn/c.pem', 'foreignHost'],
+			['https://smn.my-bucket.myhuaweicloud.com/smn/c.pem', 'foreignHost'],
+			['https://smn.cn-north-4.myhuaweicloud.com/smn/c.pem?1', 'notCertificatePath'],
+			['https://smn.cn-north-4.myhuaweicloud.com/smn/page.html', 'notCertificatePath'],
 			['https://a.b@smn.cn-north-4.myhuaweicloud.com/c.pem', 'invalidUrl'],
 			['http://smn.cn-north-4.myhuaweicloud.com/c.pem', 'notHttps'],
 			['file:///etc/passwd', 'notHttps'],

@@ -243,7 +243,10 @@ describe('Huawei Cloud VOD Trigger, SMN mode: both readings of the unconfirmed s
 
 describe('Huawei Cloud VOD Trigger, SMN mode: refusals start nothing', () => {
 	it('refuses a tampered message: 401', async () => {
-		const { smn, hook } = await subscribed();
+		const smn = await smnSide();
+		// Both topics accepted, so the signature is what refuses the message moved to the other one.
+		const hook = await trigger(smn, { smnTopicUrns: `${smn.topicUrn}, ${smn.topicUrn}x` });
+		expect(statuses(await smn.subscribe(hook.productionUrl))).toEqual([200]);
 		const other = {
 			...THUMBNAIL_EVENT,
 			thumbnail_info: { ...THUMBNAIL_EVENT.thumbnail_info, asset_id: 'forged' },
@@ -352,6 +355,16 @@ describe('Huawei Cloud VOD Trigger, SMN mode: refusals start nothing', () => {
 		});
 		expect(mismatched).toBe(401);
 		expect(hook.executions).toHaveLength(0);
+	});
+
+	it('with Topic URNs empty, refuses every message, the confirmation too, before any fetch: 403', async () => {
+		const smn = await smnSide();
+		const open = await trigger(smn, { smnTopicUrns: '' });
+		const confirmation = await smn.subscribe(open.productionUrl);
+		expect(statuses(confirmation)).toEqual([403]);
+		expect(open.fetched).toEqual([]);
+		await smn.publish(JSON.stringify(THUMBNAIL_EVENT));
+		expect(open.executions).toHaveLength(0);
 	});
 
 	it("with Topic URNs set, refuses another topic (SMN signs every account's topics): 403", async () => {
