@@ -2,7 +2,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
 
 import { coerceNumber, firstProblem, rangeProblem } from '../../shared/actions';
-import { providerCodeOf } from '../../shared/errors';
+import { lastingRequestProblem } from '../../shared/errors';
 import { eventIdOf } from '../../shared/trigger/event';
 import { pollAndComplete, type PolledEvent } from '../../shared/trigger/pollingCursor';
 import { listAssetTasks } from '../helpers/assetTasks';
@@ -21,8 +21,8 @@ const MAX_REMEMBERED_TASKS = 10_000;
 /** "Fetch Test Event" looks for the latest task that ended within this time, among this many. */
 const MANUAL_WINDOW_MS = 7 * 24 * 60 * MINUTE_MS;
 const MANUAL_SAMPLE = 500;
-/** huawei.md: "Media asset or resource does not exist": the task or its asset was deleted since. */
-const GONE_CODE = 'VOD.10062';
+const NO_TASK_ID =
+	'VOD listed this task without a task_id, so its snapshots cannot be read by task: read them with Asset → Get';
 
 interface PollSettings {
 	statuses: EndedStatus[];
@@ -92,36 +92,42 @@ async function taskOutput(context: IPollFunctions, task: AssetTaskResult): Promi
 		...(task.status === 'FAILED' ? { error_msg: task.description } : {}),
 	};
 	const event: IDataObject = { event_type: 'thumbnailComplete', thumbnail_info: info };
-	const snapshots = await taskSnapshots(context, task);
-	const gone =
-		snapshots === 'gone'
-			? {
-					snapshotsUnavailable: `${GONE_CODE}: the task or its asset was deleted before its snapshots were read`,
-				}
-			: {};
+	const { snapshots, unavailable } = await taskSnapshots(context, task);
 	return {
 		...event,
-		snapshots: snapshots === 'gone' ? [] : snapshots,
-		...gone,
+		snapshots,
+		...(unavailable === undefined ? {} : { snapshotsUnavailable: unavailable }),
 		eventId: eventIdOf(event),
 	};
 }
 
+interface TaskSnapshots {
+	snapshots: Array<Pick<ThumbnailImage, 'offset' | 'url'>>;
+	/** Why a succeeded task comes without its snapshots. */
+	unavailable?: string;
+}
+
 /**
- * A succeeded task's snapshots; 'gone' when VOD says the task or asset no longer exists, so a
- * deleted task is emitted without them instead of failing every later poll.
+ * A succeeded task's snapshots. A task VOD lists without an id, or whose snapshots VOD refuses
+ * for good (deleted since, VOD.10062; no permission on the asset), is emitted without them and
+ * says why, instead of failing every later poll; a transient or credential failure fails the poll,
+ * and the task is tried again by the next one.
  */
 async function taskSnapshots(
 	context: IPollFunctions,
 	task: AssetTaskResult,
-): Promise<Array<Pick<ThumbnailImage, 'offset' | 'url'>> | 'gone'> {
-	if (task.status !== 'SUCCEED' || task.task_id === undefined) return [];
+): Promise<TaskSnapshots> {
+	if (task.status !== 'SUCCEED') return { snapshots: [] };
+	if (task.task_id === undefined) return { snapshots: [], unavailable: NO_TASK_ID };
 	const images = await thumbnailImages
 		.call(context, task.task_id, undefined, {})
-		.catch(async (error: unknown) =>
-			providerCodeOf(error) === GONE_CODE ? ('gone' as const) : await Promise.reject(error),
-		);
-	return images === 'gone' ? images : images.map(({ offset, url }) => ({ offset, url }));
+		.catch(async (error: unknown) => {
+			const problem = lastingRequestProblem(error);
+			return problem === undefined ? await Promise.reject(error) : problem;
+		});
+	return typeof images === 'string'
+		? { snapshots: [], unavailable: images }
+		: { snapshots: images.map(({ offset, url }) => ({ offset, url })) };
 }
 
 /**

@@ -56,8 +56,13 @@ export function isTransientError(error: unknown): boolean {
 	return error instanceof NodeApiError && isTransientKind(error.errorResponse?.kind);
 }
 
-/** The provider's error code on an error the shared transport threw, if any. */
-export function providerCodeOf(error: unknown): string | undefined {
-	const code = error instanceof NodeApiError ? error.errorResponse?.code : undefined;
-	return typeof code === 'string' ? code : undefined;
+/**
+ * The message ("<code>: <provider message>") of an error the shared transport threw that asking
+ * again will not change (a client or permission error about one resource); undefined for anything
+ * else, such as a transient failure or a refused credential, which concerns every request.
+ */
+export function lastingRequestProblem(error: unknown): string | undefined {
+	if (!(error instanceof NodeApiError)) return undefined;
+	const kind = error.errorResponse?.kind;
+	return kind === 'client' || kind === 'permission' ? error.message : undefined;
 }

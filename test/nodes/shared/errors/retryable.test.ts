@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 
-import { isOutcomeUnknown, isRetryable } from '../../../../nodes/shared/errors';
+import {
+	isOutcomeUnknown,
+	isRetryable,
+	lastingRequestProblem,
+	toNodeApiError,
+} from '../../../../nodes/shared/errors';
 import type { ClassifiedError, ErrorKind } from '../../../../nodes/shared/errors';
 
 function classified(kind: ErrorKind, networkCode?: string): ClassifiedError {
@@ -42,5 +47,40 @@ describe('isOutcomeUnknown', () => {
 		['client', undefined, false],
 	])('%s %s: %s', (kind, code, unknown) => {
 		expect(isOutcomeUnknown(classified(kind, code))).toBe(unknown);
+	});
+});
+
+describe('lastingRequestProblem', () => {
+	const node = {
+		id: 'n',
+		name: 'Node',
+		type: 't',
+		typeVersion: 1,
+		position: [0, 0] as [number, number],
+		parameters: {},
+	};
+	const thrown = (kind: ErrorKind) =>
+		toNodeApiError(
+			node,
+			{ provider: 'huawei', kind, code: 'VOD.10062', message: 'Media asset does not exist' },
+			new Error('x'),
+		);
+
+	it.each<[ErrorKind, boolean]>([
+		['client', true],
+		['permission', true],
+		['auth', false],
+		['clock', false],
+		['throttled', false],
+		['server', false],
+		['network', false],
+		['timeout', false],
+	])('%s: lasting %s', (kind, lasting) => {
+		const problem = lastingRequestProblem(thrown(kind));
+		expect(problem).toBe(lasting ? 'VOD.10062: Media asset does not exist' : undefined);
+	});
+
+	it('is undefined for an error the transport did not build', () => {
+		expect(lastingRequestProblem(new Error('VOD.10062'))).toBeUndefined();
 	});
 });
