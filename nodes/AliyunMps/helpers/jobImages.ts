@@ -70,7 +70,7 @@ export function jobImages(job: MpsSnapshotJob, submitted?: MpsSnapshotConfig): J
 }
 
 /** `{ Type, Index, Bucket, Location, Object }`: which image, named by its OSS object. */
-function imageObject(image: JobImage): IDataObject {
+export function imageObject(image: JobImage): IDataObject {
 	return {
 		Type: image.kind,
 		Index: image.index,

@@ -5,6 +5,7 @@ import { coerceNumber, firstProblem, rangeProblem } from '../../shared/actions';
 import {
 	DEFAULT_LINK_EXPIRY_SECONDS,
 	imageEntries,
+	imageObject,
 	imageLinks,
 	jobImages,
 } from '../helpers/jobImages';
@@ -51,6 +52,24 @@ export async function jobItem(
 	const images = job.State === 'Success' ? jobImages(job) : [];
 	const links = await imageLinks.call(this, images, linkExpiry);
 	return { json: { ...job, Images: imageEntries(links), ...extra } };
+}
+
+/**
+ * The item of a job MPS does not list, from its message alone: the image keys the message names,
+ * without pre-signed links, since anyone who may send to the queue could name any object the
+ * credential can read.
+ */
+export function unlistedJobItem(job: MpsSnapshotJob, extra: IDataObject = {}): INodeExecutionData {
+	const images = job.State === 'Success' ? jobImages(job) : [];
+	return {
+		json: {
+			...job,
+			Images: images.map(imageObject),
+			ImagesUnsigned:
+				'MPS does not list this job, so its images come from the MNS message alone and get no pre-signed links',
+			...extra,
+		},
+	};
 }
 
 /**

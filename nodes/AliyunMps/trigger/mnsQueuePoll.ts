@@ -28,6 +28,7 @@ import {
 import {
 	isFinishedState,
 	jobItem,
+	unlistedJobItem,
 	latestFinishedJob,
 	readFinishedJobSettings,
 	type FinishedJobSettings,
@@ -142,17 +143,20 @@ async function jobItems(
 	const listed = new Map(jobs.map((job) => [job.Id, job]));
 	const items: INodeExecutionData[] = [];
 	for (const { message, notification, state } of fire) {
-		const job = listed.get(notification.jobId) ?? jobFromNotification(notification, state);
+		const extra = {
+			MnsMessage: {
+				MessageId: message.MessageId,
+				EnqueueTime: message.EnqueueTime ?? null,
+				DequeueCount: message.DequeueCount ?? null,
+				BodyEncoding: message.bodyEncoding,
+				Body: message.body,
+			},
+		};
+		const job = listed.get(notification.jobId);
 		items.push(
-			await jobItem.call(this, job, linkExpiry, {
-				MnsMessage: {
-					MessageId: message.MessageId,
-					EnqueueTime: message.EnqueueTime ?? null,
-					DequeueCount: message.DequeueCount ?? null,
-					BodyEncoding: message.bodyEncoding,
-					Body: message.body,
-				},
-			}),
+			job === undefined
+				? unlistedJobItem(jobFromNotification(notification, state), extra)
+				: await jobItem.call(this, job, linkExpiry, extra),
 		);
 	}
 	return items;

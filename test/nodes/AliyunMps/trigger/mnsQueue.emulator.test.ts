@@ -132,7 +132,7 @@ describe('Alibaba Cloud MPS Trigger, MNS Queue mode', () => {
 		expect(items[1].json.Images).toEqual([expect.objectContaining({ Object: 'f2.jpg' })]);
 	});
 
-	it('builds the item from the message for a job MPS does not list', async () => {
+	it('builds the item from the message for a job MPS does not list, with no pre-signed links (the message names the objects)', async () => {
 		await enqueue(
 			JSON.stringify({
 				JobId: 'feedfeedfeedfeedfeedfeedfeed0001',
@@ -150,7 +150,10 @@ describe('Alibaba Cloud MPS Trigger, MNS Queue mode', () => {
 				expect.objectContaining({ Bucket: 'snaps', Object: 'gone/00001.jpg' }),
 				expect.objectContaining({ Bucket: 'snaps', Object: 'gone/00002.jpg' }),
 			],
+			ImagesUnsigned: expect.stringContaining('no pre-signed links'),
 		});
+		const images = item.json.Images as Array<Record<string, unknown>>;
+		expect(images.every((image) => image.Url === undefined)).toBe(true);
 	});
 
 	it('leaves an unparseable message in the queue: reported by a failed poll when alone, kept out of the output otherwise', async () => {
