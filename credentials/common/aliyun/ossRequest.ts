@@ -80,18 +80,16 @@ function hostedAddress(url: URL, bucket: string, signRegion: string): OssAddress
 	return { bucket, object: decodePath(url.pathname.slice(1)), pathStyle: false, signRegion };
 }
 
-/** A request to the OSS Endpoint override: bucket in the path on it, or in a subdomain of it. */
+/**
+ * A request to the OSS Endpoint override, with the bucket in the path. Only its own origin: the
+ * signature and STS token never go to other hosts, not even its subdomains (an Alibaba Cloud OSS
+ * host with the bucket in its name is recognised by `parseOssHost` instead).
+ */
 function overrideAddress(url: URL, credentials: AliyunCredentials): OssAddress | undefined {
 	if (credentials.ossEndpoint === '') return undefined;
 	const endpoint = new URL(credentials.ossEndpoint);
-	if (url.origin === endpoint.origin) {
-		return url.pathname === '/' ? undefined : pathStyleAddress(url, credentials.regionId);
-	}
-	const suffix = `.${endpoint.hostname}`;
-	const sameServer = url.protocol === endpoint.protocol && url.port === endpoint.port;
-	if (!sameServer || !url.hostname.endsWith(suffix)) return undefined;
-	const bucket = url.hostname.slice(0, -suffix.length);
-	return bucket.includes('.') ? undefined : hostedAddress(url, bucket, credentials.regionId);
+	if (url.origin !== endpoint.origin || url.pathname === '/') return undefined;
+	return pathStyleAddress(url, credentials.regionId);
 }
 
 /**

@@ -53,7 +53,7 @@ describe('ossAddress', () => {
 		expect(ossAddress(new URL(url), fields())).toBeUndefined();
 	});
 
-	it('on the OSS Endpoint override: bucket in the path, or a subdomain of it; its root stays RPC', () => {
+	it('on the OSS Endpoint override: bucket in the path; its root stays RPC; its subdomains are not signed', () => {
 		const withOverride = fields({ ossEndpoint: 'http://127.0.0.1:9000' });
 		expect(ossAddress(new URL('http://127.0.0.1:9000/out/a.jpg'), withOverride)).toEqual({
 			bucket: 'out',
@@ -63,11 +63,13 @@ describe('ossAddress', () => {
 		});
 		expect(ossAddress(new URL('http://127.0.0.1:9000/'), withOverride)).toBeUndefined();
 		const domain = fields({ ossEndpoint: 'https://files.example.com' });
-		expect(ossAddress(new URL('https://out.files.example.com/a.jpg'), domain)).toMatchObject({
+		expect(ossAddress(new URL('https://files.example.com/out/a.jpg'), domain)).toMatchObject({
 			bucket: 'out',
 			object: 'a.jpg',
-			pathStyle: false,
+			pathStyle: true,
 		});
+		// The signature and STS token go to the configured origin only.
+		expect(ossAddress(new URL('https://out.files.example.com/a.jpg'), domain)).toBeUndefined();
 		expect(ossAddress(new URL('https://a.b.files.example.com/x'), domain)).toBeUndefined();
 		expect(ossAddress(new URL('http://out.files.example.com/a.jpg'), domain)).toBeUndefined();
 	});
