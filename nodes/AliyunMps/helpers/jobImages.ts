@@ -135,5 +135,5 @@ export async function imageItems(
 		json: imageJson(job, image, url),
 		failureDetails: imageJson(job, image),
 	}));
-	return listOrDownloadImages.call(this, requests, options, itemIndex, downloadImages);
+	return listOrDownloadImages.call(this, requests, options, itemIndex, downloadImages, 'oss');
 }

@@ -2,6 +2,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { PartFailure } from '../actions/itemErrors';
+import { classifyError, type ErrorProvider } from '../errors';
 import { upperFirst } from '../text';
 import { digitsValue, headerValue } from '../http';
 import { isReadableBody, OverCapError, readCapped } from './cappedBody';
@@ -26,7 +27,12 @@ export interface DownloadJob extends DownloadSettings {
 	itemIndex: number;
 	/** What a file is called in messages, e.g. `snapshot`. */
 	label: string;
+	/** Whose error answers the files' host gives (OSS: an `<Error>` XML body), to name its code. */
+	errorProvider?: ErrorProvider;
 }
+
+/** Enough of an error answer for its code, message and request id. */
+const ERROR_BODY_BYTES = 8192;
 
 interface StreamResponse {
 	body: ReadableBody;
@@ -39,12 +45,34 @@ interface FileToFetch {
 	job: DownloadJob;
 }
 
-function destroyErrorBody(error: unknown): void {
+/**
+ * Replaces the streamed body of an error answer by its first bytes as text, so the provider's
+ * code can be read from it; a longer or unreadable body is dropped.
+ */
+async function readErrorBody(error: unknown): Promise<void> {
 	if (typeof error !== 'object' || error === null || !('response' in error)) return;
 	const { response } = error;
-	if (typeof response === 'object' && response !== null && 'data' in response) {
-		if (isReadableBody(response.data)) response.data.destroy();
-	}
+	if (typeof response !== 'object' || response === null || !('data' in response)) return;
+	const body = response.data;
+	if (!isReadableBody(body)) return;
+	const text = await readCapped(body, ERROR_BODY_BYTES, new AbortController()).then(
+		(bytes) => bytes.toString('utf8'),
+		() => '',
+	);
+	body.destroy();
+	response.data = text;
+}
+
+/** "(<code>: <message>, request id <id>)" from the provider's error answer, or nothing. */
+function providerFacts(provider: ErrorProvider | undefined, error: unknown): string {
+	if (provider === undefined) return '';
+	const { code, message, requestId } = classifyError(provider, error);
+	if (code === undefined) return '';
+	const facts = [
+		[code, message].filter(Boolean).join(': '),
+		requestId && `request id ${requestId}`,
+	];
+	return ` (${facts.filter(Boolean).join(', ')})`;
 }
 
 /** Snapshot URLs are public or CDN-signed links, so they are fetched without the API credential. */
@@ -96,7 +124,7 @@ function fetchError(this: IExecuteFunctions, file: FileToFetch, error: unknown, 
 			: String(error);
 	return new NodeOperationError(this.getNode(), error as Error, {
 		message: `Could not download ${file.job.label} ${file.fileName}`,
-		description: `GET ${linkWithoutQuery(file.url)} failed: ${reason}`,
+		description: `GET ${linkWithoutQuery(file.url)} failed: ${reason}${providerFacts(file.job.errorProvider, error)}`,
 		itemIndex: file.job.itemIndex,
 	});
 }
@@ -140,7 +168,7 @@ async function fetchCapped(
 		return { buffer: await readCapped(body, maxFileSizeBytes, stop), headers };
 	} catch (error) {
 		if (error instanceof OverCapError) throw overCapError.call(this, file, error);
-		destroyErrorBody(error);
+		await readErrorBody(error);
 		throw fetchError.call(this, file, error, deadline.aborted);
 	} finally {
 		detach();

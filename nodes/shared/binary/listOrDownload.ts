@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import type { ItemResults } from '../actions/router';
+import type { ErrorProvider } from '../errors';
 import { downloadEach, type DownloadRequest } from './download';
 import { downloadSettings } from './settings';
 
@@ -14,11 +15,13 @@ export function listOrDownloadImages(
 	options: IDataObject,
 	itemIndex: number,
 	downloadImages: boolean,
+	errorProvider?: ErrorProvider,
 ): ItemResults {
 	if (!downloadImages) return images.map(({ json }) => ({ json }));
 	return downloadEach.call(this, images, {
 		...downloadSettings(options),
 		itemIndex,
 		label: 'snapshot',
+		errorProvider,
 	});
 }

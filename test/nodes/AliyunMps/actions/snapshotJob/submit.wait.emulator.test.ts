@@ -154,6 +154,7 @@ describe('Snapshot Job → Submit with Wait for Completion', () => {
 			emulator.injectFault({
 				kind: 'serverError',
 				status: 500,
+				code: 'InternalError',
 				match: { path: '/snaps/out/00001.jpg' },
 			});
 			const stopped = await runMps(emulator, waitParameters({ downloadImages: true }), {
@@ -162,6 +163,8 @@ describe('Snapshot Job → Submit with Wait for Completion', () => {
 			expect(errorMessage(stopped)).toBe('Could not download snapshot 00001.jpg');
 			const description = (stopped.error as { description?: string }).description ?? '';
 			expect(description).toContain('/snaps/out/00001.jpg failed');
+			// OSS's <Error> body read through the OSS error provider: its code, message and request id.
+			expect(description).toMatch(/\(InternalError: .+, request id [0-9A-Za-z-]+\)$/);
 			expect(description).not.toContain('?');
 		},
 	);
