@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import type { ItemResults } from '../../shared/actions';
-import { downloadEach, downloadSettings } from '../../shared/binary';
+import { listOrDownloadImages } from '../../shared/binary';
 import type { ThumbnailImage } from '../transport/types';
 
 /**
@@ -16,16 +16,10 @@ export function imageItems(
 	itemIndex: number,
 	downloadImages: boolean,
 ): ItemResults {
-	const records = images.map((image) => ({ ...about, offset: image.offset, url: image.url }));
-	if (!downloadImages) return records.map((json) => ({ json }));
-	const requests = records.map((json) => ({
-		url: json.url,
-		fallbackFileName: `snapshot-${json.offset}.jpg`,
-		json,
+	const requests = images.map((image) => ({
+		url: image.url,
+		fallbackFileName: `snapshot-${image.offset}.jpg`,
+		json: { ...about, offset: image.offset, url: image.url },
 	}));
-	return downloadEach.call(this, requests, {
-		...downloadSettings(options),
-		itemIndex,
-		label: 'snapshot',
-	});
+	return listOrDownloadImages.call(this, requests, options, itemIndex, downloadImages);
 }
