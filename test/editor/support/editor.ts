@@ -165,15 +165,24 @@ const CREATOR_ITEM = `${CREATOR} [data-test-id=item-iterator-item]`;
  * next?", "Tools"); the panel slides from one view to the next, so an old title can be on screen a while.
  */
 export async function waitForNodeCreatorTitle(page: Page, title: string): Promise<void> {
-	await page.waitForFunction(
-		(creator: string, wanted: string) =>
-			[...document.querySelectorAll(`${creator} [data-test-id=nodes-list-header]`)].some(
-				(header) => (header as HTMLElement).innerText.split('\n')[0].trim() === wanted,
-			),
-		POLL,
-		CREATOR,
-		title,
-	);
+	try {
+		await page.waitForFunction(
+			(creator: string, wanted: string) =>
+				[...document.querySelectorAll(`${creator} [data-test-id=nodes-list-header]`)].some(
+					(header) => (header as HTMLElement).innerText.split('\n')[0].trim() === wanted,
+				),
+			POLL,
+			CREATOR,
+			title,
+		);
+	} catch (error) {
+		const shown = await page
+			.$eval(CREATOR, (creator) => (creator as HTMLElement).innerText.slice(0, 400))
+			.catch(() => '(no nodes panel)');
+		throw new Error(`the nodes panel never showed the title "${title}"; it shows:\n${shown}`, {
+			cause: error,
+		});
+	}
 }
 
 /**
