@@ -302,7 +302,7 @@ describe('Alibaba Cloud VOD Trigger', () => {
 			expect.arrayContaining([
 				'Snapshot Complete',
 				'AI Media DNA Complete',
-				'Upload By URL Complete',
+				'Upload by URL Complete',
 			]),
 		);
 		expect(options.filter((label) => /[a-z][A-Z]/.test(label))).toEqual([]);
@@ -433,11 +433,16 @@ describe('Huawei Cloud VOD: the other operations', () => {
 
 	it.each([
 		[NODES.huawei.delete, ['Asset ID', 'Task IDs']],
-		[NODES.huawei.setCover, ['Asset ID', 'Snapshot URL']],
 		[NODES.huawei.getAsset, ['Asset ID']],
 	])('%s reports %j as required', async (nodeName, required) => {
 		await openPanel('huawei', nodeName);
 		await expectRequired(required);
+	});
+
+	it('Snapshot → Set as Cover reports Snapshot URL as required and asks for no Asset ID (the URL names the asset)', async () => {
+		await openPanel('huawei', NODES.huawei.setCover);
+		expect(await parameterLabels(session.page)).not.toContain('Asset ID');
+		await expectRequired(['Snapshot URL']);
 	});
 
 	it('Asset → Get Many Tasks shows its filters and Limit until Return All', async () => {

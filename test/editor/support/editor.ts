@@ -165,15 +165,24 @@ const CREATOR_ITEM = `${CREATOR} [data-test-id=item-iterator-item]`;
  * next?", "Tools"); the panel slides from one view to the next, so an old title can be on screen a while.
  */
 export async function waitForNodeCreatorTitle(page: Page, title: string): Promise<void> {
-	await page.waitForFunction(
-		(creator: string, wanted: string) =>
-			[...document.querySelectorAll(`${creator} [data-test-id=nodes-list-header]`)].some(
-				(header) => (header as HTMLElement).innerText.split('\n')[0].trim() === wanted,
-			),
-		POLL,
-		CREATOR,
-		title,
-	);
+	try {
+		await page.waitForFunction(
+			(creator: string, wanted: string) =>
+				[...document.querySelectorAll(`${creator} [data-test-id=nodes-list-header]`)].some(
+					(header) => (header as HTMLElement).innerText.split('\n')[0].trim() === wanted,
+				),
+			POLL,
+			CREATOR,
+			title,
+		);
+	} catch (error) {
+		const shown = await page
+			.$eval(CREATOR, (creator) => (creator as HTMLElement).innerText.slice(0, 400))
+			.catch(() => '(no nodes panel)');
+		throw new Error(`the nodes panel never showed the title "${title}"; it shows:\n${shown}`, {
+			cause: error,
+		});
+	}
 }
 
 /**
@@ -403,10 +412,18 @@ async function hoverTooltipText(page: Page): Promise<string> {
 	);
 }
 
-/** The entries the "Add …" dropdown of the collection labelled `label` offers; closes it again. */
+/**
+ * The entries the "Add …" dropdown of the collection labelled `label` offers; closes it again. A
+ * collection of one option has no dropdown in n8n 2.41.1 but an "Add …" button that adds that option
+ * at once: then the label of the field it added.
+ */
 export async function collectionChoices(page: Page, label: string): Promise<string[]> {
-	const add = await (await parameterItem(page, label)).$('[data-test-id=collection-parameter-add]');
+	const collection = await parameterItem(page, label);
+	const add = await collection.$('[data-test-id=collection-parameter-add]');
 	if (!add) throw new Error(`the panel shows no collection "${label}"`);
+	if (await add.evaluate((element) => element.querySelector('input') === null)) {
+		return [await addTheOnlyOption(collection, add)];
+	}
 	await add.click();
 	const choices = await openDropdownItems(
 		page,
@@ -416,9 +433,29 @@ export async function collectionChoices(page: Page, label: string): Promise<stri
 	return choices;
 }
 
+/** Clicks a one-option collection's "Add …" button; returns the label of the field that appears in it. */
+async function addTheOnlyOption(
+	collection: ElementHandle<Element>,
+	add: ElementHandle<Element>,
+): Promise<string> {
+	const labels = '[data-test-id=input-label] label';
+	await collection.$$eval(labels, (shown) => {
+		for (const label of shown) label.setAttribute('data-shown-before', '');
+	});
+	await add.click();
+	const added = await collection.waitForSelector(`${labels}:not([data-shown-before])`, {
+		visible: true,
+	});
+	if (!added) throw new Error('the "Add …" button added no field');
+	return await added.evaluate((label) =>
+		(label as HTMLElement).innerText.split('\n')[0].trim().replace(/ \*$/, ''),
+	);
+}
+
 /**
- * The entries of the dropdown just opened, once it shows some. Every dropdown of the page stays in it,
- * hidden; only the open one's entries are visible (so not waitForSelector, which checks the first).
+ * The names of the entries of the dropdown just opened, once it shows some: each entry's first line
+ * (n8n shows an option's description on the lines under its name). Every dropdown of the page stays
+ * in it, hidden; only the open one's entries are visible (so not waitForSelector, which checks the first).
  */
 export async function openDropdownItems(
 	page: Page,
@@ -435,7 +472,7 @@ export async function openDropdownItems(
 	return await page.$$eval(item, (items) =>
 		items
 			.filter((element) => (element as HTMLElement).offsetParent !== null)
-			.map((element) => (element as HTMLElement).innerText.trim()),
+			.map((element) => (element as HTMLElement).innerText.split('\n')[0].trim()),
 	);
 }
 
