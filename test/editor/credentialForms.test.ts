@@ -103,11 +103,14 @@ describe('Alibaba Cloud API', () => {
 		await fillCredentialField(page, 'accessKeyId', aliyunAccessKey.accessKeyId);
 		await fillCredentialField(page, 'accessKeySecret', 'not-the-secret');
 		await fillCredentialField(page, 'vodEndpoint', emulator.url);
-		const wrongSecret = await saveAndTestCredential(page);
+		const wrongSecret = await saveAndTestCredential(page, [
+			aliyunAccessKey.accessKeyId,
+			emulator.url,
+		]);
 		expect(wrongSecret).toMatch(/AccessKey Secret|SignatureDoesNotMatch/);
 
 		await fillCredentialField(page, 'vodEndpoint', `http://127.0.0.1:${closedPort}`);
-		const refused = await saveAndTestCredential(page);
+		const refused = await saveAndTestCredential(page, [`http://127.0.0.1:${closedPort}`]);
 		await saveScreenshot(page, 'credential-alibaba-cloud-api.png', CREDENTIAL_DIALOG_SELECTOR);
 		await expectUnreachableExplained(refused, 'https://vod.cn-shanghai.aliyuncs.com');
 	});
@@ -152,11 +155,15 @@ describe('Huawei Cloud API', () => {
 		await fillCredentialField(page, 'projectId', huaweiProjectId);
 		await fillCredentialField(page, 'vodEndpoint', emulator.url);
 		await fillCredentialField(page, 'iamEndpoint', emulator.url);
-		const wrongSecret = await saveAndTestCredential(page);
+		const wrongSecret = await saveAndTestCredential(page, [
+			huaweiAccessKey.accessKeyId,
+			huaweiProjectId,
+			emulator.url,
+		]);
 		expect(wrongSecret).toMatch(/Secret Access Key|Access Key|signature/i);
 
 		await fillCredentialField(page, 'vodEndpoint', `http://127.0.0.1:${closedPort}`);
-		const refused = await saveAndTestCredential(page);
+		const refused = await saveAndTestCredential(page, [`http://127.0.0.1:${closedPort}`]);
 		await saveScreenshot(page, 'credential-huawei-cloud-api.png', CREDENTIAL_DIALOG_SELECTOR);
 		await expectUnreachableExplained(refused, 'https://vod.cn-north-4.myhuaweicloud.com');
 	});

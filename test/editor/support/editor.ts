@@ -9,7 +9,7 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 
-import type { ElementHandle, Page } from 'puppeteer-core';
+import type { ElementHandle, HTTPResponse, Page } from 'puppeteer-core';
 import { afterEach, beforeEach, expect } from 'vitest';
 import type { IConnections, INode } from 'n8n-workflow';
 
@@ -351,10 +351,9 @@ export async function toggleParameter(page: Page, name: string): Promise<void> {
  */
 export async function selectOption(page: Page, name: string, option: string): Promise<void> {
 	await page.click(`${PARAMETERS} [data-test-id=parameter-input-${name}]`);
-	const item = await page.waitForSelector(
-		`.el-select-dropdown__item ::-p-text(${option})`,
-		{ visible: true },
-	);
+	const item = await page.waitForSelector(`.el-select-dropdown__item ::-p-text(${option})`, {
+		visible: true,
+	});
 	await item?.click();
 }
 
@@ -544,21 +543,35 @@ export async function fillCredentialField(page: Page, name: string, value: strin
 	);
 }
 
+/** How often a credential form is saved before its Test request carries what was typed. */
+const SAVE_ATTEMPTS = 3;
+
 /**
  * Saves the credential form, which makes n8n run the credential's Test, and returns the message the
  * form shows for it: the failure's details ("Couldn’t connect with these settings" → More details), or
- * the success text. Waits for the answer of this Test, not an earlier one.
+ * the success text. Waits for the answer of this Test, not an earlier one. Under load n8n may save
+ * before it has taken the last keystrokes of a field: while the Test request lacks any of `typed`
+ * (values of fields that are not secret, which n8n sends as they are), the form is saved again.
  */
-export async function saveAndTestCredential(page: Page): Promise<string> {
-	// The Save button sits in the modal's header, outside the dialog's body.
-	const [tested] = await Promise.all([
-		page.waitForResponse(
-			(response) =>
-				new URL(response.url()).pathname === '/rest/credentials/test' &&
-				response.request().method() === 'POST',
-		),
-		page.click('[data-test-id=credential-save-button]'),
-	]);
+export async function saveAndTestCredential(
+	page: Page,
+	typed: readonly string[] = [],
+): Promise<string> {
+	let tested: HTTPResponse | undefined;
+	for (let attempt = 1; attempt <= SAVE_ATTEMPTS; attempt++) {
+		// The Save button sits in the modal's header, outside the dialog's body.
+		[tested] = await Promise.all([
+			page.waitForResponse(
+				(response) =>
+					new URL(response.url()).pathname === '/rest/credentials/test' &&
+					response.request().method() === 'POST',
+			),
+			page.click('[data-test-id=credential-save-button]'),
+		]);
+		const sent = tested.request().postData() ?? '';
+		if (typed.every((value) => sent.includes(JSON.stringify(value)))) break;
+	}
+	if (!tested) throw new Error('the credential form was not saved');
 	const answer = (await tested.json()) as { data?: { status?: string; message?: string } };
 	const message = answer.data?.message ?? '';
 	const more = await page.$(`${CREDENTIAL_DIALOG} ::-p-text(More details)`);
