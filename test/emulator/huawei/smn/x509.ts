@@ -42,9 +42,15 @@ const utf8String = (text: string): Buffer => tlv(0x0c, Buffer.from(text, 'utf8')
 const booleanTrue = (): Buffer => tlv(0x01, Buffer.from([0xff]));
 const nullValue = (): Buffer => tlv(0x05, Buffer.alloc(0));
 
-/** A non-negative INTEGER from big-endian bytes. */
-function integer(bytes: Buffer): Buffer {
-	return tlv(0x02, bytes[0] & 0x80 ? Buffer.concat([Buffer.from([0]), bytes]) : bytes);
+/**
+ * A non-negative INTEGER from big-endian bytes, in DER's minimal form: OpenSSL 3 refuses a
+ * leading zero byte that is not needed ("illegal padding"), so one random serial in 512 broke.
+ */
+export function derInteger(bytes: Buffer): Buffer {
+	let start = 0;
+	while (start < bytes.length - 1 && bytes[start] === 0) start++;
+	const digits = bytes.subarray(start);
+	return tlv(0x02, digits[0] & 0x80 ? Buffer.concat([Buffer.from([0]), digits]) : digits);
 }
 
 function base128(value: number): number[] {
@@ -95,6 +101,8 @@ export interface CertificateInput {
 	hosts: string[];
 	digest: CertificateDigest;
 	validDays?: number;
+	/** Big-endian serial number bytes (default: 16 random bytes). */
+	serial?: Buffer;
 }
 
 export function createSelfSignedCertificate(input: CertificateInput): TestCertificate {
@@ -102,11 +110,9 @@ export function createSelfSignedCertificate(input: CertificateInput): TestCertif
 	const algorithm = sequence(objectId(SIGNATURE_OIDS[input.digest]), nullValue());
 	const notBefore = new Date(Date.now() - 60 * 60 * 1000);
 	const notAfter = new Date(notBefore.getTime() + (input.validDays ?? 30) * 24 * 60 * 60 * 1000);
-	const serial = randomBytes(16);
-	serial[0] &= 0x7f;
 	const tbs = sequence(
-		explicit(0, integer(Buffer.from([2]))),
-		integer(serial),
+		explicit(0, derInteger(Buffer.from([2]))),
+		derInteger(input.serial ?? randomBytes(16)),
 		algorithm,
 		name(input.commonName),
 		sequence(utcTime(notBefore), utcTime(notAfter)),
