@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports */
 import { X509Certificate, createPrivateKey } from 'node:crypto';
 import { createServer } from 'node:https';
 import { describe, expect, it } from 'vitest';
