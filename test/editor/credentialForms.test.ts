@@ -103,14 +103,17 @@ describe('Alibaba Cloud API', () => {
 		await fillCredentialField(page, 'accessKeyId', aliyunAccessKey.accessKeyId);
 		await fillCredentialField(page, 'accessKeySecret', 'not-the-secret');
 		await fillCredentialField(page, 'vodEndpoint', emulator.url);
-		const wrongSecret = await saveAndTestCredential(page, [
-			aliyunAccessKey.accessKeyId,
-			emulator.url,
-		]);
+		const wrongSecret = await saveAndTestCredential(page, {
+			accessKeyId: aliyunAccessKey.accessKeyId,
+			accessKeySecret: 'not-the-secret',
+			vodEndpoint: emulator.url,
+		});
 		expect(wrongSecret).toMatch(/AccessKey Secret|SignatureDoesNotMatch/);
 
 		await fillCredentialField(page, 'vodEndpoint', `http://127.0.0.1:${closedPort}`);
-		const refused = await saveAndTestCredential(page, [`http://127.0.0.1:${closedPort}`]);
+		const refused = await saveAndTestCredential(page, {
+			vodEndpoint: `http://127.0.0.1:${closedPort}`,
+		});
 		await saveScreenshot(page, 'credential-alibaba-cloud-api.png', CREDENTIAL_DIALOG_SELECTOR);
 		await expectUnreachableExplained(refused, 'https://vod.cn-shanghai.aliyuncs.com');
 	});
@@ -123,7 +126,7 @@ describe('Alibaba Cloud VOD Callback Key API', () => {
 		const form = await credentialForm(page);
 		expect(form.labels.some((label) => /^Auth Key/.test(label))).toBe(true);
 		await fillCredentialField(page, 'authKey', 'abc-def!');
-		const message = await saveAndTestCredential(page);
+		const message = await saveAndTestCredential(page, { authKey: 'abc-def!' });
 		await saveScreenshot(page, 'credential-vod-callback-key.png', CREDENTIAL_DIALOG_SELECTOR);
 		expect(message).toMatch(/Auth Key/);
 		expect(message, 'the missing upper-case letter').toMatch(/upper-case/i);
@@ -155,15 +158,19 @@ describe('Huawei Cloud API', () => {
 		await fillCredentialField(page, 'projectId', huaweiProjectId);
 		await fillCredentialField(page, 'vodEndpoint', emulator.url);
 		await fillCredentialField(page, 'iamEndpoint', emulator.url);
-		const wrongSecret = await saveAndTestCredential(page, [
-			huaweiAccessKey.accessKeyId,
-			huaweiProjectId,
-			emulator.url,
-		]);
+		const wrongSecret = await saveAndTestCredential(page, {
+			accessKeyId: huaweiAccessKey.accessKeyId,
+			secretAccessKey: 'not-the-secret-key',
+			projectId: huaweiProjectId,
+			vodEndpoint: emulator.url,
+			iamEndpoint: emulator.url,
+		});
 		expect(wrongSecret).toMatch(/Secret Access Key|Access Key|signature/i);
 
 		await fillCredentialField(page, 'vodEndpoint', `http://127.0.0.1:${closedPort}`);
-		const refused = await saveAndTestCredential(page, [`http://127.0.0.1:${closedPort}`]);
+		const refused = await saveAndTestCredential(page, {
+			vodEndpoint: `http://127.0.0.1:${closedPort}`,
+		});
 		await saveScreenshot(page, 'credential-huawei-cloud-api.png', CREDENTIAL_DIALOG_SELECTOR);
 		await expectUnreachableExplained(refused, 'https://vod.cn-north-4.myhuaweicloud.com');
 	});

@@ -1,5 +1,5 @@
 // The callbacks given to page.evaluate, $eval and waitForFunction run in the browser.
-/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/require-node-api-error */
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/require-node-api-error, @n8n/community-nodes/no-restricted-globals */
 /**
  * One real `n8n start` with its editor (the e2e harness, the package installed as users install it) and
  * one chromium page signed in as the owner: what each test file of test/editor/ starts once.
@@ -9,7 +9,7 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 
-import type { ElementHandle, HTTPResponse, Page } from 'puppeteer-core';
+import type { ElementHandle, HTTPRequest, HTTPResponse, Page } from 'puppeteer-core';
 import { afterEach, beforeEach, expect } from 'vitest';
 import type { IConnections, INode } from 'n8n-workflow';
 
@@ -543,35 +543,61 @@ export async function fillCredentialField(page: Page, name: string, value: strin
 	);
 }
 
-/** How often a credential form is saved before its Test request carries what was typed. */
+/** How often a credential form is saved before n8n has taken every value typed into it. */
 const SAVE_ATTEMPTS = 3;
+
+/** What a test typed into a credential form: field name → value. */
+export type TypedCredentialFields = Readonly<Record<string, string>>;
+
+function isCredentialSave(request: HTTPRequest): boolean {
+	const { pathname } = new URL(request.url());
+	return (
+		(request.method() === 'POST' && pathname === '/rest/credentials') ||
+		(request.method() === 'PATCH' && pathname.startsWith('/rest/credentials/'))
+	);
+}
+
+function isCredentialTest(response: HTTPResponse): boolean {
+	return (
+		new URL(response.url()).pathname === '/rest/credentials/test' &&
+		response.request().method() === 'POST'
+	);
+}
+
+/** The typed fields whose value the save request does not carry (n8n took an earlier state of them). */
+export function fieldsSavedStale(saveBody: string, typed: TypedCredentialFields): string[] {
+	const sent = (JSON.parse(saveBody || '{}') as { data?: Record<string, unknown> }).data ?? {};
+	return Object.keys(typed).filter((name) => sent[name] !== typed[name]);
+}
 
 /**
  * Saves the credential form, which makes n8n run the credential's Test, and returns the message the
  * form shows for it: the failure's details ("Couldn’t connect with these settings" → More details), or
- * the success text. Waits for the answer of this Test, not an earlier one. Under load n8n may save
- * before it has taken the last keystrokes of a field: while the Test request lacks any of `typed`
- * (values of fields that are not secret, which n8n sends as they are), the form is saved again.
+ * the success text. Waits for the answer of this Test, not an earlier one. The save request (which
+ * carries every field typed, secrets included) must hold what was typed; a field it has wrong is
+ * typed again and the form saved again, as a user who saw the wrong value would.
  */
 export async function saveAndTestCredential(
 	page: Page,
-	typed: readonly string[] = [],
+	typed: TypedCredentialFields,
 ): Promise<string> {
-	let tested: HTTPResponse | undefined;
-	for (let attempt = 1; attempt <= SAVE_ATTEMPTS; attempt++) {
+	for (let attempt = 1; ; attempt++) {
 		// The Save button sits in the modal's header, outside the dialog's body.
-		[tested] = await Promise.all([
-			page.waitForResponse(
-				(response) =>
-					new URL(response.url()).pathname === '/rest/credentials/test' &&
-					response.request().method() === 'POST',
-			),
+		const [saved, tested] = await Promise.all([
+			page.waitForRequest(isCredentialSave),
+			page.waitForResponse(isCredentialTest),
 			page.click('[data-test-id=credential-save-button]'),
 		]);
-		const sent = tested.request().postData() ?? '';
-		if (typed.every((value) => sent.includes(JSON.stringify(value)))) break;
+		const stale = fieldsSavedStale(saved.postData() ?? '', typed);
+		if (stale.length === 0) return await shownTestMessage(page, tested);
+		if (attempt === SAVE_ATTEMPTS) {
+			throw new Error(`n8n saved ${stale.join(', ')} without the value typed, ${attempt} times`);
+		}
+		for (const name of stale) await fillCredentialField(page, name, typed[name]);
 	}
-	if (!tested) throw new Error('the credential form was not saved');
+}
+
+async function shownTestMessage(page: Page, tested: HTTPResponse): Promise<string> {
 	const answer = (await tested.json()) as { data?: { status?: string; message?: string } };
 	const message = answer.data?.message ?? '';
 	const more = await page.$(`${CREDENTIAL_DIALOG} ::-p-text(More details)`);
@@ -601,7 +627,22 @@ async function replaceInputText(page: Page, selector: string, value: string): Pr
 	await input.type(value);
 	const shown = await input.evaluate((element) => (element as HTMLInputElement).value);
 	if (shown !== value) throw new Error(`${selector} shows "${shown}" after typing "${value}"`);
-	// Leaving the field commits its value at once (n8n debounces typing; a Save right after could
-	// send a prefix such as "http:").
 	await page.keyboard.press('Tab');
+	await inputDebounceElapsed(page);
+}
+
+/** n8n 2.41.1 passes a typed text value on after a 200 ms debounce (ParameterInput). */
+const INPUT_DEBOUNCE_MS = 200;
+
+/**
+ * Resolves once n8n has passed on the last keystroke: a timer set in the page after the debounce's
+ * and due later fires after it, however late the loaded page runs timers. Waiting in the test
+ * process instead is not enough: the browser runs a click before an overdue timer, so a Save could
+ * send the field's first keystroke alone ("h" for a URL, "a" for a key).
+ */
+async function inputDebounceElapsed(page: Page): Promise<void> {
+	await page.evaluate(
+		async (ms: number) => await new Promise<void>((resolve) => setTimeout(resolve, ms)),
+		INPUT_DEBOUNCE_MS * 2,
+	);
 }
