@@ -6,6 +6,7 @@ interface Element {
 	readonly classList: { contains(name: string): boolean };
 	getAttribute(name: string): string | null;
 	checkVisibility(): boolean;
+	matches(selector: string): boolean;
 	querySelector(selector: string): Element | null;
 	querySelectorAll(selector: string): ArrayLike<Element> & Iterable<Element>;
 }
@@ -13,6 +14,7 @@ interface Element {
 interface HTMLElement extends Element {
 	readonly innerText: string;
 	readonly offsetParent: Element | null;
+	focus(): void;
 }
 
 interface HTMLImageElement extends HTMLElement {
@@ -25,5 +27,7 @@ interface HTMLInputElement extends HTMLElement {
 	select(): void;
 }
 
-declare const document: Pick<Element, 'querySelector' | 'querySelectorAll'>;
+declare const document: Pick<Element, 'querySelector' | 'querySelectorAll'> & {
+	readonly activeElement: Element | null;
+};
 declare const window: { readonly location: { readonly pathname: string } };

@@ -195,11 +195,24 @@ export async function searchNodes(
 	query: string,
 	expectName: string,
 ): Promise<NodeCreatorItem[]> {
-	const search = `${CREATOR} [data-test-id=node-creator-search-bar]`;
-	await page.waitForSelector(search, { visible: true });
-	await page.click(search, { count: 3 });
+	// Focused and selected in one step in the page: the panel slides in and re-renders the bar, so a
+	// click on the element found a moment before can miss it ("not clickable").
+	await page.waitForFunction(
+		(selector: string) => {
+			const found = document.querySelector(selector);
+			const input = (
+				found?.matches('input') ? found : found?.querySelector('input')
+			) as HTMLInputElement | null;
+			if (!input || input.offsetParent === null) return false;
+			input.focus();
+			input.select();
+			return document.activeElement === input;
+		},
+		POLL,
+		`${CREATOR} [data-test-id=node-creator-search-bar]`,
+	);
 	await page.keyboard.press('Backspace');
-	await page.type(search, query);
+	await page.keyboard.type(query);
 	await page.waitForFunction(
 		(creator: string, name: string) => {
 			const state = window as unknown as { lastResults?: string };

@@ -31,6 +31,8 @@ async function canListen(port: number): Promise<boolean> {
 export async function fixedPortOrFree(preferred: number): Promise<number> {
 	if (await canListen(preferred)) return preferred;
 	const port = await freePort();
-	process.stderr.write(`[editor] port ${preferred} is taken; using ${port} (screenshots show it)\n`);
+	process.stderr.write(
+		`[editor] port ${preferred} is taken; using ${port} (screenshots show it)\n`,
+	);
 	return port;
 }
