@@ -69,6 +69,9 @@ const webhookFlow: WorkflowJson = webhookWorkflow(
 	],
 );
 
+/** How often an `n8n execute` that crashed on its way out is run again. */
+const EXIT_CRASH_RETRIES = 2;
+
 describe('e2e harness smoke test', () => {
 	let n8n: N8nInstance;
 
@@ -82,13 +85,14 @@ describe('e2e harness smoke test', () => {
 	});
 
 	it('runs a Manual Trigger workflow with n8n execute and returns its IRun', async () => {
+		// Seen in about one full e2e run in three, under load, on this file's first execute only: the
+		// process printed its successful run and then died of SIGSEGV on its way out (twice in a row
+		// once). The workflow is a plain Manual Trigger one, none of our nodes; n8n 2.41.1 evaluates
+		// expressions in isolated-vm, a native module. Logged, and tried again (no side effects).
 		let result = await n8n.executeWorkflow(plainWorkflow.id);
-		if (result.exitCode === null) {
-			// Seen in about one full e2e run in three, on this first execute of the file only: the
-			// process printed its run and was then ended by a signal. Not yet explained; logged with
-			// the signal and stderr, and tried once more (this workflow has no side effects).
+		for (let retry = 1; retry <= EXIT_CRASH_RETRIES && result.signal === 'SIGSEGV'; retry++) {
 			process.stderr.write(
-				`[e2e] n8n execute was ended by ${result.signal} after printing its run; trying once more\n${result.stderrTail}\n`,
+				`[e2e] n8n execute died of SIGSEGV after printing its run; try ${retry + 1}\n${result.stderrTail}\n`,
 			);
 			result = await n8n.executeWorkflow(plainWorkflow.id);
 		}
