@@ -34,7 +34,12 @@ export async function assetTaskBaseline(
 	assetId: string,
 	options: VodCallOptions,
 ): Promise<TaskBaseline> {
-	const tasks = await listAssetTasks(context, assetTaskFilter(assetId, undefined), undefined, options);
+	const tasks = await listAssetTasks(
+		context,
+		assetTaskFilter(assetId, undefined),
+		undefined,
+		options,
+	);
 	const dated = tasks.filter((task) => Number.isFinite(createdSecond(task)));
 	const newest = Math.max(...dated.map(createdSecond));
 	const newestTasks = dated.filter((task) => createdSecond(task) === newest);

@@ -103,7 +103,9 @@ async function newestTaskSinceBaseline(
 	// RFC 3339 UTC times of one format order as text; the later listed wins a tie.
 	return tasks.reduce<AssetTaskResult | undefined>(
 		(newest, task) =>
-			newest === undefined || (task.create_time ?? '') >= (newest.create_time ?? '') ? task : newest,
+			newest === undefined || (task.create_time ?? '') >= (newest.create_time ?? '')
+				? task
+				: newest,
 		undefined,
 	);
 }

@@ -4,11 +4,7 @@ import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workfl
 import { coerceNumber, firstProblem, rangeProblem } from '../../shared/actions';
 import { lastingRequestProblem } from '../../shared/errors';
 import { canonicalJson, eventIdOf } from '../../shared/trigger/event';
-import {
-	distinctIds,
-	pollAndComplete,
-	type PolledEvent,
-} from '../../shared/trigger/pollingCursor';
+import { distinctIds, pollAndComplete, type PolledEvent } from '../../shared/trigger/pollingCursor';
 import { listAssetTasks } from '../helpers/assetTasks';
 import { vodUtcTime } from '../helpers/timeWindow';
 import { thumbnailImages } from '../helpers/thumbnailImages';

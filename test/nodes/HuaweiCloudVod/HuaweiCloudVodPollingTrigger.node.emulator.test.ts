@@ -178,16 +178,23 @@ describe('Huawei Cloud VOD Polling Trigger, tasks VOD lists without task_id', ()
 		expect(response.json).toEqual({ asset_id: assetId });
 	}
 
-	const eventIds = (items: INodeExecutionData[]) => items.map((item) => item.json.eventId);
-
-	it('fires once for each of two tasks of one asset created and ended in the same second', async () => {
+	/**
+	 * An active trigger past its first poll, then two tasks of one asset VOD names by no id, running
+	 * the given times: a stopped VOD clock gives both the same create_time and end_time.
+	 */
+	async function twinTasks(durationsMs: [number, number]) {
 		const asset = emulator.huawei.seedAsset({ taskIds: 'none' });
 		const vod = await trigger();
 		expect(await vod.poll()).toEqual([]);
-		// A stopped VOD clock gives both tasks the same create_time and end_time.
 		emulator.freezeClock(true);
-		await startOn(asset.assetId, 50);
-		await startOn(asset.assetId, 50);
+		for (const durationMs of durationsMs) await startOn(asset.assetId, durationMs);
+		return { asset, vod };
+	}
+
+	const eventIds = (items: INodeExecutionData[]) => items.map((item) => item.json.eventId);
+
+	it('fires once for each of two tasks of one asset created and ended in the same second', async () => {
+		const { asset, vod } = await twinTasks([50, 50]);
 		await emulator.huawei.idle();
 
 		const emitted = await vod.poll();
@@ -200,12 +207,7 @@ describe('Huawei Cloud VOD Polling Trigger, tasks VOD lists without task_id', ()
 	});
 
 	it('fires a same-second task once when an earlier poll already saw its twin, and nothing when both are listed again', async () => {
-		const asset = emulator.huawei.seedAsset({ taskIds: 'none' });
-		const vod = await trigger();
-		expect(await vod.poll()).toEqual([]);
-		emulator.freezeClock(true);
-		await startOn(asset.assetId, 50);
-		await startOn(asset.assetId, 1500);
+		const { vod } = await twinTasks([50, 1500]);
 		await delay(400);
 
 		const first = await vod.poll();

@@ -9,7 +9,13 @@ const NEWEST = '2026-12-07T02:10:00Z';
 const AFTER = '2026-12-07T02:10:01Z';
 
 function task(createTime: string | undefined, fields: AssetTaskResult = {}): AssetTaskResult {
-	return { type: 'THUMBNAIL', asset_id: ASSET, status: 'SUCCEED', create_time: createTime, ...fields };
+	return {
+		type: 'THUMBNAIL',
+		asset_id: ASSET,
+		status: 'SUCCEED',
+		create_time: createTime,
+		...fields,
+	};
 }
 
 describe('tasksSinceBaseline', () => {

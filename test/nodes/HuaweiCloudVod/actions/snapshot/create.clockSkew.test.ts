@@ -27,37 +27,40 @@ const createAndWait = (assetId: string) => ({
 describe.each([
 	{ skew: 'ahead of', skewMs: TEN_MINUTES },
 	{ skew: 'behind', skewMs: -TEN_MINUTES },
-])("Snapshot → Create's wait without a task id, VOD's clock 10 minutes $skew n8n's", ({ skewMs }) => {
-	it.each([
-		{ ids: 'listed', taskIds: 'listed' as const },
-		{ ids: 'no', taskIds: 'none' as const },
-	])(
-		'outputs the new task\'s images, never those of the asset\'s earlier finished task ($ids task ids in asset/tasks)',
-		async ({ taskIds }) => {
-			const asset = emulator.huawei.seedAsset({ taskIds, listedAfterMs: LISTING_LAG_MS });
-			emulator.setClockSkew(skewMs);
-			const earlier = await vodApi(emulator.url).process(
-				{ type: 'quantity', quantity: 3 },
-				asset.assetId,
-			);
-			expect(earlier.json.thumbnail_task_id).toBeUndefined();
-			await emulator.huawei.idle();
-			// The earlier task is listed (and FINISHED) by the time the Create below is sent.
-			await new Promise((resolve) => setTimeout(resolve, LISTING_LAG_MS));
+])(
+	"Snapshot → Create's wait without a task id, VOD's clock 10 minutes $skew n8n's",
+	({ skewMs }) => {
+		it.each([
+			{ ids: 'listed', taskIds: 'listed' as const },
+			{ ids: 'no', taskIds: 'none' as const },
+		])(
+			"outputs the new task's images, never those of the asset's earlier finished task ($ids task ids in asset/tasks)",
+			async ({ taskIds }) => {
+				const asset = emulator.huawei.seedAsset({ taskIds, listedAfterMs: LISTING_LAG_MS });
+				emulator.setClockSkew(skewMs);
+				const earlier = await vodApi(emulator.url).process(
+					{ type: 'quantity', quantity: 3 },
+					asset.assetId,
+				);
+				expect(earlier.json.thumbnail_task_id).toBeUndefined();
+				await emulator.huawei.idle();
+				// The earlier task is listed (and FINISHED) by the time the Create below is sent.
+				await new Promise((resolve) => setTimeout(resolve, LISTING_LAG_MS));
 
-			const run = await runHuaweiVod(createAndWait(asset.assetId), againstEmulator(emulator));
-			expect(hwErrorMessage(run)).toBeUndefined();
-			const [old, created] = emulator.huawei.tasks();
-			expect(old.status).toBe('SUCCEED');
-			const output = nodeOutput(run, HW_NODE).map((item) => item.json);
-			expect(output).toEqual(
-				created.images.map((image) => ({ asset_id: asset.assetId, ...image })),
-			);
-			const oldUrls = old.images.map((image) => image.url);
-			expect(output.some((json) => oldUrls.includes(String(json.url)))).toBe(false);
-		},
-	);
-});
+				const run = await runHuaweiVod(createAndWait(asset.assetId), againstEmulator(emulator));
+				expect(hwErrorMessage(run)).toBeUndefined();
+				const [old, created] = emulator.huawei.tasks();
+				expect(old.status).toBe('SUCCEED');
+				const output = nodeOutput(run, HW_NODE).map((item) => item.json);
+				expect(output).toEqual(
+					created.images.map((image) => ({ asset_id: asset.assetId, ...image })),
+				);
+				const oldUrls = old.images.map((image) => image.url);
+				expect(output.some((json) => oldUrls.includes(String(json.url)))).toBe(false);
+			},
+		);
+	},
+);
 
 describe('the emulator with task ids omitted', () => {
 	it('answers asset/process without thumbnail_task_id and lists tasks only after the lag', async () => {
