@@ -10,9 +10,8 @@ import type {
 	ThumbnailImage,
 	ThumbnailType,
 } from '../transport/types';
-import { listAssetTasks, TASKS_PAGE_SIZE } from './assetTasks';
+import { assetTasksSince, type TaskBaseline } from './taskBaseline';
 import { thumbnailImages } from './thumbnailImages';
-import { vodUtcTime } from './timeWindow';
 
 /** What asset/process answered, and the mode asked for. */
 export interface CreatedSnapshots {
@@ -20,8 +19,8 @@ export interface CreatedSnapshots {
 	/** Absent when VOD returned no thumbnail_task_id: then the asset's snapshot state is polled. */
 	taskId?: string;
 	type: ThumbnailType;
-	/** When Create was sent (ms): the asset's tasks created before it belong to earlier requests. */
-	sentAt: number;
+	/** The asset's tasks listed before Create: those belong to earlier requests. */
+	baseline: TaskBaseline;
 }
 
 /** The task's (or asset's) id and how to get the snapshots later, for every failure after Create. */
@@ -94,23 +93,19 @@ async function assetImages(
 		: undefined;
 }
 
-/** The asset's newest snapshot task created in Create's second or later (VOD prints whole seconds). */
-async function newestTaskSince(
+/** The newest of the asset's snapshot tasks that VOD lists as created since the baseline. */
+async function newestTaskSinceBaseline(
 	this: IExecuteFunctions,
 	created: CreatedSnapshots,
 	options: VodCallOptions,
 ): Promise<AssetTaskResult | undefined> {
-	const since = vodUtcTime(new Date(Math.floor(created.sentAt / 1000) * 1000).toISOString());
-	const tasks = await listAssetTasks(
-		this,
-		{ type: 'THUMBNAIL', asset_id: created.assetId, create_time_after: since },
-		TASKS_PAGE_SIZE,
-		options,
-	);
+	const tasks = await assetTasksSince(this, created.assetId, created.baseline, options);
 	// RFC 3339 UTC times of one format order as text; the later listed wins a tie.
 	return tasks.reduce<AssetTaskResult | undefined>(
 		(newest, task) =>
-			newest === undefined || (task.create_time ?? '') >= (newest.create_time ?? '') ? task : newest,
+			newest === undefined || (task.create_time ?? '') >= (newest.create_time ?? '')
+				? task
+				: newest,
 		undefined,
 	);
 }
@@ -124,7 +119,7 @@ async function newTaskImages(
 	created: CreatedSnapshots,
 	options: VodCallOptions & { itemIndex: number },
 ): Promise<ThumbnailImage[] | undefined> {
-	const task = await newestTaskSince.call(this, created, options);
+	const task = await newestTaskSinceBaseline.call(this, created, options);
 	if (task?.status === 'FAILED') {
 		const what = `the snapshots of asset ${created.assetId}`;
 		throw failure.call(this, what, task.description, options.itemIndex);
@@ -136,9 +131,10 @@ async function newTaskImages(
 }
 
 /**
- * Polls until the snapshots exist (by task id when VOD gave one, else by the task asset/tasks
- * lists for the asset since Create) and returns them; bounded by the wait settings and the execution's cancel signal. Every poll is
- * paced with `options`, the item's Max Requests per Second.
+ * Polls until the snapshots exist (by task id when VOD gave one, else by the task asset/tasks lists
+ * for the asset beyond the baseline taken before Create) and returns them; bounded by the wait
+ * settings and the execution's cancel signal. Every poll is paced with `options`, the item's Max
+ * Requests per Second.
  */
 export async function waitForSnapshots(
 	this: IExecuteFunctions,

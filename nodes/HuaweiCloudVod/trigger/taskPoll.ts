@@ -3,8 +3,8 @@ import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workfl
 
 import { coerceNumber, firstProblem, rangeProblem } from '../../shared/actions';
 import { lastingRequestProblem } from '../../shared/errors';
-import { eventIdOf } from '../../shared/trigger/event';
-import { pollAndComplete, type PolledEvent } from '../../shared/trigger/pollingCursor';
+import { canonicalJson, eventIdOf } from '../../shared/trigger/event';
+import { distinctIds, pollAndComplete, type PolledEvent } from '../../shared/trigger/pollingCursor';
 import { listAssetTasks } from '../helpers/assetTasks';
 import { vodUtcTime } from '../helpers/timeWindow';
 import { thumbnailImages } from '../helpers/thumbnailImages';
@@ -43,9 +43,14 @@ function readPollSettings(this: IPollFunctions): PollSettings {
 	return { statuses, lookBackMs: lookBack * MINUTE_MS };
 }
 
-/** A task VOD may list without `task_id` (huawei.md §4.6): then its asset and creation time name it. */
+/**
+ * A task VOD may list without `task_id` (huawei.md §4.6): then every field it lists names it, all
+ * final once the task has ended (two tasks of one asset can share their creation and end seconds).
+ */
 function taskKey(task: AssetTaskResult): string {
-	return task.task_id ?? `${task.asset_id ?? ''}@${task.create_time ?? ''}`;
+	if (task.task_id !== undefined) return task.task_id;
+	const { type, asset_id, status, create_time, end_time, description } = task;
+	return canonicalJson({ type, asset_id, status, create_time, end_time, description });
 }
 
 /** The ended tasks of the chosen statuses, each an event at its end time. */
@@ -53,13 +58,17 @@ function endedEvents(
 	tasks: AssetTaskResult[],
 	settings: PollSettings,
 ): Array<PolledEvent<AssetTaskResult>> {
-	return tasks.flatMap((task) => {
-		const endedAt = Date.parse(task.end_time ?? '');
-		const chosen = settings.statuses.some((status) => status === task.status);
-		return chosen && Number.isFinite(endedAt)
-			? [{ id: taskKey(task), time: endedAt, data: task }]
-			: [];
-	});
+	const ended = tasks.filter(
+		(task) =>
+			settings.statuses.some((status) => status === task.status) &&
+			Number.isFinite(Date.parse(task.end_time ?? '')),
+	);
+	const ids = distinctIds(ended.map(taskKey));
+	return ended.map((task, index) => ({
+		id: ids[index],
+		time: Date.parse(task.end_time ?? ''),
+		data: task,
+	}));
 }
 
 /** asset/tasks of type THUMBNAIL that ended at or after `sinceMs` (VOD compares whole seconds). */
@@ -80,9 +89,13 @@ async function tasksEndedSince(
 
 /**
  * The webhook's output for a task (trigger/event.ts): a `thumbnailComplete` event, its snapshots
- * flattened, and an event id that is the same each time the task is read.
+ * flattened, and an event id that is the same each time the task is read (from the event and the
+ * cursor's id for it, which tells apart equal tasks VOD lists without an id).
  */
-async function taskOutput(context: IPollFunctions, task: AssetTaskResult): Promise<IDataObject> {
+async function taskOutput(
+	context: IPollFunctions,
+	{ id, data: task }: PolledEvent<AssetTaskResult>,
+): Promise<IDataObject> {
 	const info: IDataObject = {
 		asset_id: task.asset_id,
 		task_id: task.task_id,
@@ -97,7 +110,7 @@ async function taskOutput(context: IPollFunctions, task: AssetTaskResult): Promi
 		...event,
 		snapshots,
 		...(unavailable === undefined ? {} : { snapshotsUnavailable: unavailable }),
-		eventId: eventIdOf(event),
+		eventId: eventIdOf({ event, id }),
 	};
 }
 
@@ -156,7 +169,7 @@ export async function pollThumbnailTasks(
 				return endedEvents(tasks, settings);
 			},
 		},
-		async (event) => await taskOutput(this, event.data),
+		async (event) => await taskOutput(this, event),
 	);
 	return outputs.length === 0 ? null : [outputs.map((json) => ({ json }))];
 }

@@ -2,6 +2,7 @@ export { DEDUPE_WINDOW_MS, MAX_REMEMBERED_SCOPES, MAX_SEEN_EVENTS, rememberEvent
 export { canonicalJson, MAX_EVENT_DEPTH, parseEventBody } from './event';
 export {
 	advanceCursor,
+	distinctIds,
 	pollAndComplete,
 	pollWithCursor,
 	readCursor,

@@ -38,6 +38,21 @@ export interface CursorPolicy {
 
 export const CURSOR_KEY = 'pollingCursor';
 
+/**
+ * Ids for one page's events from keys that can repeat (events a cloud lists without an id and
+ * equal in every field it lists). Equal events cannot be told apart, only counted: the first keeps
+ * its key and the n-th repeat gets `key#n`, so a page with one more equal event than the last poll
+ * saw yields exactly one id the cursor has not seen, and the same events listed again yield the same ids.
+ */
+export function distinctIds(keys: string[]): string[] {
+	const counts = new Map<string, number>();
+	return keys.map((key) => {
+		const repeat = counts.get(key) ?? 0;
+		counts.set(key, repeat + 1);
+		return repeat === 0 ? key : `${key}#${repeat}`;
+	});
+}
+
 function seenEventOf(value: unknown): SeenEvent | undefined {
 	if (!isRecord(value) || typeof value.id !== 'string') return undefined;
 	return Number.isFinite(value.time) ? { id: value.id, time: Number(value.time) } : undefined;

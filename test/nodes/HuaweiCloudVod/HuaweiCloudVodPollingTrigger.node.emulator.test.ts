@@ -169,3 +169,54 @@ describe('Huawei Cloud VOD Polling Trigger against the emulator', () => {
 		expect(listed.get('status')).toBeNull();
 	});
 });
+
+describe('Huawei Cloud VOD Polling Trigger, tasks VOD lists without task_id', () => {
+	/** Starts a snapshot task on `assetId` that runs `durationMs`. */
+	async function startOn(assetId: string, durationMs: number): Promise<void> {
+		emulator.huawei.setTaskDuration(durationMs);
+		const response = await vodApi(emulator.url).process({ type: 'quantity', quantity: 2 }, assetId);
+		expect(response.json).toEqual({ asset_id: assetId });
+	}
+
+	/**
+	 * An active trigger past its first poll, then two tasks of one asset VOD names by no id, running
+	 * the given times: a stopped VOD clock gives both the same create_time and end_time.
+	 */
+	async function twinTasks(durationsMs: [number, number]) {
+		const asset = emulator.huawei.seedAsset({ taskIds: 'none' });
+		const vod = await trigger();
+		expect(await vod.poll()).toEqual([]);
+		emulator.freezeClock(true);
+		for (const durationMs of durationsMs) await startOn(asset.assetId, durationMs);
+		return { asset, vod };
+	}
+
+	const eventIds = (items: INodeExecutionData[]) => items.map((item) => item.json.eventId);
+
+	it('fires once for each of two tasks of one asset created and ended in the same second', async () => {
+		const { asset, vod } = await twinTasks([50, 50]);
+		await emulator.huawei.idle();
+
+		const emitted = await vod.poll();
+		expect(emitted).toHaveLength(2);
+		const [first, second] = emitted.map((item) => item.json.thumbnail_info);
+		expect(first).toEqual(second);
+		expect(first).toMatchObject({ asset_id: asset.assetId, status: 'SUCCEED' });
+		expect(new Set(eventIds(emitted)).size).toBe(2);
+		expect(await vod.poll()).toEqual([]);
+	});
+
+	it('fires a same-second task once when an earlier poll already saw its twin, and nothing when both are listed again', async () => {
+		const { vod } = await twinTasks([50, 1500]);
+		await delay(400);
+
+		const first = await vod.poll();
+		expect(first).toHaveLength(1);
+		await emulator.huawei.idle();
+		const second = await vod.poll();
+		expect(second).toHaveLength(1);
+		expect(second[0].json.thumbnail_info).toEqual(first[0].json.thumbnail_info);
+		expect(second[0].json.eventId).not.toBe(first[0].json.eventId);
+		expect(await vod.poll()).toEqual([]);
+	});
+});

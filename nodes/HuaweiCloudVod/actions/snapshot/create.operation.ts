@@ -20,6 +20,7 @@ import {
 	readCreateInput,
 } from '../../helpers/createInput';
 import { imageItems } from '../../helpers/imageItems';
+import { assetTaskBaseline } from '../../helpers/taskBaseline';
 import { createdSnapshotsRef, waitForSnapshots } from '../../helpers/waitForSnapshots';
 import { vodRequest } from '../../transport';
 import { assetIdField, paceOption, readAssetId, SERVICE_NAME } from '../common.description';
@@ -51,22 +52,22 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<ItemR
 	);
 	if (problem) throw new NodeOperationError(this.getNode(), problem, { itemIndex: i });
 
-	const sentAt = Date.now();
-	const response = await vodRequest(
-		this,
-		'CreateAssetProcessTask',
-		{ body: assetProcessRequest(input) },
-		callOptions(run.options, i),
-	);
-	if (!run.waitForCompletion) return [{ json: { ...response } }];
+	const options = callOptions(run.options, i);
+	const body = assetProcessRequest(input);
+	if (!run.waitForCompletion) {
+		return [{ json: { ...(await vodRequest(this, 'CreateAssetProcessTask', { body }, options)) } }];
+	}
 
+	// Taken before Create, for when VOD answers without a task id (it is not known in advance).
+	const baseline = await assetTaskBaseline(this, input.assetId, options);
+	const response = await vodRequest(this, 'CreateAssetProcessTask', { body }, options);
 	const created = {
 		assetId: response.asset_id,
 		taskId: response.thumbnail_task_id,
 		type: input.type,
-		sentAt,
+		baseline,
 	};
-	const images = await waitForSnapshots.call(this, created, run.wait, callOptions(run.options, i));
+	const images = await waitForSnapshots.call(this, created, run.wait, options);
 	return withSubmittedJobOnFailures(
 		imageItems.call(this, images, { ...response }, run.options, i, run.downloadImages),
 		this.getNode(),

@@ -6,6 +6,7 @@ import type { MfsNotifier } from '../mfs/mfsNotifier';
 import { snapshotOffsets } from './thumbnailPara';
 import type {
 	Asset,
+	AssetTaskIds,
 	TaskFailure,
 	ThumbnailCompleteEvent,
 	ThumbnailPara,
@@ -27,6 +28,10 @@ export interface SeedAssetInput {
 	assetId?: string;
 	title?: string;
 	durationSeconds?: number;
+	/** Default `all`: every answer names the task. */
+	taskIds?: AssetTaskIds;
+	/** Default 0: asset/tasks lists a new task at once; more mimics VOD's eventual consistency. */
+	listedAfterMs?: number;
 }
 
 /**
@@ -45,7 +50,8 @@ export class SnapshotTasks {
 	private running = new AbortController();
 
 	constructor(
-		private readonly now: () => number,
+		/** The emulator clock (ms), which tests may skew against the host's. */
+		readonly now: () => number,
 		private readonly baseUrl: () => string,
 		private readonly notifier: Pick<MfsNotifier, 'notify'>,
 	) {
@@ -58,6 +64,8 @@ export class SnapshotTasks {
 			title: input.title ?? 'emulator video',
 			durationSeconds: input.durationSeconds ?? DEFAULT_ASSET_DURATION_SECONDS,
 			createdAt: this.now(),
+			taskIds: input.taskIds ?? 'all',
+			listedAfterMs: input.listedAfterMs ?? 0,
 		};
 		this.assets.set(asset.assetId, asset);
 		return asset;

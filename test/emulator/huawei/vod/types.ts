@@ -45,7 +45,18 @@ export interface Asset {
 	createdAt: number;
 	/** Set by PUT asset/cover; else the cover is the last finished task's cover position. */
 	coverUrl?: string;
+	/** Which task ids VOD's answers about this asset carry (SeedAssetInput.taskIds). */
+	taskIds: AssetTaskIds;
+	/** How long after its creation asset/tasks first lists a task of this asset. */
+	listedAfterMs: number;
 }
+
+/**
+ * `all`: asset/process returns thumbnail_task_id (the "multi-snapshot scenario", huawei.md §4.1);
+ * `listed`: only asset/tasks names the task; `none`: neither does (the documented asset/tasks result
+ * has no task_id, §4.6).
+ */
+export type AssetTaskIds = 'all' | 'listed' | 'none';
 
 export interface AssetProcessRequest {
 	asset_id?: unknown;
@@ -121,6 +132,10 @@ export interface AssetTaskResult {
 	description: string;
 }
 
+/** A task as asset/tasks lists it for an asset seeded with taskIds `none`. */
+export type UnnamedAssetTaskResult = Omit<AssetTaskResult, 'task_id'>;
+
+/** `results` as clients read it; for assets seeded with taskIds `none` its entries have no task_id. */
 export interface ListAssetTaskInfoResponse {
 	results: AssetTaskResult[];
 	count: number;

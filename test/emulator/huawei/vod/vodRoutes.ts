@@ -16,6 +16,7 @@ import type {
 	ShowAssetDetailResponse,
 	ThumbnailStatus,
 	ThumbnailTask,
+	UnnamedAssetTaskResult,
 } from './types';
 
 export interface VodCall {
@@ -67,8 +68,8 @@ function createAssetProcessTask(tasks: SnapshotTasks, call: VodCall): VodResult 
 	if (!asset) throw notFound();
 	const response: AssetProcessResponse = { asset_id: asset.assetId };
 	if (request.thumbnail !== undefined) {
-		// The emulator always runs in the "multi-snapshot scenario" that returns the task id.
-		response.thumbnail_task_id = tasks.start(asset, parseThumbnailPara(request.thumbnail)).taskId;
+		const task = tasks.start(asset, parseThumbnailPara(request.thumbnail));
+		if (asset.taskIds === 'all') response.thumbnail_task_id = task.taskId;
 	}
 	return ok(response);
 }
@@ -218,6 +219,14 @@ function inWindow(ms: number | undefined, window: TimeWindow): boolean {
 	);
 }
 
+/** The tasks asset/tasks shows by now: each only once its asset's listing lag has passed. */
+function listedTasks(tasks: SnapshotTasks): ThumbnailTask[] {
+	const now = tasks.now();
+	return tasks
+		.list()
+		.filter((task) => now - task.createdAt >= (tasks.asset(task.assetId)?.listedAfterMs ?? 0));
+}
+
 const TASK_TYPES = ['TRANSCODE', 'THUMBNAIL'];
 const TASK_STATUSES = ['WAITING', 'PROCESSING', 'SUCCEED', 'FAILED'];
 
@@ -244,26 +253,29 @@ function listAssetTaskInfo(tasks: SnapshotTasks, call: VodCall): VodResult {
 	const matching =
 		type === 'TRANSCODE'
 			? []
-			: tasks
-					.list()
-					.filter(
-						(task) =>
-							(assetId === null || task.assetId === assetId) &&
-							(taskId === null || task.taskId === taskId) &&
-							(status === null || task.status === status) &&
-							inWindow(task.createdAt, created) &&
-							inWindow(task.endedAt, ended),
-					);
-	const results: AssetTaskResult[] = page(matching, start, limit).map((task) => ({
-		task_id: task.taskId,
-		type: 'THUMBNAIL',
-		asset_id: task.assetId,
-		status: task.status,
-		create_time: vodTime(task.createdAt),
-		end_time: vodTime(task.endedAt),
-		description: task.failure?.error_msg ?? '',
-	}));
-	const response: ListAssetTaskInfoResponse = { results, count: matching.length };
+			: listedTasks(tasks).filter(
+					(task) =>
+						(assetId === null || task.assetId === assetId) &&
+						(taskId === null || task.taskId === taskId) &&
+						(status === null || task.status === status) &&
+						inWindow(task.createdAt, created) &&
+						inWindow(task.endedAt, ended),
+				);
+	const results = page(matching, start, limit).map((task) => {
+		const listed: UnnamedAssetTaskResult = {
+			type: 'THUMBNAIL',
+			asset_id: task.assetId,
+			status: task.status,
+			create_time: vodTime(task.createdAt),
+			end_time: vodTime(task.endedAt),
+			description: task.failure?.error_msg ?? '',
+		};
+		const named = tasks.asset(task.assetId)?.taskIds !== 'none';
+		return named ? { task_id: task.taskId, ...listed } : listed;
+	});
+	const response: Omit<ListAssetTaskInfoResponse, 'results'> & {
+		results: Array<AssetTaskResult | UnnamedAssetTaskResult>;
+	} = { results, count: matching.length };
 	if (start + limit < matching.length) response.next_marker = String(start + limit);
 	return ok(response);
 }

@@ -38,23 +38,37 @@ const STATUS_OF_STATE: Record<string, string> = {
 	THUMBNAIL_FAILED: 'FAILED',
 };
 
+const vodTime = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
+
+/** An earlier snapshot run of the asset, as VOD dates it. */
+const EARLIER = vodTime(Date.now() - 3_600_000);
+
 /**
- * asset/process without thumbnail_task_id; then, at each asset/tasks poll, the next of `states`: the
- * task this Create started (listed without task_id) in the matching status, and asset/details
- * answering that thumbnail_info.
+ * asset/tasks before Create: the asset's earlier finished task. asset/process without
+ * thumbnail_task_id; then, at each asset/tasks poll, the next of `states`: the task this Create
+ * started (listed without task_id) in the matching status, and asset/details answering that
+ * thumbnail_info.
  */
 function assetAnswers(states: AssetState[]) {
 	let polls = 0;
+	let created = false;
 	const state = () => states[Math.max(0, Math.min(polls, states.length) - 1)];
 	return (call: HuaweiWireCall) => {
-		if (call.method === 'POST') return { asset_id: ASSET_ID };
+		if (call.method === 'POST') {
+			created = true;
+			return { asset_id: ASSET_ID };
+		}
+		if (call.path.endsWith('/asset/tasks') && !created) {
+			const earlier = { type: 'THUMBNAIL', asset_id: ASSET_ID, status: 'SUCCEED' };
+			return { results: [{ ...earlier, create_time: EARLIER }], count: 1 };
+		}
 		if (call.path.endsWith('/asset/tasks')) {
 			polls++;
 			const task = {
 				type: 'THUMBNAIL',
 				asset_id: ASSET_ID,
 				status: STATUS_OF_STATE[state().thumbnail_status],
-				create_time: new Date().toISOString().replace(/\.\d{3}Z$/, 'Z'),
+				create_time: vodTime(Date.now()),
 				description: state().exec_desc ?? '',
 			};
 			return { results: [task], count: 1 };
@@ -75,15 +89,28 @@ describe('Snapshot → Create, waiting on the asset when VOD returns no task id'
 		expect(nodeOutput(run, HW_NODE).map((item) => item.json)).toEqual(
 			IMAGES.map((image) => ({ asset_id: ASSET_ID, ...image })),
 		);
-		const polls = vod.calls().slice(1);
+		const [baseline, create, ...polls] = vod.calls();
+		expect(baseline).toEqual({
+			method: 'GET',
+			path: `/v1/${huaweiProjectId}/asset/tasks`,
+			query: [
+				['asset_id', ASSET_ID],
+				['limit', '100'],
+				['type', 'THUMBNAIL'],
+			],
+			body: undefined,
+			signed: true,
+		});
+		expect(create.method).toBe('POST');
 		expect(polls.map((call) => call.path.replace(`/${huaweiProjectId}`, ''))).toEqual([
 			'/v1/asset/tasks',
 			'/v1/asset/tasks',
 			'/v1.0/asset/details',
 		]);
+		// Since the newest task before Create, in VOD's time, not the n8n host's.
 		expect(polls[0].query).toEqual([
 			['asset_id', ASSET_ID],
-			['create_time_after', expect.stringMatching(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/)],
+			['create_time_after', EARLIER],
 			['limit', '100'],
 			['type', 'THUMBNAIL'],
 		]);
