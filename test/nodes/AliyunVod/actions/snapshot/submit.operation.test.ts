@@ -79,12 +79,14 @@ describe('Snapshot → Submit', () => {
 
 	it('paces Submits to the Max Requests per Second option', async () => {
 		await run(submit({ videoId: '={{ $json.id }}', options: { maxRequestsPerSecond: 5 } }), {
-			items: [{ id: 'a' }, { id: 'b' }],
+			items: [{ id: 'a' }, { id: 'b' }, { id: 'c' }, { id: 'd' }],
 		});
-		expect(vod.calls().map((call) => call.params.VideoId)).toEqual(['a', 'b']);
-		// 5 per second: slots 210 ms apart; arrivals may drift by a few ms either way
-		const [first, second] = vod.arrivals();
-		expect(second - first).toBeGreaterThanOrEqual(150);
+		expect(vod.calls().map((call) => call.params.VideoId)).toEqual(['a', 'b', 'c', 'd']);
+		// 5 per second: slots 210 ms apart, 630 ms from first to last. One arrival can lag its send
+		// by tens of ms on a loaded machine (seen: 2 sends arriving 128 ms apart), so the bound is
+		// on the span of four, not one gap.
+		const arrivals = vod.arrivals();
+		expect(arrivals.at(-1)! - arrivals[0]).toBeGreaterThanOrEqual(520);
 	});
 
 	it('builds SpriteSnapshotConfig and UserData JSON from the sections', async () => {
