@@ -59,7 +59,7 @@ const mnsCalls = (method: string) =>
 		.filter((request) => request.rawUrl.startsWith('/queues/') && request.method === method);
 
 describe('Alibaba Cloud MPS Trigger, MNS Queue mode', () => {
-	it('emits one item per finished job with its images and OSS-accepted links, then deletes the messages', async () => {
+	it('emits one item per finished job with its images and OSS-accepted links; the next poll deletes the messages', async () => {
 		const first = await finishedJob(1);
 		const second = await finishedJob(2);
 		const mps = await trigger();
@@ -73,18 +73,30 @@ describe('Alibaba Cloud MPS Trigger, MNS Queue mode', () => {
 		});
 		const [image] = items[0].json.Images as Array<{ Url: string }>;
 		expect((await fetch(image.Url)).status).toBe(200);
-		expect(queued()).toEqual([]);
+		// Deleted only once a later poll proves n8n committed this one (with its execution).
+		expect(queued().map((message) => message.dequeueCount)).toEqual([1, 1]);
+		expect(mnsCalls('DELETE')).toEqual([]);
 		expect(await mps.poll()).toEqual([]);
+		expect(queued()).toEqual([]);
 	});
 
-	it('drains a backlog 16 messages a receive, deleting each', async () => {
+	it('drains a backlog 16 messages a receive; the next poll deletes each before it receives', async () => {
 		for (let index = 0; index < 40; index++) await submitSyncJob(emulator, index, BACKLOG_PIPELINE);
 		emulator.clearRequests();
-		const items = await (await trigger({ queueName: BACKLOG_QUEUE })).poll();
+		const mps = await trigger({ queueName: BACKLOG_QUEUE });
+		const items = await mps.poll();
 		expect(items).toHaveLength(40);
 		expect(new Set(ids(items)).size).toBe(40);
 		expect(mnsCalls('GET')).toHaveLength(3);
-		expect(mnsCalls('DELETE')).toHaveLength(40);
+		expect(mnsCalls('DELETE')).toHaveLength(0);
+		expect(emulator.queueMessages(BACKLOG_QUEUE)).toHaveLength(40);
+		emulator.clearRequests();
+		expect(await mps.poll()).toEqual([]);
+		expect(mnsCalls('DELETE').map((request) => request.outcome.status)).toEqual(
+			Array.from({ length: 40 }, () => 204),
+		);
+		expect(mnsCalls('GET')).toHaveLength(1);
+		expect(mnsCalls('GET')[0].seq).toBeGreaterThan(mnsCalls('DELETE')[39].seq);
 		expect(emulator.queueMessages(BACKLOG_QUEUE)).toEqual([]);
 	});
 
@@ -92,18 +104,24 @@ describe('Alibaba Cloud MPS Trigger, MNS Queue mode', () => {
 		for (let index = 0; index < 5; index++) await finishedJob(index);
 		const mps = await trigger({ maxMessagesPerPoll: 3 });
 		expect(await mps.poll()).toHaveLength(3);
-		expect(queued()).toHaveLength(2);
+		expect(queued().filter((message) => message.dequeueCount === 0)).toHaveLength(2);
 		expect(await mps.poll()).toHaveLength(2);
+		expect(queued()).toHaveLength(2);
+		expect(await mps.poll()).toEqual([]);
+		expect(queued()).toEqual([]);
 	});
 
-	it('deletes unemitted the messages of a State not chosen and of another Type', async () => {
+	it('deletes unemitted the messages of a State not chosen and of another Type, in the same poll', async () => {
 		emulator.failNextJobs('mts', { code: 'InvalidParameter.ResourceContentBad', message: 'bad' });
 		const failed = await finishedJob(1);
 		await enqueue(JSON.stringify({ JobId: 'x1', Type: 'Transcode', State: 'Success' }));
 		const ok = await finishedJob(2);
-		const items = await (await trigger({ states: ['Success'] })).poll();
+		const mps = await trigger({ states: ['Success'] });
+		const items = await mps.poll();
 		expect(ids(items)).toEqual([ok]);
 		expect(ids(items)).not.toContain(failed);
+		expect(queued()).toEqual([expect.objectContaining({ body: expect.stringContaining(ok) })]);
+		expect(await mps.poll()).toEqual([]);
 		expect(queued()).toEqual([]);
 	});
 
@@ -165,10 +183,15 @@ describe('Alibaba Cloud MPS Trigger, MNS Queue mode', () => {
 		const ok = await finishedJob(1);
 		await delay(VISIBILITY_SECONDS * 1000 + 100);
 		expect(ids(await mps.poll())).toEqual([ok]);
+		expect(queued().map((message) => message.body)).toEqual([
+			'not a notification',
+			expect.stringContaining(ok),
+		]);
+		expect(await mps.poll()).toEqual([]);
 		expect(queued().map((message) => message.body)).toEqual(['not a notification']);
 	});
 
-	it('a poll that fails before its deletes emits the jobs on a later poll, once', async () => {
+	it('a poll that fails emits the jobs on a later poll, once', async () => {
 		const job = await finishedJob(1);
 		const mps = await trigger();
 		emulator.injectFault({
@@ -180,11 +203,12 @@ describe('Alibaba Cloud MPS Trigger, MNS Queue mode', () => {
 		expect(queued()).toHaveLength(1);
 		await delay(VISIBILITY_SECONDS * 1000 + 100);
 		expect(ids(await mps.poll())).toEqual([job]);
-		expect(queued()).toEqual([]);
+		expect(queued()).toHaveLength(1);
 		expect(await mps.poll()).toEqual([]);
+		expect(queued()).toEqual([]);
 	});
 
-	it('a batch failing after earlier batches were deleted still emits their jobs; its own messages come back', async () => {
+	it('a batch failing after earlier batches were taken still emits their jobs; its own messages come back', async () => {
 		const queue = 'mps-split';
 		const pipeline = 'a0a0a0a0a0a0a0a0a0a0a0a0a0a0a003';
 		emulator.createQueue(queue, 5);
@@ -194,9 +218,11 @@ describe('Alibaba Cloud MPS Trigger, MNS Queue mode', () => {
 			jobs.push(await submitSyncJob(emulator, index, pipeline));
 		const mps = await trigger({ queueName: queue });
 		emulator.clearRequests();
-		// Once the first batch deletes, the next job lookup (the second batch's) is refused.
+		// Once the first batch's 16 jobs are looked up (10 + 6 a call), the second batch's lookup is refused.
+		const lookups = () =>
+			emulator.requests().filter((request) => request.action === 'QuerySnapshotJobList');
 		const watcher = setInterval(() => {
-			if (mnsCalls('DELETE').length === 0) return;
+			if (lookups().length < 2) return;
 			clearInterval(watcher);
 			emulator.injectFault({
 				kind: 'errorBody200',
@@ -207,7 +233,12 @@ describe('Alibaba Cloud MPS Trigger, MNS Queue mode', () => {
 		const first = await mps.poll();
 		clearInterval(watcher);
 		expect(ids(first)).toEqual(jobs.slice(0, 16));
-		expect(emulator.queueMessages(queue)).toHaveLength(4);
+		expect(lookups().map((request) => request.outcome.code)).toEqual([
+			undefined,
+			undefined,
+			'Forbidden.RAM',
+		]);
+		expect(emulator.queueMessages(queue)).toHaveLength(20);
 		await waitFor(
 			() =>
 				emulator.queueMessages(queue).every((message) => message.nextVisibleTime <= emulator.now())
@@ -215,7 +246,10 @@ describe('Alibaba Cloud MPS Trigger, MNS Queue mode', () => {
 					: undefined,
 			10_000,
 		);
+		// The first 16 handles lapsed meanwhile: those messages come back and go without firing.
 		expect(ids(await mps.poll())).toEqual(jobs.slice(16));
+		expect(emulator.queueMessages(queue)).toHaveLength(4);
+		expect(await mps.poll()).toEqual([]);
 		expect(emulator.queueMessages(queue)).toEqual([]);
 	}, 60_000);
 
