@@ -10,7 +10,9 @@ import { mnsRequest, sendMessageXml } from '../../../emulator/clients/mns';
 import { emulatorPerFile } from '../../../emulator/lifecycle';
 import type { Emulator } from '../../../emulator/server';
 import { pollTrigger, type PollTrigger } from '../../../support/pollTrigger';
+import { DELETES_DUE_KEY } from '../../../../nodes/AliyunMps/trigger/mnsDeletes';
 import { submitSyncJob } from '../harness';
+import { stagedMpsTrigger } from './stagedPollTrigger';
 
 const QUEUE = 'mps-done';
 const PIPELINE = 'a0a0a0a0a0a0a0a0a0a0a0a0a0a0a001';
@@ -276,6 +278,93 @@ describe('Alibaba Cloud MPS Trigger, MNS Queue mode', () => {
 		const mps = await trigger();
 		expect(ids(await mps.poll())).toEqual([job]);
 		await enqueue(body);
+		expect(await mps.poll()).toEqual([]);
+		expect(queued()).toEqual([]);
+	});
+
+	it('deletes the messages a poll emitted before receiving; a lapsed handle is no error: the message comes back and goes without a second emission', async () => {
+		const job = await finishedJob(1);
+		const mps = await trigger();
+		expect(ids(await mps.poll())).toEqual([job]);
+		await delay(VISIBILITY_SECONDS * 1000 + 100);
+		emulator.clearRequests();
+		expect(await mps.poll()).toEqual([]);
+		const calls = emulator.requests().filter((request) => request.rawUrl.startsWith('/queues/'));
+		expect(calls.map((request) => [request.method, request.outcome.code])).toEqual([
+			['DELETE', 'ReceiptHandleError'],
+			['GET', undefined],
+			['DELETE', undefined],
+		]);
+		expect(queued()).toEqual([]);
+	});
+
+	it('a poll whose commit does not happen loses nothing: its messages come back and fire again', async () => {
+		const job = await finishedJob(1);
+		const mps = await stagedMpsTrigger(emulator.url, {
+			mode: 'mnsQueue',
+			queueName: QUEUE,
+			waitSeconds: 0,
+		});
+		// n8n drops the items and the static data of this poll (lease lost, n8n stopped…).
+		expect(ids(await mps.poll({ commit: false }))).toEqual([job]);
+		expect(mps.committed()).toEqual({});
+		expect(queued()).toHaveLength(1);
+		await delay(VISIBILITY_SECONDS * 1000 + 100);
+		const again = await mps.poll();
+		expect(ids(again)).toEqual([job]);
+		expect((again[0].json.MnsMessage as { DequeueCount: number }).DequeueCount).toBe(2);
+		expect(mps.committed()[DELETES_DUE_KEY]).toEqual([
+			{ MessageId: queued()[0].messageId, ReceiptHandle: queued()[0].receiptHandle },
+		]);
+		expect(await mps.poll()).toEqual([]);
+		expect(queued()).toEqual([]);
+		expect(mps.committed()[DELETES_DUE_KEY]).toBeUndefined();
+	});
+
+	it('a poll that deleted the previous messages and then is not committed deletes them again (already gone) and fires its own jobs again', async () => {
+		const first = await finishedJob(1);
+		const mps = await stagedMpsTrigger(emulator.url, {
+			mode: 'mnsQueue',
+			queueName: QUEUE,
+			waitSeconds: 0,
+		});
+		expect(ids(await mps.poll())).toEqual([first]);
+		const second = await finishedJob(2);
+		expect(ids(await mps.poll({ commit: false }))).toEqual([second]);
+		expect(queued().map((message) => message.body)).toEqual([expect.stringContaining(second)]);
+		await delay(VISIBILITY_SECONDS * 1000 + 100);
+		emulator.clearRequests();
+		expect(ids(await mps.poll())).toEqual([second]);
+		expect(mnsCalls('DELETE').map((request) => request.outcome.code)).toEqual(['MessageNotExist']);
+		expect(await mps.poll()).toEqual([]);
+		expect(queued()).toEqual([]);
+	});
+
+	it('a poll that emits nothing deletes what it dropped at once and leaves no deletes due', async () => {
+		const job = await finishedJob(1);
+		const mps = await stagedMpsTrigger(emulator.url, {
+			mode: 'mnsQueue',
+			queueName: QUEUE,
+			waitSeconds: 0,
+			states: ['Fail'],
+		});
+		await enqueue(JSON.stringify({ JobId: 'x1', Type: 'Transcode', State: 'Success' }));
+		expect(await mps.poll()).toEqual([]);
+		expect(ids(await mps.poll())).toEqual([]);
+		expect(queued()).toEqual([]);
+		expect(mps.committed()[DELETES_DUE_KEY]).toBeUndefined();
+		expect(JSON.stringify(mps.committed())).not.toContain(job);
+	});
+
+	it('a manual run leaves the deletes due to the next active poll', async () => {
+		const job = await finishedJob(1);
+		const mps = await trigger();
+		expect(ids(await mps.poll())).toEqual([job]);
+		emulator.clearRequests();
+		expect(ids(await mps.poll('manual'))).toEqual([job]);
+		expect(mnsCalls('DELETE')).toEqual([]);
+		expect(mnsCalls('GET')).toEqual([]);
+		expect(queued()).toHaveLength(1);
 		expect(await mps.poll()).toEqual([]);
 		expect(queued()).toEqual([]);
 	});
