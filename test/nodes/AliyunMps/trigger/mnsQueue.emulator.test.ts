@@ -32,15 +32,26 @@ emulatorPerFile((started) => (emulator = started), {
 	},
 });
 
+const queueParameters = (parameters: INodeParameters): INodeParameters => ({
+	mode: 'mnsQueue',
+	queueName: QUEUE,
+	waitSeconds: 0,
+	...parameters,
+});
+
 async function trigger(parameters: INodeParameters = {}): Promise<PollTrigger> {
 	return await pollTrigger({
 		nodeType: new AliyunMpsTrigger(),
 		typeName: 'aliyunMpsTrigger',
-		parameters: { mode: 'mnsQueue', queueName: QUEUE, waitSeconds: 0, ...parameters },
+		parameters: queueParameters(parameters),
 		credentialTypes: { aliyunApi: new AliyunApi() },
 		credentials: { aliyunApi: aliyunApiDataFor(emulator.url) },
 	});
 }
+
+/** The trigger as n8n 2.41.1 runs it with durable poll cursors (static data staged, then committed). */
+const stagedTrigger = async (parameters: INodeParameters = {}) =>
+	await stagedMpsTrigger(emulator.url, queueParameters(parameters));
 
 /** Enqueues a message body as another sender would (not through the trigger's client). */
 async function enqueue(body: string): Promise<void> {
@@ -300,11 +311,7 @@ describe('Alibaba Cloud MPS Trigger, MNS Queue mode', () => {
 
 	it('a poll whose commit does not happen loses nothing: its messages come back and fire again', async () => {
 		const job = await finishedJob(1);
-		const mps = await stagedMpsTrigger(emulator.url, {
-			mode: 'mnsQueue',
-			queueName: QUEUE,
-			waitSeconds: 0,
-		});
+		const mps = await stagedTrigger();
 		// n8n drops the items and the static data of this poll (lease lost, n8n stopped…).
 		expect(ids(await mps.poll({ commit: false }))).toEqual([job]);
 		expect(mps.committed()).toEqual({});
@@ -323,11 +330,7 @@ describe('Alibaba Cloud MPS Trigger, MNS Queue mode', () => {
 
 	it('a poll that deleted the previous messages and then is not committed deletes them again (already gone) and fires its own jobs again', async () => {
 		const first = await finishedJob(1);
-		const mps = await stagedMpsTrigger(emulator.url, {
-			mode: 'mnsQueue',
-			queueName: QUEUE,
-			waitSeconds: 0,
-		});
+		const mps = await stagedTrigger();
 		expect(ids(await mps.poll())).toEqual([first]);
 		const second = await finishedJob(2);
 		expect(ids(await mps.poll({ commit: false }))).toEqual([second]);
@@ -342,12 +345,7 @@ describe('Alibaba Cloud MPS Trigger, MNS Queue mode', () => {
 
 	it('a poll that emits nothing deletes what it dropped at once and leaves no deletes due', async () => {
 		const job = await finishedJob(1);
-		const mps = await stagedMpsTrigger(emulator.url, {
-			mode: 'mnsQueue',
-			queueName: QUEUE,
-			waitSeconds: 0,
-			states: ['Fail'],
-		});
+		const mps = await stagedTrigger({ states: ['Fail'] });
 		await enqueue(JSON.stringify({ JobId: 'x1', Type: 'Transcode', State: 'Success' }));
 		expect(await mps.poll()).toEqual([]);
 		expect(ids(await mps.poll())).toEqual([]);
