@@ -5,9 +5,10 @@ import { deleteMessage, type MnsMessage } from '../../shared/transport/mns';
 
 /**
  * Where a poll that emitted leaves the receipt handles of its emitted messages for the next poll
- * to delete. n8n 2.41.1 commits a poll's static data together with the execution it starts, and
- * drops both when that commit does not happen; so handles the next poll finds prove the emission
- * was committed, while the messages of an emission that was dropped come back and fire again.
+ * to delete. n8n saves a poll's static data as it takes the poll's items (n8n 2.41.1 with durable
+ * poll cursors: in one transaction with the execution they start), never for a poll that failed or
+ * whose result it dropped; so handles the next poll finds prove the emission was recorded, while
+ * the messages of an emission that was not come back after the visibility timeout and fire again.
  */
 export const DELETES_DUE_KEY = 'mnsDeletesDue';
 

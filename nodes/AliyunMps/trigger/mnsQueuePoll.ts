@@ -190,8 +190,9 @@ interface BatchOutcome {
 
 /**
  * One batch, start to end: receive up to `wanted`, sort, build the items, remember their job ids,
- * then delete what was filtered out or emitted before: never to be emitted, it goes at once, so the
- * poll's outcome cannot bring it back and a lapsed handle cannot keep it in the queue for good.
+ * then delete what was filtered out or emitted before. Those never fire, whatever becomes of this
+ * poll, so they go at once: left for the next poll, they would come back in it whenever the
+ * visibility timeout is shorter than the poll interval, and never leave the queue.
  */
 async function handleBatch(
 	this: IPollFunctions,
