@@ -17,7 +17,7 @@ import {
 	type PolledEvent,
 	type PollingCursor,
 } from '../../shared/trigger/pollingCursor';
-import { deleteMessage, receiveMessages, type MnsMessage } from '../../shared/transport/mns';
+import { receiveMessages, type MnsMessage } from '../../shared/transport/mns';
 import { MNS_BATCH_SIZE, MNS_WAIT_SECONDS } from '../../shared/transport/mns/inputChecks';
 import { queryJobsById } from '../helpers/queryJobs';
 import {
@@ -34,6 +34,7 @@ import {
 	type FinishedJobSettings,
 	type FinishedState,
 } from './jobs';
+import { deleteDue, deleteMessages, writeDeletesDue } from './mnsDeletes';
 import { jobFromNotification, readNotification, type MpsNotification } from './mnsNotification';
 
 /**
@@ -41,8 +42,12 @@ import { jobFromNotification, readNotification, type MpsNotification } from './m
  * after the queue's visibility timeout, at most 12 hours in MNS.
  */
 export const REDELIVERY_WINDOW_MS = 12 * 3_600_000;
-/** Bounds the static data saved after every poll (about 60 bytes an id). */
-export const MAX_REMEMBERED_JOB_IDS = 2_000;
+/**
+ * Bounds the static data saved after every poll (about 60 bytes an id). Two polls' worth: the
+ * previous poll's messages, whose handles may have lapsed before this poll deletes them, can come
+ * back during this poll after its own jobs were remembered.
+ */
+export const MAX_REMEMBERED_JOB_IDS = 2 * MAX_MESSAGES_PER_POLL;
 const REDELIVERY_POLICY: CursorPolicy = {
 	lookbackMs: REDELIVERY_WINDOW_MS,
 	maxIds: MAX_REMEMBERED_JOB_IDS,
@@ -85,9 +90,9 @@ export interface JobMessage {
 
 /** What a poll does with the messages it received. */
 export interface SortedMessages {
-	/** Emitted, then deleted; one per job, in enqueue order. */
+	/** Emitted, then deleted by the next poll; one per job, in enqueue order. */
 	fire: JobMessage[];
-	/** Deleted unemitted: another Type, a State not chosen, or a job already emitted. */
+	/** Deleted unemitted at once: another Type, a State not chosen, or a job already emitted. */
 	drop: MnsMessage[];
 	/** Left in the queue and reported: not a job message. */
 	keep: Array<{ message: MnsMessage; problem: string }>;
@@ -162,27 +167,6 @@ async function jobItems(
 	return items;
 }
 
-/**
- * Deletes each message; one that fails stays in the queue, comes back after the visibility
- * timeout and is then dropped as a job already emitted.
- */
-async function deleteAll(
-	this: IPollFunctions,
-	queueName: string,
-	messages: MnsMessage[],
-): Promise<void> {
-	for (const message of messages) {
-		try {
-			await deleteMessage.call(this, { queueName, receiptHandle: message.ReceiptHandle });
-		} catch (error) {
-			this.logger.warn(
-				`MNS message ${message.MessageId} was not deleted; it comes back after the visibility timeout and is then deleted as already emitted`,
-				{ error: error instanceof Error ? error.message : String(error) },
-			);
-		}
-	}
-}
-
 function unparseableReport(queueName: string, keep: SortedMessages['keep']): string {
 	const list = keep
 		.map(
@@ -193,17 +177,22 @@ function unparseableReport(queueName: string, keep: SortedMessages['keep']): str
 	return `${keep.length} message(s) in MNS queue "${queueName}" are not MPS job notifications and were left in the queue: ${list}`;
 }
 
-/** What one batch did: the items it built, the messages it left in the queue, its size. */
+/**
+ * What one batch did: the items it built, the messages they came from (deleted by the next poll),
+ * the messages it left in the queue, its size.
+ */
 interface BatchOutcome {
 	items: INodeExecutionData[];
+	fired: MnsMessage[];
 	keep: SortedMessages['keep'];
 	received: number;
 }
 
 /**
  * One batch, start to end: receive up to `wanted`, sort, build the items, remember their job ids,
- * then delete what was emitted or filtered out. Each batch deletes its own messages, so a receipt
- * handle is used seconds after its receive, well inside the queue's visibility timeout.
+ * then delete what was filtered out or emitted before. Those never fire, whatever becomes of this
+ * poll, so they go at once: left for the next poll, they would come back in it whenever the
+ * visibility timeout is shorter than the poll interval, and never leave the queue.
  */
 async function handleBatch(
 	this: IPollFunctions,
@@ -224,19 +213,19 @@ async function handleBatch(
 		time: request.nowMs,
 	}));
 	writeCursor(staticData, advanceCursor(cursor, emitted, REDELIVERY_POLICY));
-	await deleteAll.call(this, settings.queueName, [
-		...sorted.fire.map(({ message }) => message),
-		...sorted.drop,
-	]);
-	return { items, keep: sorted.keep, received: received.length };
+	await deleteMessages.call(this, settings.queueName, sorted.drop, false);
+	const fired = sorted.fire.map(({ message }) => message);
+	return { items, fired, keep: sorted.keep, received: received.length };
 }
 
 /**
- * MNS Queue mode. A poll takes batches of up to 16 until Max Messages per Poll are in or a batch
+ * MNS Queue mode. A poll first deletes the messages the previous poll emitted (see
+ * DELETES_DUE_KEY), then takes batches of up to 16 until Max Messages per Poll are in or a batch
  * comes back short (the queue is drained for now); only the first receive long-polls, so an empty
- * queue costs one request. Items are built and their job ids remembered before the messages are
- * deleted; unparseable messages stay in the queue. Manual runs do not touch the queue: they show
- * the latest finished job QuerySnapshotJobList lists.
+ * queue costs one request. The messages of the jobs it emits stay in the queue, invisible, until
+ * the next poll deletes them: their handles are left in static data, which n8n saves with the
+ * execution. Unparseable messages stay in the queue. Manual runs do not touch the queue: they
+ * show the latest finished job QuerySnapshotJobList lists.
  */
 export async function pollMnsQueue(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
 	const settings = readQueueSettings.call(this);
@@ -247,7 +236,9 @@ export async function pollMnsQueue(this: IPollFunctions): Promise<INodeExecution
 	}
 	const nowMs = Date.now();
 	const staticData = this.getWorkflowStaticData('node');
+	await deleteDue.call(this, settings.queueName, staticData);
 	const items: INodeExecutionData[] = [];
+	const fired: MnsMessage[] = [];
 	const keep: SortedMessages['keep'] = [];
 	let taken = 0;
 	while (taken < settings.maxMessagesPerPoll) {
@@ -257,8 +248,8 @@ export async function pollMnsQueue(this: IPollFunctions): Promise<INodeExecution
 		try {
 			batch = await handleBatch.call(this, settings, staticData, { wanted, waitSeconds, nowMs });
 		} catch (error) {
-			// Earlier batches deleted their messages, so their items must go out; this batch deleted
-			// nothing, and its messages come back after the visibility timeout.
+			// The jobs of earlier batches are remembered and go out; this batch emitted nothing, and
+			// its messages come back after the visibility timeout.
 			if (items.length === 0) throw asNodeError(this.getNode(), error, 0);
 			this.logger.warn(
 				`MNS queue "${settings.queueName}": a batch failed after ${items.length} job(s) were taken; they are emitted, the rest stays for the next poll`,
@@ -267,10 +258,12 @@ export async function pollMnsQueue(this: IPollFunctions): Promise<INodeExecution
 			break;
 		}
 		items.push(...batch.items);
+		fired.push(...batch.fired);
 		keep.push(...batch.keep);
 		taken += batch.received;
 		if (batch.received < wanted) break;
 	}
+	writeDeletesDue(staticData, fired);
 	if (keep.length > 0) {
 		const report = unparseableReport(settings.queueName, keep);
 		// A failed poll would discard the items; they go out, and the kept messages return later.

@@ -58,15 +58,16 @@ export async function receiveMessages(
  * DeleteMessage: `DELETE /queues/<name>/messages?ReceiptHandle=<handle>` with the handle raw, as the
  * SDK sends it, → 204 `deleted`. MessageNotExist means the message is gone already (`alreadyGone`);
  * so does ReceiptHandleError on a re-send, whose earlier attempt may have deleted it. A
- * ReceiptHandleError on the first attempt is an error: the handle is stale and MNS will deliver the
- * message again.
+ * ReceiptHandleError on the first attempt means the handle is stale and MNS will deliver the
+ * message again: an error, unless `handleMayBeStale` makes it the outcome `handleExpired`.
  */
 export async function deleteMessage(
 	this: RequestContext,
 	input: DeleteMessageInput,
 ): Promise<MnsDeleteOutcome> {
 	checkDeleteInput(this, input);
-	const { queueName, receiptHandle, itemIndex } = input;
+	const { queueName, receiptHandle, itemIndex, handleMayBeStale = false } = input;
+	let errorAttempt = 0;
 	const response = await mnsRequest.call(this, {
 		method: 'DELETE',
 		path: queuePath(queueName),
@@ -74,9 +75,15 @@ export async function deleteMessage(
 		idempotent: true,
 		itemIndex,
 		action: 'DeleteMessage',
-		acceptError: (error, attemptNumber) =>
-			error.code === 'MessageNotExist' ||
-			(error.code === 'ReceiptHandleError' && attemptNumber > 1),
+		acceptError: (error, attemptNumber) => {
+			errorAttempt = attemptNumber;
+			return (
+				error.code === 'MessageNotExist' ||
+				(error.code === 'ReceiptHandleError' && (attemptNumber > 1 || handleMayBeStale))
+			);
+		},
 	});
-	return response.acceptedError ? 'alreadyGone' : 'deleted';
+	if (response.acceptedError === undefined) return 'deleted';
+	const lapsed = response.acceptedError.code === 'ReceiptHandleError' && errorAttempt === 1;
+	return lapsed ? 'handleExpired' : 'alreadyGone';
 }

@@ -86,7 +86,16 @@ export interface DeleteMessageInput {
 	queueName: string;
 	receiptHandle: string;
 	itemIndex?: number;
+	/**
+	 * The handle is from an earlier receive that may have lapsed: a ReceiptHandleError is then the
+	 * outcome `handleExpired` instead of an error.
+	 */
+	handleMayBeStale?: boolean;
 }
 
-/** `deleted`: 204. `alreadyGone`: MNS no longer holds the message (an earlier delete got there). */
-export type MnsDeleteOutcome = 'deleted' | 'alreadyGone';
+/**
+ * `deleted`: 204. `alreadyGone`: MNS no longer holds the message (an earlier delete got there).
+ * `handleExpired` (only with `handleMayBeStale`): the visibility timeout passed or the message was
+ * received again since, so MNS delivers it again; the handle of that later receive deletes it.
+ */
+export type MnsDeleteOutcome = 'deleted' | 'alreadyGone' | 'handleExpired';

@@ -10,7 +10,9 @@ import { mnsRequest, sendMessageXml } from '../../../emulator/clients/mns';
 import { emulatorPerFile } from '../../../emulator/lifecycle';
 import type { Emulator } from '../../../emulator/server';
 import { pollTrigger, type PollTrigger } from '../../../support/pollTrigger';
+import { DELETES_DUE_KEY } from '../../../../nodes/AliyunMps/trigger/mnsDeletes';
 import { submitSyncJob } from '../harness';
+import { stagedMpsTrigger } from './stagedPollTrigger';
 
 const QUEUE = 'mps-done';
 const PIPELINE = 'a0a0a0a0a0a0a0a0a0a0a0a0a0a0a001';
@@ -30,15 +32,26 @@ emulatorPerFile((started) => (emulator = started), {
 	},
 });
 
+const queueParameters = (parameters: INodeParameters): INodeParameters => ({
+	mode: 'mnsQueue',
+	queueName: QUEUE,
+	waitSeconds: 0,
+	...parameters,
+});
+
 async function trigger(parameters: INodeParameters = {}): Promise<PollTrigger> {
 	return await pollTrigger({
 		nodeType: new AliyunMpsTrigger(),
 		typeName: 'aliyunMpsTrigger',
-		parameters: { mode: 'mnsQueue', queueName: QUEUE, waitSeconds: 0, ...parameters },
+		parameters: queueParameters(parameters),
 		credentialTypes: { aliyunApi: new AliyunApi() },
 		credentials: { aliyunApi: aliyunApiDataFor(emulator.url) },
 	});
 }
+
+/** The trigger as n8n 2.41.1 runs it with durable poll cursors (static data staged, then committed). */
+const stagedTrigger = async (parameters: INodeParameters = {}) =>
+	await stagedMpsTrigger(emulator.url, queueParameters(parameters));
 
 /** Enqueues a message body as another sender would (not through the trigger's client). */
 async function enqueue(body: string): Promise<void> {
@@ -59,7 +72,7 @@ const mnsCalls = (method: string) =>
 		.filter((request) => request.rawUrl.startsWith('/queues/') && request.method === method);
 
 describe('Alibaba Cloud MPS Trigger, MNS Queue mode', () => {
-	it('emits one item per finished job with its images and OSS-accepted links, then deletes the messages', async () => {
+	it('emits one item per finished job with its images and OSS-accepted links; the next poll deletes the messages', async () => {
 		const first = await finishedJob(1);
 		const second = await finishedJob(2);
 		const mps = await trigger();
@@ -73,18 +86,30 @@ describe('Alibaba Cloud MPS Trigger, MNS Queue mode', () => {
 		});
 		const [image] = items[0].json.Images as Array<{ Url: string }>;
 		expect((await fetch(image.Url)).status).toBe(200);
-		expect(queued()).toEqual([]);
+		// Deleted only once a later poll proves n8n committed this one (with its execution).
+		expect(queued().map((message) => message.dequeueCount)).toEqual([1, 1]);
+		expect(mnsCalls('DELETE')).toEqual([]);
 		expect(await mps.poll()).toEqual([]);
+		expect(queued()).toEqual([]);
 	});
 
-	it('drains a backlog 16 messages a receive, deleting each', async () => {
+	it('drains a backlog 16 messages a receive; the next poll deletes each before it receives', async () => {
 		for (let index = 0; index < 40; index++) await submitSyncJob(emulator, index, BACKLOG_PIPELINE);
 		emulator.clearRequests();
-		const items = await (await trigger({ queueName: BACKLOG_QUEUE })).poll();
+		const mps = await trigger({ queueName: BACKLOG_QUEUE });
+		const items = await mps.poll();
 		expect(items).toHaveLength(40);
 		expect(new Set(ids(items)).size).toBe(40);
 		expect(mnsCalls('GET')).toHaveLength(3);
-		expect(mnsCalls('DELETE')).toHaveLength(40);
+		expect(mnsCalls('DELETE')).toHaveLength(0);
+		expect(emulator.queueMessages(BACKLOG_QUEUE)).toHaveLength(40);
+		emulator.clearRequests();
+		expect(await mps.poll()).toEqual([]);
+		expect(mnsCalls('DELETE').map((request) => request.outcome.status)).toEqual(
+			Array.from({ length: 40 }, () => 204),
+		);
+		expect(mnsCalls('GET')).toHaveLength(1);
+		expect(mnsCalls('GET')[0].seq).toBeGreaterThan(mnsCalls('DELETE')[39].seq);
 		expect(emulator.queueMessages(BACKLOG_QUEUE)).toEqual([]);
 	});
 
@@ -92,18 +117,24 @@ describe('Alibaba Cloud MPS Trigger, MNS Queue mode', () => {
 		for (let index = 0; index < 5; index++) await finishedJob(index);
 		const mps = await trigger({ maxMessagesPerPoll: 3 });
 		expect(await mps.poll()).toHaveLength(3);
-		expect(queued()).toHaveLength(2);
+		expect(queued().filter((message) => message.dequeueCount === 0)).toHaveLength(2);
 		expect(await mps.poll()).toHaveLength(2);
+		expect(queued()).toHaveLength(2);
+		expect(await mps.poll()).toEqual([]);
+		expect(queued()).toEqual([]);
 	});
 
-	it('deletes unemitted the messages of a State not chosen and of another Type', async () => {
+	it('deletes unemitted the messages of a State not chosen and of another Type, in the same poll', async () => {
 		emulator.failNextJobs('mts', { code: 'InvalidParameter.ResourceContentBad', message: 'bad' });
 		const failed = await finishedJob(1);
 		await enqueue(JSON.stringify({ JobId: 'x1', Type: 'Transcode', State: 'Success' }));
 		const ok = await finishedJob(2);
-		const items = await (await trigger({ states: ['Success'] })).poll();
+		const mps = await trigger({ states: ['Success'] });
+		const items = await mps.poll();
 		expect(ids(items)).toEqual([ok]);
 		expect(ids(items)).not.toContain(failed);
+		expect(queued()).toEqual([expect.objectContaining({ body: expect.stringContaining(ok) })]);
+		expect(await mps.poll()).toEqual([]);
 		expect(queued()).toEqual([]);
 	});
 
@@ -165,10 +196,15 @@ describe('Alibaba Cloud MPS Trigger, MNS Queue mode', () => {
 		const ok = await finishedJob(1);
 		await delay(VISIBILITY_SECONDS * 1000 + 100);
 		expect(ids(await mps.poll())).toEqual([ok]);
+		expect(queued().map((message) => message.body)).toEqual([
+			'not a notification',
+			expect.stringContaining(ok),
+		]);
+		expect(await mps.poll()).toEqual([]);
 		expect(queued().map((message) => message.body)).toEqual(['not a notification']);
 	});
 
-	it('a poll that fails before its deletes emits the jobs on a later poll, once', async () => {
+	it('a poll that fails emits the jobs on a later poll, once', async () => {
 		const job = await finishedJob(1);
 		const mps = await trigger();
 		emulator.injectFault({
@@ -180,11 +216,12 @@ describe('Alibaba Cloud MPS Trigger, MNS Queue mode', () => {
 		expect(queued()).toHaveLength(1);
 		await delay(VISIBILITY_SECONDS * 1000 + 100);
 		expect(ids(await mps.poll())).toEqual([job]);
-		expect(queued()).toEqual([]);
+		expect(queued()).toHaveLength(1);
 		expect(await mps.poll()).toEqual([]);
+		expect(queued()).toEqual([]);
 	});
 
-	it('a batch failing after earlier batches were deleted still emits their jobs; its own messages come back', async () => {
+	it('a batch failing after earlier batches were taken still emits their jobs; its own messages come back', async () => {
 		const queue = 'mps-split';
 		const pipeline = 'a0a0a0a0a0a0a0a0a0a0a0a0a0a0a003';
 		emulator.createQueue(queue, 5);
@@ -194,9 +231,11 @@ describe('Alibaba Cloud MPS Trigger, MNS Queue mode', () => {
 			jobs.push(await submitSyncJob(emulator, index, pipeline));
 		const mps = await trigger({ queueName: queue });
 		emulator.clearRequests();
-		// Once the first batch deletes, the next job lookup (the second batch's) is refused.
+		// Once the first batch's 16 jobs are looked up (10 + 6 a call), the second batch's lookup is refused.
+		const lookups = () =>
+			emulator.requests().filter((request) => request.action === 'QuerySnapshotJobList');
 		const watcher = setInterval(() => {
-			if (mnsCalls('DELETE').length === 0) return;
+			if (lookups().length < 2) return;
 			clearInterval(watcher);
 			emulator.injectFault({
 				kind: 'errorBody200',
@@ -207,7 +246,12 @@ describe('Alibaba Cloud MPS Trigger, MNS Queue mode', () => {
 		const first = await mps.poll();
 		clearInterval(watcher);
 		expect(ids(first)).toEqual(jobs.slice(0, 16));
-		expect(emulator.queueMessages(queue)).toHaveLength(4);
+		expect(lookups().map((request) => request.outcome.code)).toEqual([
+			undefined,
+			undefined,
+			'Forbidden.RAM',
+		]);
+		expect(emulator.queueMessages(queue)).toHaveLength(20);
 		await waitFor(
 			() =>
 				emulator.queueMessages(queue).every((message) => message.nextVisibleTime <= emulator.now())
@@ -215,7 +259,10 @@ describe('Alibaba Cloud MPS Trigger, MNS Queue mode', () => {
 					: undefined,
 			10_000,
 		);
+		// The first 16 handles lapsed meanwhile: those messages come back and go without firing.
 		expect(ids(await mps.poll())).toEqual(jobs.slice(16));
+		expect(emulator.queueMessages(queue)).toHaveLength(4);
+		expect(await mps.poll()).toEqual([]);
 		expect(emulator.queueMessages(queue)).toEqual([]);
 	}, 60_000);
 
@@ -242,6 +289,80 @@ describe('Alibaba Cloud MPS Trigger, MNS Queue mode', () => {
 		const mps = await trigger();
 		expect(ids(await mps.poll())).toEqual([job]);
 		await enqueue(body);
+		expect(await mps.poll()).toEqual([]);
+		expect(queued()).toEqual([]);
+	});
+
+	it('deletes the messages a poll emitted before receiving; a lapsed handle is no error: the message comes back and goes without a second emission', async () => {
+		const job = await finishedJob(1);
+		const mps = await trigger();
+		expect(ids(await mps.poll())).toEqual([job]);
+		await delay(VISIBILITY_SECONDS * 1000 + 100);
+		emulator.clearRequests();
+		expect(await mps.poll()).toEqual([]);
+		const calls = emulator.requests().filter((request) => request.rawUrl.startsWith('/queues/'));
+		expect(calls.map((request) => [request.method, request.outcome.code])).toEqual([
+			['DELETE', 'ReceiptHandleError'],
+			['GET', undefined],
+			['DELETE', undefined],
+		]);
+		expect(queued()).toEqual([]);
+	});
+
+	it('a poll whose commit does not happen loses nothing: its messages come back and fire again', async () => {
+		const job = await finishedJob(1);
+		const mps = await stagedTrigger();
+		// n8n drops the items and the static data of this poll (lease lost, n8n stopped…).
+		expect(ids(await mps.poll({ commit: false }))).toEqual([job]);
+		expect(mps.committed()).toEqual({});
+		expect(queued()).toHaveLength(1);
+		await delay(VISIBILITY_SECONDS * 1000 + 100);
+		const again = await mps.poll();
+		expect(ids(again)).toEqual([job]);
+		expect((again[0].json.MnsMessage as { DequeueCount: number }).DequeueCount).toBe(2);
+		expect(mps.committed()[DELETES_DUE_KEY]).toEqual([
+			{ MessageId: queued()[0].messageId, ReceiptHandle: queued()[0].receiptHandle },
+		]);
+		expect(await mps.poll()).toEqual([]);
+		expect(queued()).toEqual([]);
+		expect(mps.committed()[DELETES_DUE_KEY]).toBeUndefined();
+	});
+
+	it('a poll that deleted the previous messages and then is not committed deletes them again (already gone) and fires its own jobs again', async () => {
+		const first = await finishedJob(1);
+		const mps = await stagedTrigger();
+		expect(ids(await mps.poll())).toEqual([first]);
+		const second = await finishedJob(2);
+		expect(ids(await mps.poll({ commit: false }))).toEqual([second]);
+		expect(queued().map((message) => message.body)).toEqual([expect.stringContaining(second)]);
+		await delay(VISIBILITY_SECONDS * 1000 + 100);
+		emulator.clearRequests();
+		expect(ids(await mps.poll())).toEqual([second]);
+		expect(mnsCalls('DELETE').map((request) => request.outcome.code)).toEqual(['MessageNotExist']);
+		expect(await mps.poll()).toEqual([]);
+		expect(queued()).toEqual([]);
+	});
+
+	it('a poll that emits nothing deletes what it dropped at once and leaves no deletes due', async () => {
+		const job = await finishedJob(1);
+		const mps = await stagedTrigger({ states: ['Fail'] });
+		await enqueue(JSON.stringify({ JobId: 'x1', Type: 'Transcode', State: 'Success' }));
+		expect(await mps.poll()).toEqual([]);
+		expect(ids(await mps.poll())).toEqual([]);
+		expect(queued()).toEqual([]);
+		expect(mps.committed()[DELETES_DUE_KEY]).toBeUndefined();
+		expect(JSON.stringify(mps.committed())).not.toContain(job);
+	});
+
+	it('a manual run leaves the deletes due to the next active poll', async () => {
+		const job = await finishedJob(1);
+		const mps = await trigger();
+		expect(ids(await mps.poll())).toEqual([job]);
+		emulator.clearRequests();
+		expect(ids(await mps.poll('manual'))).toEqual([job]);
+		expect(mnsCalls('DELETE')).toEqual([]);
+		expect(mnsCalls('GET')).toEqual([]);
+		expect(queued()).toHaveLength(1);
 		expect(await mps.poll()).toEqual([]);
 		expect(queued()).toEqual([]);
 	});
