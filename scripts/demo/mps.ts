@@ -6,6 +6,7 @@
  */
 import { DEFAULT_PIPELINE_ID } from '../../test/emulator/aliyun/mps/mpsActions';
 import type { Emulator } from '../../test/emulator/server';
+import type { MnsMessage } from '../../test/emulator/aliyun/mns/queues';
 import {
 	nodeJson,
 	type CredentialJson,
@@ -55,6 +56,15 @@ function queueNameOf(workflow: WorkflowJson): string {
 	if (typeof queueName !== 'string' || queueName === '')
 		throw new Error(`examples/${MPS_QUEUE_TRIGGER_EXAMPLE} names no queue`);
 	return queueName;
+}
+
+/**
+ * What the queue holds: the trigger keeps an emitted job's message until its next poll (by then n8n
+ * has committed the execution), so received messages may still be there; none should be unread.
+ */
+function queueLine(messages: MnsMessage[]): string {
+	const unread = messages.filter((message) => message.dequeueCount === 0).length;
+	return `messages never received: ${unread}; received, deleted at the trigger's next poll: ${messages.length - unread}`;
 }
 
 interface QueueFirings {
@@ -143,7 +153,7 @@ export async function mpsPart(setup: DemoSetup, aliyun: CredentialJson): Promise
 				lines: [
 					`snapshot jobs: ${jobs.length} (${sprite.length} sprite, ${normal.length} normal), ${finished}`,
 					...(await imageLines(outputDir)),
-					`jobs fired by the MNS trigger (queue ${queueName}): ${once} of ${jobs.length} exactly once; messages left in the queue: ${emulator.queueMessages(queueName).length}`,
+					`jobs fired by the MNS trigger (queue ${queueName}): ${once} of ${jobs.length} exactly once; ${queueLine(emulator.queueMessages(queueName))}`,
 					executionLine(firings.executions),
 				],
 				problems,

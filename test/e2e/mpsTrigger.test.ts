@@ -145,7 +145,7 @@ describe('Alibaba Cloud MPS Trigger, both modes active in real n8n', () => {
 		await new Promise((resolve) => setTimeout(resolve, 1100)); // MPS lists creation to the second
 		server = await n8n.start();
 		await server.ensureOwnerSession();
-		await queueDrained('the activation poll to drain the queue');
+		await queueDrained('the activation poll to fire the backlog, and the next to delete it');
 		await quiet();
 		expect((await firedJobIds(QUEUE_WORKFLOW)).flat().sort()).toEqual([...backlog].sort());
 		expect(await listExecutions(server, QUERY_WORKFLOW)).toEqual([]);
