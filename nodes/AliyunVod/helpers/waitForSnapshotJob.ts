@@ -2,6 +2,7 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 
 import { waitForJob, type SubmittedJobRef, type WaitSettings } from '../../shared/polling';
 import type { CallOptions } from '../../shared/actions';
+import type { VodCallOptions } from '../transport';
 import type { SnapshotType } from '../transport/types';
 import { latestSnapshotJobId, listSnapshots, type SnapshotRecord } from './listSnapshots';
 
@@ -23,7 +24,8 @@ export function submittedSnapshotJob(job: SubmittedJob): SubmittedJobRef {
 /**
  * Polls ListSnapshots until the job is the latest of one of its types, then returns all its
  * snapshots. Fetching them is part of the check, so a transient failure there is retried too.
- * Every ListSnapshots call is paced with `callOptions`, the item's Max Requests per Second.
+ * Every ListSnapshots call is paced with `callOptions`, the item's Max Requests per Second, and
+ * bounded by the end of the wait.
  */
 export async function waitForSnapshotJob(
 	this: IExecuteFunctions,
@@ -31,25 +33,26 @@ export async function waitForSnapshotJob(
 	settings: WaitSettings,
 	callOptions: CallOptions,
 ): Promise<SnapshotRecord[]> {
-	const findType = async (): Promise<SnapshotType | undefined> => {
+	const findType = async (bounded: VodCallOptions): Promise<SnapshotType | undefined> => {
 		for (const snapshotType of job.snapshotTypes) {
 			const latest = await latestSnapshotJobId.call(
 				this,
 				{ videoId: job.videoId, snapshotType },
-				callOptions,
+				bounded,
 			);
 			if (latest === job.jobId) return snapshotType;
 		}
 		return undefined;
 	};
-	const snapshotsOnceDone = async (): Promise<SnapshotRecord[] | undefined> => {
-		const snapshotType = await findType();
+	const snapshotsOnceDone = async (deadlineMs: number): Promise<SnapshotRecord[] | undefined> => {
+		const bounded = { ...callOptions, deadlineMs };
+		const snapshotType = await findType(bounded);
 		if (snapshotType === undefined) return undefined;
 		return await listSnapshots.call(
 			this,
 			{ videoId: job.videoId, snapshotType },
 			undefined,
-			callOptions,
+			bounded,
 		);
 	};
 	const waitForSnapshots = waitForJob<SnapshotRecord[]>;

@@ -149,8 +149,10 @@ export async function waitForSnapshots(
 	const { taskId } = created;
 	const check =
 		taskId === undefined
-			? async () => await newTaskImages.call(this, created, options)
-			: async () => await taskImages.call(this, taskId, options);
+			? async (deadlineMs: number) =>
+					await newTaskImages.call(this, created, { ...options, deadlineMs })
+			: async (deadlineMs: number) =>
+					await taskImages.call(this, taskId, { ...options, deadlineMs });
 	const ref = createdSnapshotsRef(created);
 	const name =
 		taskId === undefined ? `the snapshots of asset ${created.assetId}` : `snapshot task ${taskId}`;

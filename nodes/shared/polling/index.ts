@@ -1,5 +1,5 @@
 export { pollUntil, SLEEP_SLICE_MS } from './pollUntil';
-export type { PollClock, PollOutcome } from './pollUntil';
+export type { PollOutcome } from './pollUntil';
 export {
 	DEFAULT_MAX_WAIT_SECONDS,
 	DEFAULT_POLL_INTERVAL_SECONDS,

@@ -1,7 +1,7 @@
-import { sleep } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { operationError } from '../actions/itemErrors';
+import { DeadlineReached, systemClock, type Clock } from '../clock';
 import { isTransientError } from '../errors';
 import { upperFirst } from '../text';
 import { withSubmittedJob, type SubmittedJobRef } from './jobErrors';
@@ -42,8 +42,11 @@ export function waitSettingsProblem(settings: WaitSettings): string | undefined 
 export interface JobToWaitFor<T> extends SubmittedJobRef {
 	/** How messages name the job, e.g. `snapshot job 8d0e…`. */
 	name: string;
-	/** One check of the job: its result once finished, else undefined. */
-	check: () => Promise<T | undefined>;
+	/**
+	 * One check of the job: its result once finished, else undefined. Its requests take
+	 * `deadlineMs` (the end of Max Wait Time), so that none of their retries outlasts the wait.
+	 */
+	check: (deadlineMs: number) => Promise<T | undefined>;
 }
 
 function timedOutMessage(name: string, maxWaitSeconds: number, lastFailure: unknown): string {
@@ -55,24 +58,26 @@ function timedOutMessage(name: string, maxWaitSeconds: number, lastFailure: unkn
 
 /**
  * Polls the job's check within the wait settings and returns its result. The job exists, so a
- * transient failure of a check (throttling, 5xx, connection, time-out) only skips that check;
- * every error that ends the wait (time-out, cancel, a lasting failure) carries the job's id and
- * resume hint.
+ * transient failure of a check (throttling, 5xx, connection, time-out) only skips that check, as
+ * does a request the deadline left no time to send; every error that ends the wait (time-out,
+ * cancel, a lasting failure) carries the job's id and resume hint.
  */
 export async function waitForJob<T>(
 	this: IExecuteFunctions,
 	job: JobToWaitFor<T>,
 	settings: WaitSettings,
 	itemIndex: number,
+	clock: Clock = systemClock,
 ): Promise<T> {
 	const signal = this.getExecutionCancelSignal();
 	let lastFailure: unknown;
-	const check = async (): Promise<T | undefined> => {
+	const check = async (deadlineMs: number): Promise<T | undefined> => {
 		try {
-			const value = await job.check();
+			const value = await job.check(deadlineMs);
 			lastFailure = undefined;
 			return value;
 		} catch (error) {
+			if (error instanceof DeadlineReached) return undefined;
 			if (!isTransientError(error) && !signal?.aborted) {
 				throw withSubmittedJob(this.getNode(), error, job, itemIndex);
 			}
@@ -84,7 +89,7 @@ export async function waitForJob<T>(
 		intervalMs: settings.pollIntervalSeconds * 1000,
 		maxWaitMs: settings.maxWaitSeconds * 1000,
 		signal,
-		clock: { now: () => Date.now(), sleep },
+		clock,
 	});
 	if (outcome.status === 'done') return outcome.value;
 	const message =

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 
 import { MAX_SHARED_PACERS, Pacer, paceAccount, pacerFor } from '../../../nodes/shared/pacing';
-import type { PaceKey, PacerClock } from '../../../nodes/shared/pacing';
+import type { Clock } from '../../../nodes/shared/clock';
+import type { PaceKey } from '../../../nodes/shared/pacing';
 
 /** A clock that only moves when something sleeps. */
-function fakeClock(start = 1_000_000): PacerClock & { sends: number[] } {
+function fakeClock(start = 1_000_000): Clock & { sends: number[] } {
 	let now = start;
 	const sends: number[] = [];
 	return {
@@ -59,7 +60,7 @@ describe('Pacer', () => {
 	it('keeps the spacing between actual sends when a caller wakes late', async () => {
 		let now = 0;
 		const sends: number[] = [];
-		const lateClock: PacerClock = {
+		const lateClock: Clock = {
 			now: () => now,
 			sleep: async (ms: number) => {
 				now += ms + (sends.length === 3 ? 20 : 0); // the fourth wake-up is 20 ms late
@@ -81,7 +82,7 @@ describe('Pacer', () => {
 
 	it('queues concurrent callers into distinct slots', async () => {
 		const waits: number[] = [];
-		const clock: PacerClock = { now: () => 0, sleep: async (ms) => void waits.push(ms) };
+		const clock: Clock = { now: () => 0, sleep: async (ms) => void waits.push(ms) };
 		const pacer = new Pacer(clock);
 		await Promise.all([pacer.acquire(20), pacer.acquire(20), pacer.acquire(20), pacer.acquire(20)]);
 		// ⌈1000/20 × 1.05⌉ = 53 ms apart
