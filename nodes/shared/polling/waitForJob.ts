@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { operationError } from '../actions/itemErrors';
-import { DeadlineReached, systemClock, type Clock } from '../clock';
+import { DeadlineReached, systemClock } from '../clock';
 import { isTransientError } from '../errors';
 import { upperFirst } from '../text';
 import { withSubmittedJob, type SubmittedJobRef } from './jobErrors';
@@ -67,7 +67,6 @@ export async function waitForJob<T>(
 	job: JobToWaitFor<T>,
 	settings: WaitSettings,
 	itemIndex: number,
-	clock: Clock = systemClock,
 ): Promise<T> {
 	const signal = this.getExecutionCancelSignal();
 	let lastFailure: unknown;
@@ -89,7 +88,7 @@ export async function waitForJob<T>(
 		intervalMs: settings.pollIntervalSeconds * 1000,
 		maxWaitMs: settings.maxWaitSeconds * 1000,
 		signal,
-		clock,
+		clock: systemClock,
 	});
 	if (outcome.status === 'done') return outcome.value;
 	const message =

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import { MAX_SHARED_PACERS, Pacer, paceAccount, pacerFor } from '../../../nodes/shared/pacing';
-import type { Clock } from '../../../nodes/shared/clock';
+import { DeadlineReached, type Clock } from '../../../nodes/shared/clock';
 import type { PaceKey } from '../../../nodes/shared/pacing';
 
 /** A clock that only moves when something sleeps. */
@@ -97,6 +97,18 @@ describe('Pacer', () => {
 		now += 250;
 		await pacer.acquire(10);
 		expect(waits).toEqual([]);
+	});
+
+	it('does not wait for a slot past the deadline, and leaves that slot to the next caller', async () => {
+		const waits: number[] = [];
+		const clock: Clock = { now: () => 0, sleep: async (ms) => void waits.push(ms) };
+		const pacer = new Pacer(clock);
+		await pacer.acquire(1);
+		// The next slot at 1 rps is 1050 ms away, past a deadline 1000 ms away.
+		await expect(pacer.acquire(1, undefined, 1000)).rejects.toEqual(new DeadlineReached(1000));
+		expect(waits).toEqual([]);
+		await pacer.acquire(1, undefined, 1050);
+		expect(waits).toEqual([1050]);
 	});
 
 	it('rejects a non-positive limit', async () => {
