@@ -58,7 +58,7 @@ function waitBeforeRetry(
 type Settled<T> = { ok: true; value: T } | { ok: false; error: unknown };
 
 /** Turns a rejection into a value, so the caller decides what to throw outside a catch clause. */
-async function settle<T>(promise: Promise<T>): Promise<Settled<T>> {
+export async function settle<T>(promise: Promise<T>): Promise<Settled<T>> {
 	return await promise.then(
 		(value): Settled<T> => ({ ok: true, value }),
 		(error: unknown): Settled<T> => ({ ok: false, error }),

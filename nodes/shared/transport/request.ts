@@ -15,7 +15,7 @@ import { classifyError, isRetryable, toNodeApiError } from '../errors';
 import type { ClassifiedError, ErrorProvider } from '../errors';
 import { DeadlineReached } from '../clock';
 import { DEFAULT_QPS, paceAccount, pacerFor } from '../pacing';
-import { withRetry } from '../retry';
+import { settle, withRetry } from '../retry';
 
 /** The n8n contexts that can send authenticated requests. */
 export type RequestContext =
@@ -162,23 +162,24 @@ export async function sendAuthenticated(
 						if (acceptFailure(classified, attemptNumber)) return new AcceptedFailure(classified);
 						throw error;
 					});
-	try {
-		return await withRetry(attempt, {
+	const outcome = await settle(
+		withRetry(attempt, {
 			...RETRY_POLICY,
 			signal,
 			deadlineMs: policy.deadlineMs,
 			shouldRetry: (error) => isRetryable(classifyError(policy.provider, error), policy.idempotent),
 			retryAfterMs: (error) => minimumRetryWaitMs(classifyError(policy.provider, error)),
-		});
-	} catch (error) {
-		if (error instanceof DeadlineReached) throw error;
-		throw toNodeApiError(
-			this.getNode(),
-			classifyError(policy.provider, error),
-			error,
-			policy.itemIndex,
-			policy.action,
-			policy.ifOutcomeUnknown,
-		);
-	}
+		}),
+	);
+	if (outcome.ok) return outcome.value;
+	// Not an answer of the API: the caller's wait reads it as its time being up.
+	if (outcome.error instanceof DeadlineReached) throw outcome.error;
+	throw toNodeApiError(
+		this.getNode(),
+		classifyError(policy.provider, outcome.error),
+		outcome.error,
+		policy.itemIndex,
+		policy.action,
+		policy.ifOutcomeUnknown,
+	);
 }

@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals */
 import { describe, expect, it } from 'vitest';
 
 import { seedVideoIds } from '../../../emulator/aliyun/vod/videos';
