@@ -38,7 +38,7 @@ export class Pacer {
 
 	/**
 	 * Waits for this caller's slot; the slot is reserved before waiting, so concurrent callers queue
-	 * up. A slot past `deadlineMs` is not taken: that throws `DeadlineReached` at once.
+	 * up. A wait past `deadlineMs` is not started: that throws `DeadlineReached` at once.
 	 */
 	async acquire(
 		requestsPerSecond: number,
@@ -48,7 +48,9 @@ export class Pacer {
 		const intervalMs = sendIntervalMs(requestsPerSecond);
 		const now = this.clock.now();
 		const slot = Math.max(now, this.lastSlotMs + intervalMs);
-		if (deadlineMs !== undefined && slot > deadlineMs) throw new DeadlineReached(deadlineMs);
+		// Only a wait is refused: the check a wait makes at its deadline wakes a little after it.
+		if (deadlineMs !== undefined && slot > Math.max(now, deadlineMs))
+			throw new DeadlineReached(deadlineMs);
 		this.lastSlotMs = slot;
 		if (slot > now) await this.clock.sleep(slot - now, signal);
 		this.lastSlotMs = Math.max(this.lastSlotMs, this.clock.now());

@@ -2,7 +2,6 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 
 import { waitForJob, type SubmittedJobRef, type WaitSettings } from '../../shared/polling';
 import type { CallOptions } from '../../shared/actions';
-import type { VodCallOptions } from '../transport';
 import type { SnapshotType } from '../transport/types';
 import { latestSnapshotJobId, listSnapshots, type SnapshotRecord } from './listSnapshots';
 
@@ -24,8 +23,9 @@ export function submittedSnapshotJob(job: SubmittedJob): SubmittedJobRef {
 /**
  * Polls ListSnapshots until the job is the latest of one of its types, then returns all its
  * snapshots. Fetching them is part of the check, so a transient failure there is retried too.
- * Every ListSnapshots call is paced with `callOptions`, the item's Max Requests per Second, and
- * bounded by the end of the wait.
+ * Every ListSnapshots call is paced with `callOptions`, the item's Max Requests per Second; those
+ * that look for the job end by the end of the wait, while its snapshots, once found, are fetched
+ * in full even past it.
  */
 export async function waitForSnapshotJob(
 	this: IExecuteFunctions,
@@ -33,26 +33,25 @@ export async function waitForSnapshotJob(
 	settings: WaitSettings,
 	callOptions: CallOptions,
 ): Promise<SnapshotRecord[]> {
-	const findType = async (bounded: VodCallOptions): Promise<SnapshotType | undefined> => {
+	const findType = async (deadlineMs: number): Promise<SnapshotType | undefined> => {
 		for (const snapshotType of job.snapshotTypes) {
 			const latest = await latestSnapshotJobId.call(
 				this,
 				{ videoId: job.videoId, snapshotType },
-				bounded,
+				{ ...callOptions, deadlineMs },
 			);
 			if (latest === job.jobId) return snapshotType;
 		}
 		return undefined;
 	};
 	const snapshotsOnceDone = async (deadlineMs: number): Promise<SnapshotRecord[] | undefined> => {
-		const bounded = { ...callOptions, deadlineMs };
-		const snapshotType = await findType(bounded);
+		const snapshotType = await findType(deadlineMs);
 		if (snapshotType === undefined) return undefined;
 		return await listSnapshots.call(
 			this,
 			{ videoId: job.videoId, snapshotType },
 			undefined,
-			bounded,
+			callOptions,
 		);
 	};
 	const waitForSnapshots = waitForJob<SnapshotRecord[]>;

@@ -2,7 +2,12 @@ import { NodeOperationError } from 'n8n-workflow';
 import type { IExecuteFunctions } from 'n8n-workflow';
 
 import type { CallOptions } from '../../shared/actions';
-import { waitForJob, type SubmittedJobRef, type WaitSettings } from '../../shared/polling';
+import {
+	waitForJob,
+	withoutDeadline,
+	type SubmittedJobRef,
+	type WaitSettings,
+} from '../../shared/polling';
 import { vodRequest, type VodCallOptions } from '../transport';
 import type {
 	AssetTaskResult,
@@ -62,7 +67,7 @@ async function taskImages(
 		throw failure.call(this, `snapshot task ${taskId}`, task.description, options.itemIndex);
 	}
 	if (task?.status !== 'SUCCEED') return undefined;
-	return await thumbnailImages.call(this, taskId, undefined, options);
+	return await thumbnailImages.call(this, taskId, undefined, withoutDeadline(options));
 }
 
 /** The images of the mode asked for; all three lists when VOD put them elsewhere. */
@@ -131,8 +136,8 @@ async function newTaskImages(
 	}
 	if (task?.status !== 'SUCCEED') return undefined;
 	return task.task_id === undefined
-		? await assetImages.call(this, created, options)
-		: await thumbnailImages.call(this, task.task_id, undefined, options);
+		? await assetImages.call(this, created, withoutDeadline(options))
+		: await thumbnailImages.call(this, task.task_id, undefined, withoutDeadline(options));
 }
 
 /**

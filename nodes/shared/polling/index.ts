@@ -8,6 +8,7 @@ export {
 	waitForJob,
 	waitSettings,
 	waitSettingsProblem,
+	withoutDeadline,
 } from './waitForJob';
 export type { JobToWaitFor, WaitSettings } from './waitForJob';
 export { withSubmittedJob, withSubmittedJobOnFailures } from './jobErrors';

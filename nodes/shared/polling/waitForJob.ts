@@ -49,6 +49,14 @@ export interface JobToWaitFor<T> extends SubmittedJobRef {
 	check: (deadlineMs: number) => Promise<T | undefined>;
 }
 
+/**
+ * A check's call options for fetching a job's result once the check found it finished: that
+ * fetch is not bounded by the wait's deadline (as downloads after the wait are not).
+ */
+export function withoutDeadline<T extends { deadlineMs?: number }>(options: T): T {
+	return { ...options, deadlineMs: undefined };
+}
+
 function timedOutMessage(name: string, maxWaitSeconds: number, lastFailure: unknown): string {
 	const message = `${upperFirst(name)} did not complete within ${maxWaitSeconds} seconds`;
 	return lastFailure instanceof Error

@@ -111,6 +111,13 @@ describe('Pacer', () => {
 		expect(waits).toEqual([1050]);
 	});
 
+	it('sends at once past the deadline when no wait is needed (the last check at the deadline)', async () => {
+		const waits: number[] = [];
+		const pacer = new Pacer({ now: () => 1003, sleep: async (ms) => void waits.push(ms) });
+		await expect(pacer.acquire(1, undefined, 1000)).resolves.toBeUndefined();
+		expect(waits).toEqual([]);
+	});
+
 	it('rejects a non-positive limit', async () => {
 		await expect(new Pacer().acquire(0)).rejects.toThrow('requestsPerSecond must be positive');
 	});
