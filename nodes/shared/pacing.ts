@@ -1,14 +1,9 @@
 import { createHash } from 'crypto';
 
-import { UnexpectedError, sleep as n8nSleep } from 'n8n-workflow';
+import { UnexpectedError } from 'n8n-workflow';
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
-import type { SleepFn } from './retry';
-
-export interface PacerClock {
-	now: () => number;
-	sleep: SleepFn;
-}
+import { DeadlineReached, systemClock, type Clock } from './clock';
 
 /**
  * The pace for an action without a documented limit: all MNS queue calls (MNS documents an elastic
@@ -16,8 +11,6 @@ export interface PacerClock {
  * action a node's transport does not list. Each node's transport passes its own documented limits.
  */
 export const DEFAULT_QPS = 20;
-
-const systemClock: PacerClock = { now: () => Date.now(), sleep: n8nSleep };
 
 /**
  * The provider counts requests as they arrive, and the time between our send and its arrival varies
@@ -41,13 +34,23 @@ function sendIntervalMs(requestsPerSecond: number): number {
 export class Pacer {
 	private lastSlotMs = Number.NEGATIVE_INFINITY;
 
-	constructor(private readonly clock: PacerClock = systemClock) {}
+	constructor(private readonly clock: Clock = systemClock) {}
 
-	/** Waits for this caller's slot; the slot is reserved before waiting, so concurrent callers queue up. */
-	async acquire(requestsPerSecond: number, signal?: AbortSignal): Promise<void> {
+	/**
+	 * Waits for this caller's slot; the slot is reserved before waiting, so concurrent callers queue
+	 * up. A wait past `deadlineMs` is not started: that throws `DeadlineReached` at once.
+	 */
+	async acquire(
+		requestsPerSecond: number,
+		signal?: AbortSignal,
+		deadlineMs?: number,
+	): Promise<void> {
 		const intervalMs = sendIntervalMs(requestsPerSecond);
 		const now = this.clock.now();
 		const slot = Math.max(now, this.lastSlotMs + intervalMs);
+		// Only a wait is refused: the check a wait makes at its deadline wakes a little after it.
+		if (deadlineMs !== undefined && slot > Math.max(now, deadlineMs))
+			throw new DeadlineReached(deadlineMs);
 		this.lastSlotMs = slot;
 		if (slot > now) await this.clock.sleep(slot - now, signal);
 		this.lastSlotMs = Math.max(this.lastSlotMs, this.clock.now());
@@ -96,7 +99,7 @@ function keyText(key: PaceKey): string {
 }
 
 /** The process-wide pacer of one account and action; `clock` applies only when it is created. */
-export function pacerFor(key: PaceKey, clock?: PacerClock): Pacer {
+export function pacerFor(key: PaceKey, clock?: Clock): Pacer {
 	const text = keyText(key);
 	const pacer = sharedPacers.get(text) ?? new Pacer(clock);
 	// Re-inserting keeps the map in least-recently-used order.

@@ -1,6 +1,4 @@
-import { sleep as n8nSleep } from 'n8n-workflow';
-
-export type SleepFn = (ms: number, signal?: AbortSignal) => Promise<void>;
+import { DeadlineReached, endsByDeadline, systemClock, type SleepFn } from './clock';
 
 export interface RetryOptions {
 	/** Total attempts including the first one. */
@@ -16,6 +14,13 @@ export interface RetryOptions {
 	/** Returns [0, 1); injectable for tests. */
 	random?: () => number;
 	sleep?: SleepFn;
+	/** Reads the clock `deadlineMs` is on; injectable for tests. */
+	now?: () => number;
+	/**
+	 * When the caller's wait ends (Max Wait Time): no retry is started whose wait would end past it.
+	 * Without one, only the other bounds apply.
+	 */
+	deadlineMs?: number;
 	/** The execution cancel signal: once aborted, no further attempt is made. */
 	signal?: AbortSignal;
 	shouldRetry: (error: unknown, attempt: number) => boolean;
@@ -53,31 +58,50 @@ function waitBeforeRetry(
 type Settled<T> = { ok: true; value: T } | { ok: false; error: unknown };
 
 /** Turns a rejection into a value, so the caller decides what to throw outside a catch clause. */
-async function settle<T>(promise: Promise<T>): Promise<Settled<T>> {
+export async function settle<T>(promise: Promise<T>): Promise<Settled<T>> {
 	return await promise.then(
 		(value): Settled<T> => ({ ok: true, value }),
 		(error: unknown): Settled<T> => ({ ok: false, error }),
 	);
 }
 
+/** The wait before the next attempt; undefined when there is to be none. */
+function nextWaitMs(
+	options: RetryOptions,
+	error: unknown,
+	attemptNumber: number,
+	nowMs: number,
+): number | undefined {
+	const mayRetry =
+		attemptNumber < options.maxAttempts &&
+		options.signal?.aborted !== true &&
+		options.shouldRetry(error, attemptNumber);
+	const waitMs = mayRetry ? waitBeforeRetry(options, error, attemptNumber) : undefined;
+	return waitMs !== undefined && endsByDeadline(nowMs, waitMs, options.deadlineMs)
+		? waitMs
+		: undefined;
+}
+
 /**
  * Runs `attempt` until it succeeds, `shouldRetry` says no, attempts run out, the server asks for a
- * wait past `maxServerWaitMs` or the signal aborts; then throws the last error. n8n's `sleep` takes
- * the abort signal, so a cancel ends the wait at once instead of after the next slice.
+ * wait past `maxServerWaitMs`, the next wait would end past `deadlineMs` or the signal aborts; then
+ * throws the last error. An attempt that could not be sent before the deadline (`DeadlineReached`)
+ * throws the failure before it, if any. n8n's `sleep` takes the abort signal, so a cancel ends the
+ * wait at once instead of after the next slice.
  */
 export async function withRetry<T>(
 	attempt: (attemptNumber: number) => Promise<T>,
 	options: RetryOptions,
 ): Promise<T> {
-	const sleep = options.sleep ?? n8nSleep;
+	const sleep = options.sleep ?? systemClock.sleep;
+	const now = options.now ?? systemClock.now;
+	let earlier: { error: unknown } | undefined;
 	for (let attemptNumber = 1; ; attemptNumber++) {
 		const outcome = await settle(attempt(attemptNumber));
 		if (outcome.ok) return outcome.value;
-		const mayRetry =
-			attemptNumber < options.maxAttempts &&
-			options.signal?.aborted !== true &&
-			options.shouldRetry(outcome.error, attemptNumber);
-		const waitMs = mayRetry ? waitBeforeRetry(options, outcome.error, attemptNumber) : undefined;
+		if (outcome.error instanceof DeadlineReached) throw (earlier ?? outcome).error;
+		earlier = outcome;
+		const waitMs = nextWaitMs(options, outcome.error, attemptNumber, now());
 		if (waitMs === undefined) throw outcome.error;
 		const slept = await settle(sleep(waitMs, options.signal));
 		if (options.signal?.aborted === true) throw outcome.error;

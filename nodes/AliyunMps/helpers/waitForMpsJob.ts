@@ -43,8 +43,8 @@ export async function waitForMpsJob(
 	options: CallOptions,
 ): Promise<MpsSnapshotJob> {
 	const { itemIndex } = options;
-	const check = async (): Promise<MpsSnapshotJob | undefined> => {
-		const { jobs, missing } = await queryJobsById.call(this, [jobId], options);
+	const check = async (deadlineMs: number): Promise<MpsSnapshotJob | undefined> => {
+		const { jobs, missing } = await queryJobsById.call(this, [jobId], { ...options, deadlineMs });
 		if (missing.length > 0)
 			throw operationError(this.getNode(), `MPS does not know snapshot job ${jobId}`, {
 				itemIndex,

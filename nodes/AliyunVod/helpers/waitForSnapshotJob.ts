@@ -23,7 +23,9 @@ export function submittedSnapshotJob(job: SubmittedJob): SubmittedJobRef {
 /**
  * Polls ListSnapshots until the job is the latest of one of its types, then returns all its
  * snapshots. Fetching them is part of the check, so a transient failure there is retried too.
- * Every ListSnapshots call is paced with `callOptions`, the item's Max Requests per Second.
+ * Every ListSnapshots call is paced with `callOptions`, the item's Max Requests per Second; those
+ * that look for the job end by the end of the wait, while its snapshots, once found, are fetched
+ * in full even past it.
  */
 export async function waitForSnapshotJob(
 	this: IExecuteFunctions,
@@ -31,19 +33,19 @@ export async function waitForSnapshotJob(
 	settings: WaitSettings,
 	callOptions: CallOptions,
 ): Promise<SnapshotRecord[]> {
-	const findType = async (): Promise<SnapshotType | undefined> => {
+	const findType = async (deadlineMs: number): Promise<SnapshotType | undefined> => {
 		for (const snapshotType of job.snapshotTypes) {
 			const latest = await latestSnapshotJobId.call(
 				this,
 				{ videoId: job.videoId, snapshotType },
-				callOptions,
+				{ ...callOptions, deadlineMs },
 			);
 			if (latest === job.jobId) return snapshotType;
 		}
 		return undefined;
 	};
-	const snapshotsOnceDone = async (): Promise<SnapshotRecord[] | undefined> => {
-		const snapshotType = await findType();
+	const snapshotsOnceDone = async (deadlineMs: number): Promise<SnapshotRecord[] | undefined> => {
+		const snapshotType = await findType(deadlineMs);
 		if (snapshotType === undefined) return undefined;
 		return await listSnapshots.call(
 			this,

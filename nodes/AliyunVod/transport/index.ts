@@ -86,6 +86,8 @@ export function vodRequestsPerSecond(action: VodAction, maxRequestsPerSecond?: n
 export interface VodCallOptions {
 	itemIndex?: number;
 	maxRequestsPerSecond?: number;
+	/** When the caller's wait ends (ms since the epoch); see `SendPolicy.deadlineMs`. */
+	deadlineMs?: number;
 }
 
 /**
@@ -105,6 +107,7 @@ export async function vodRequest<A extends VodAction>(
 		params,
 		idempotent: IDEMPOTENT[action],
 		itemIndex: options.itemIndex,
+		deadlineMs: options.deadlineMs,
 		maxRequestsPerSecond: vodRequestsPerSecond(action, options.maxRequestsPerSecond),
 		required: REQUIRED[action],
 		ifOutcomeUnknown: IF_OUTCOME_UNKNOWN[action],

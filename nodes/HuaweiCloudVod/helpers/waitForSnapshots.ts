@@ -2,7 +2,12 @@ import { NodeOperationError } from 'n8n-workflow';
 import type { IExecuteFunctions } from 'n8n-workflow';
 
 import type { CallOptions } from '../../shared/actions';
-import { waitForJob, type SubmittedJobRef, type WaitSettings } from '../../shared/polling';
+import {
+	waitForJob,
+	withoutDeadline,
+	type SubmittedJobRef,
+	type WaitSettings,
+} from '../../shared/polling';
 import { vodRequest, type VodCallOptions } from '../transport';
 import type {
 	AssetTaskResult,
@@ -61,7 +66,7 @@ async function taskImages(
 		throw failure.call(this, `snapshot task ${taskId}`, task.description, options.itemIndex);
 	}
 	if (task?.status !== 'SUCCEED') return undefined;
-	return await thumbnailImages.call(this, taskId, undefined, options);
+	return await thumbnailImages.call(this, taskId, undefined, withoutDeadline(options));
 }
 
 /** The images of the mode asked for; all three lists when VOD put them elsewhere. */
@@ -126,8 +131,8 @@ async function newTaskImages(
 	}
 	if (task?.status !== 'SUCCEED') return undefined;
 	return task.task_id === undefined
-		? await assetImages.call(this, created, options)
-		: await thumbnailImages.call(this, task.task_id, undefined, options);
+		? await assetImages.call(this, created, withoutDeadline(options))
+		: await thumbnailImages.call(this, task.task_id, undefined, withoutDeadline(options));
 }
 
 /**
@@ -145,8 +150,10 @@ export async function waitForSnapshots(
 	const { taskId } = created;
 	const check =
 		taskId === undefined
-			? async () => await newTaskImages.call(this, created, options)
-			: async () => await taskImages.call(this, taskId, options);
+			? async (deadlineMs: number) =>
+					await newTaskImages.call(this, created, { ...options, deadlineMs })
+			: async (deadlineMs: number) =>
+					await taskImages.call(this, taskId, { ...options, deadlineMs });
 	const ref = createdSnapshotsRef(created);
 	const name =
 		taskId === undefined ? `the snapshots of asset ${created.assetId}` : `snapshot task ${taskId}`;

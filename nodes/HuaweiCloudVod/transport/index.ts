@@ -133,6 +133,8 @@ export function documentedQps(api: VodApi): number {
 export interface VodCallOptions {
 	itemIndex?: number;
 	maxRequestsPerSecond?: number;
+	/** When the caller's wait ends (ms since the epoch); see `SendPolicy.deadlineMs`. */
+	deadlineMs?: number;
 }
 
 /**
@@ -153,6 +155,7 @@ export async function vodRequest<A extends VodApi>(
 		...input,
 		idempotent: route.idempotent,
 		itemIndex: options.itemIndex,
+		deadlineMs: options.deadlineMs,
 		maxRequestsPerSecond: options.maxRequestsPerSecond ?? documentedQps(api),
 		required: route.required,
 		ifOutcomeUnknown: route.ifOutcomeUnknown,

@@ -1,5 +1,5 @@
 export { pollUntil, SLEEP_SLICE_MS } from './pollUntil';
-export type { PollClock, PollOutcome } from './pollUntil';
+export type { PollOutcome } from './pollUntil';
 export {
 	DEFAULT_MAX_WAIT_SECONDS,
 	DEFAULT_POLL_INTERVAL_SECONDS,
@@ -8,6 +8,7 @@ export {
 	waitForJob,
 	waitSettings,
 	waitSettingsProblem,
+	withoutDeadline,
 } from './waitForJob';
 export type { JobToWaitFor, WaitSettings } from './waitForJob';
 export { withSubmittedJob, withSubmittedJobOnFailures } from './jobErrors';

@@ -1,7 +1,4 @@
-export interface PollClock {
-	now(): number;
-	sleep(ms: number): Promise<void>;
-}
+import type { Clock } from '../clock';
 
 export type PollOutcome<T> =
 	| { status: 'done'; value: T }
@@ -13,17 +10,18 @@ export const SLEEP_SLICE_MS = 500;
 
 /**
  * Calls check until it returns a value, the deadline passes (after one last check at the
- * deadline) or the signal aborts.
+ * deadline) or the signal aborts. Each check is given the deadline (ms on `clock`), so that its
+ * requests do not wait past it.
  */
 export async function pollUntil<T>(
-	check: () => Promise<T | undefined>,
-	options: { intervalMs: number; maxWaitMs: number; signal?: AbortSignal; clock: PollClock },
+	check: (deadlineMs: number) => Promise<T | undefined>,
+	options: { intervalMs: number; maxWaitMs: number; signal?: AbortSignal; clock: Clock },
 ): Promise<PollOutcome<T>> {
 	const { intervalMs, maxWaitMs, signal, clock } = options;
 	const deadline = clock.now() + maxWaitMs;
 	for (;;) {
 		if (signal?.aborted) return { status: 'cancelled' };
-		const value = await check();
+		const value = await check(deadline);
 		if (value !== undefined) return { status: 'done', value };
 		const remaining = deadline - clock.now();
 		if (remaining <= 0) return { status: 'timedOut' };

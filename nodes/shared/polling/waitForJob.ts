@@ -1,7 +1,7 @@
-import { sleep } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { operationError } from '../actions/itemErrors';
+import { DeadlineReached, systemClock } from '../clock';
 import { isTransientError } from '../errors';
 import { upperFirst } from '../text';
 import { withSubmittedJob, type SubmittedJobRef } from './jobErrors';
@@ -42,8 +42,19 @@ export function waitSettingsProblem(settings: WaitSettings): string | undefined 
 export interface JobToWaitFor<T> extends SubmittedJobRef {
 	/** How messages name the job, e.g. `snapshot job 8d0e…`. */
 	name: string;
-	/** One check of the job: its result once finished, else undefined. */
-	check: () => Promise<T | undefined>;
+	/**
+	 * One check of the job: its result once finished, else undefined. Its requests take
+	 * `deadlineMs` (the end of Max Wait Time), so that none of their retries outlasts the wait.
+	 */
+	check: (deadlineMs: number) => Promise<T | undefined>;
+}
+
+/**
+ * A check's call options for fetching a job's result once the check found it finished: that
+ * fetch is not bounded by the wait's deadline (as downloads after the wait are not).
+ */
+export function withoutDeadline<T extends { deadlineMs?: number }>(options: T): T {
+	return { ...options, deadlineMs: undefined };
 }
 
 function timedOutMessage(name: string, maxWaitSeconds: number, lastFailure: unknown): string {
@@ -55,9 +66,9 @@ function timedOutMessage(name: string, maxWaitSeconds: number, lastFailure: unkn
 
 /**
  * Polls the job's check within the wait settings and returns its result. The job exists, so a
- * transient failure of a check (throttling, 5xx, connection, time-out) only skips that check;
- * every error that ends the wait (time-out, cancel, a lasting failure) carries the job's id and
- * resume hint.
+ * transient failure of a check (throttling, 5xx, connection, time-out) only skips that check, as
+ * does a request the deadline left no time to send; every error that ends the wait (time-out,
+ * cancel, a lasting failure) carries the job's id and resume hint.
  */
 export async function waitForJob<T>(
 	this: IExecuteFunctions,
@@ -67,12 +78,13 @@ export async function waitForJob<T>(
 ): Promise<T> {
 	const signal = this.getExecutionCancelSignal();
 	let lastFailure: unknown;
-	const check = async (): Promise<T | undefined> => {
+	const check = async (deadlineMs: number): Promise<T | undefined> => {
 		try {
-			const value = await job.check();
+			const value = await job.check(deadlineMs);
 			lastFailure = undefined;
 			return value;
 		} catch (error) {
+			if (error instanceof DeadlineReached) return undefined;
 			if (!isTransientError(error) && !signal?.aborted) {
 				throw withSubmittedJob(this.getNode(), error, job, itemIndex);
 			}
@@ -84,7 +96,7 @@ export async function waitForJob<T>(
 		intervalMs: settings.pollIntervalSeconds * 1000,
 		maxWaitMs: settings.maxWaitSeconds * 1000,
 		signal,
-		clock: { now: () => Date.now(), sleep },
+		clock: systemClock,
 	});
 	if (outcome.status === 'done') return outcome.value;
 	const message =

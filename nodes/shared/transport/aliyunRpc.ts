@@ -23,6 +23,8 @@ export interface AliyunRpcCall {
 	itemIndex?: number;
 	/** Overrides the action's documented QPS (see pacing.ts). */
 	maxRequestsPerSecond?: number;
+	/** When the caller's wait ends (ms since the epoch); see `SendPolicy.deadlineMs`. */
+	deadlineMs?: number;
 	/** Fields the answer must carry besides `RequestId` (see responseCheck.ts). */
 	required?: readonly RequiredField[];
 	/** Non-idempotent calls: how to check whether the call took effect before running it again. */
@@ -79,6 +81,7 @@ export async function aliyunRpcRequest<T extends object>(
 		idempotent: call.idempotent,
 		itemIndex: call.itemIndex,
 		maxRequestsPerSecond: call.maxRequestsPerSecond,
+		deadlineMs: call.deadlineMs,
 		ifOutcomeUnknown: call.ifOutcomeUnknown,
 	});
 	const checked = checkedResponse(this.getNode(), response, {

@@ -25,6 +25,8 @@ export interface AliyunRpcApi<Actions extends Record<string, RpcShape>> {
 export interface RpcCallOptions {
 	itemIndex?: number;
 	maxRequestsPerSecond?: number;
+	/** When the caller's wait ends (ms since the epoch); see `SendPolicy.deadlineMs`. */
+	deadlineMs?: number;
 }
 
 /** The pace of one action: the user's Max Requests per Second, else the documented limit. */
@@ -54,6 +56,7 @@ export async function callRpcAction<
 		params,
 		idempotent: api.idempotent[action],
 		itemIndex: options.itemIndex,
+		deadlineMs: options.deadlineMs,
 		maxRequestsPerSecond: rpcRequestsPerSecond(
 			api.documentedQps,
 			action,

@@ -21,6 +21,8 @@ export interface HuaweiVodCall {
 	idempotent: boolean;
 	itemIndex?: number;
 	maxRequestsPerSecond?: number;
+	/** When the caller's wait ends (ms since the epoch); see `SendPolicy.deadlineMs`. */
+	deadlineMs?: number;
 	/** Fields the answer must carry (see responseCheck.ts). */
 	required?: readonly RequiredField[];
 	/** Non-idempotent calls: how to check whether the call took effect before running it again. */
@@ -79,6 +81,7 @@ export async function huaweiVodRequest<T extends object>(
 		idempotent: call.idempotent,
 		itemIndex: call.itemIndex,
 		maxRequestsPerSecond: call.maxRequestsPerSecond,
+		deadlineMs: call.deadlineMs,
 		// An IAM token expires (401): refresh it and re-send once. An AK/SK 401 is never re-sent.
 		refreshCredentialOnStatus: credentials.authType === 'password' ? [401] : [],
 		ifOutcomeUnknown: call.ifOutcomeUnknown,

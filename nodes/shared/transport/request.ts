@@ -13,8 +13,9 @@ import type {
 
 import { classifyError, isRetryable, toNodeApiError } from '../errors';
 import type { ClassifiedError, ErrorProvider } from '../errors';
+import { DeadlineReached } from '../clock';
 import { DEFAULT_QPS, paceAccount, pacerFor } from '../pacing';
-import { withRetry } from '../retry';
+import { settle, withRetry } from '../retry';
 
 /** The n8n contexts that can send authenticated requests. */
 export type RequestContext =
@@ -37,6 +38,11 @@ export interface SendPolicy {
 	idempotent: boolean;
 	itemIndex?: number;
 	maxRequestsPerSecond?: number;
+	/**
+	 * When the caller's wait ends (ms since the epoch): neither the pace nor a retry waits past it.
+	 * A send the pacer cannot fit before it rejects with `DeadlineReached`, not a NodeApiError.
+	 */
+	deadlineMs?: number;
 	/**
 	 * Statuses on which n8n refreshes the credential (preAuthentication) and re-sends once. n8n
 	 * defaults to 401 for every credential; we opt in only where a token can expire, because a
@@ -133,7 +139,7 @@ export async function sendAuthenticated(
 	});
 	const requestsPerSecond = policy.maxRequestsPerSecond ?? DEFAULT_QPS;
 	const send = async (): Promise<unknown> => {
-		await pacer.acquire(requestsPerSecond, signal);
+		await pacer.acquire(requestsPerSecond, signal, policy.deadlineMs);
 		// A fresh copy per attempt: authenticate signs (new nonce, new date) what it receives.
 		return await this.helpers.httpRequestWithAuthentication.call(
 			this,
@@ -156,21 +162,24 @@ export async function sendAuthenticated(
 						if (acceptFailure(classified, attemptNumber)) return new AcceptedFailure(classified);
 						throw error;
 					});
-	try {
-		return await withRetry(attempt, {
+	const outcome = await settle(
+		withRetry(attempt, {
 			...RETRY_POLICY,
 			signal,
+			deadlineMs: policy.deadlineMs,
 			shouldRetry: (error) => isRetryable(classifyError(policy.provider, error), policy.idempotent),
 			retryAfterMs: (error) => minimumRetryWaitMs(classifyError(policy.provider, error)),
-		});
-	} catch (error) {
-		throw toNodeApiError(
-			this.getNode(),
-			classifyError(policy.provider, error),
-			error,
-			policy.itemIndex,
-			policy.action,
-			policy.ifOutcomeUnknown,
-		);
-	}
+		}),
+	);
+	if (outcome.ok) return outcome.value;
+	// Not an answer of the API: the caller's wait reads it as its time being up.
+	if (outcome.error instanceof DeadlineReached) throw outcome.error;
+	throw toNodeApiError(
+		this.getNode(),
+		classifyError(policy.provider, outcome.error),
+		outcome.error,
+		policy.itemIndex,
+		policy.action,
+		policy.ifOutcomeUnknown,
+	);
 }

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 
 import { MAX_SHARED_PACERS, Pacer, paceAccount, pacerFor } from '../../../nodes/shared/pacing';
-import type { PaceKey, PacerClock } from '../../../nodes/shared/pacing';
+import { DeadlineReached, type Clock } from '../../../nodes/shared/clock';
+import type { PaceKey } from '../../../nodes/shared/pacing';
 
 /** A clock that only moves when something sleeps. */
-function fakeClock(start = 1_000_000): PacerClock & { sends: number[] } {
+function fakeClock(start = 1_000_000): Clock & { sends: number[] } {
 	let now = start;
 	const sends: number[] = [];
 	return {
@@ -59,7 +60,7 @@ describe('Pacer', () => {
 	it('keeps the spacing between actual sends when a caller wakes late', async () => {
 		let now = 0;
 		const sends: number[] = [];
-		const lateClock: PacerClock = {
+		const lateClock: Clock = {
 			now: () => now,
 			sleep: async (ms: number) => {
 				now += ms + (sends.length === 3 ? 20 : 0); // the fourth wake-up is 20 ms late
@@ -81,7 +82,7 @@ describe('Pacer', () => {
 
 	it('queues concurrent callers into distinct slots', async () => {
 		const waits: number[] = [];
-		const clock: PacerClock = { now: () => 0, sleep: async (ms) => void waits.push(ms) };
+		const clock: Clock = { now: () => 0, sleep: async (ms) => void waits.push(ms) };
 		const pacer = new Pacer(clock);
 		await Promise.all([pacer.acquire(20), pacer.acquire(20), pacer.acquire(20), pacer.acquire(20)]);
 		// ⌈1000/20 × 1.05⌉ = 53 ms apart
@@ -95,6 +96,25 @@ describe('Pacer', () => {
 		await pacer.acquire(10);
 		now += 250;
 		await pacer.acquire(10);
+		expect(waits).toEqual([]);
+	});
+
+	it('does not wait for a slot past the deadline, and leaves that slot to the next caller', async () => {
+		const waits: number[] = [];
+		const clock: Clock = { now: () => 0, sleep: async (ms) => void waits.push(ms) };
+		const pacer = new Pacer(clock);
+		await pacer.acquire(1);
+		// The next slot at 1 rps is 1050 ms away, past a deadline 1000 ms away.
+		await expect(pacer.acquire(1, undefined, 1000)).rejects.toEqual(new DeadlineReached(1000));
+		expect(waits).toEqual([]);
+		await pacer.acquire(1, undefined, 1050);
+		expect(waits).toEqual([1050]);
+	});
+
+	it('sends at once past the deadline when no wait is needed (the last check at the deadline)', async () => {
+		const waits: number[] = [];
+		const pacer = new Pacer({ now: () => 1003, sleep: async (ms) => void waits.push(ms) });
+		await expect(pacer.acquire(1, undefined, 1000)).resolves.toBeUndefined();
 		expect(waits).toEqual([]);
 	});
 

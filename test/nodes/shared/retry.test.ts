@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 
 import { isRetryable } from '../../../nodes/shared/errors';
 import type { ClassifiedError, ErrorKind } from '../../../nodes/shared/errors';
+import { DeadlineReached } from '../../../nodes/shared/clock';
 import { backoffDelayMs, withRetry } from '../../../nodes/shared/retry';
 
 function classified(kind: ErrorKind, networkCode?: string): ClassifiedError {
@@ -179,5 +180,123 @@ describe('withRetry', () => {
 		setTimeout(() => controller.abort(), 50);
 		await expect(running).rejects.toBe('first');
 		expect(Date.now() - started).toBeLessThan(1000);
+	});
+});
+
+async function settled<T>(promise: Promise<T>) {
+	return await promise.then(
+		(resolved) => ({ resolved }),
+		(rejected: unknown) => ({ rejected }),
+	);
+}
+
+/** A clock that only moves when the retry sleeps, recording each wait. */
+function movingClock(start: number) {
+	let now = start;
+	const waits: number[] = [];
+	return {
+		waits,
+		now: () => now,
+		sleep: async (ms: number) => {
+			waits.push(ms);
+			now += ms;
+		},
+	};
+}
+
+describe('withRetry with a deadline (Max Wait Time)', () => {
+	// The transport's policy: 4 attempts, waits of 250, 500 and 1000 ms with random 0.
+	const transportPolicy = {
+		maxAttempts: 4,
+		baseDelayMs: 500,
+		maxDelayMs: 8000,
+		maxServerWaitMs: 60_000,
+		random: () => 0,
+		shouldRetry: () => true,
+	};
+
+	it('starts no retry whose backoff would end past the deadline and throws the last failure', async () => {
+		const clock = movingClock(10_000);
+		const { calls, attempt } = failingThen([
+			'Throttling 1',
+			'Throttling 2',
+			'Throttling 3',
+			'never',
+		]);
+		await expect(
+			withRetry(attempt, { ...transportPolicy, ...clock, deadlineMs: 11_000 }),
+		).rejects.toBe('Throttling 3');
+		// 10 000 + 250 + 500 = 10 750; a wait of 1000 ms more would end at 11 750, past 11 000
+		expect(calls).toEqual([1, 2, 3]);
+		expect(clock.waits).toEqual([250, 500]);
+		expect(clock.now()).toBeLessThanOrEqual(11_000);
+	});
+
+	it('retries up to the deadline exactly, not beyond it', async () => {
+		const clock = movingClock(0);
+		const { calls, attempt } = failingThen(['e1', 'e2', 'e3']);
+		await expect(
+			withRetry(attempt, { ...transportPolicy, ...clock, deadlineMs: 1750 }),
+		).resolves.toBe('ok');
+		expect(calls).toEqual([1, 2, 3, 4]);
+		expect(clock.now()).toBe(1750);
+	});
+
+	/** One throttled attempt asking for 120 s (allowed up to 300 s here), then success. */
+	async function retryAfter120s(deadlineMs?: number) {
+		const clock = movingClock(1_000_000);
+		const { calls, attempt } = failingThen(['Throttling, retry after 120 s']);
+		const outcome = await settled(
+			withRetry(attempt, {
+				...transportPolicy,
+				...clock,
+				maxServerWaitMs: 300_000,
+				retryAfterMs: () => 120_000,
+				deadlineMs,
+			}),
+		);
+		return { outcome, calls, waits: clock.waits };
+	}
+
+	it('does not sleep a Retry-After of 120 s that lands past the deadline', async () => {
+		const { outcome, calls, waits } = await retryAfter120s(1_000_000 + 5000);
+		expect(outcome).toEqual({ rejected: 'Throttling, retry after 120 s' });
+		expect(calls).toEqual([1]);
+		expect(waits).toEqual([]);
+	});
+
+	it('sleeps the same Retry-After when the call has no deadline', async () => {
+		const { outcome, calls, waits } = await retryAfter120s();
+		expect(outcome).toEqual({ resolved: 'ok' });
+		expect(calls).toEqual([1, 2]);
+		expect(waits).toEqual([120_000]);
+	});
+
+	it('retries as before without a deadline, however late it is', async () => {
+		const clock = movingClock(10_000);
+		const { calls, attempt } = failingThen(['e1', 'e2', 'e3', 'e4']);
+		await expect(withRetry(attempt, { ...transportPolicy, ...clock })).rejects.toBe('e4');
+		expect(calls).toEqual([1, 2, 3, 4]);
+		expect(clock.waits).toEqual([250, 500, 1000]);
+	});
+
+	it('reports the failure before an attempt the pacer could not send by the deadline', async () => {
+		const clock = movingClock(0);
+		const refused = new DeadlineReached(1000);
+		const { calls, attempt } = failingThen(['Throttling', refused]);
+		await expect(
+			withRetry(attempt, { ...transportPolicy, ...clock, deadlineMs: 1000 }),
+		).rejects.toBe('Throttling');
+		expect(calls).toEqual([1, 2]);
+	});
+
+	it('throws DeadlineReached itself when the first attempt could not be sent', async () => {
+		const clock = movingClock(0);
+		const refused = new DeadlineReached(1000);
+		const { calls, attempt } = failingThen([refused]);
+		await expect(
+			withRetry(attempt, { ...transportPolicy, ...clock, deadlineMs: 1000 }),
+		).rejects.toBe(refused);
+		expect(calls).toEqual([1]);
 	});
 });

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 
 import { pollUntil, SLEEP_SLICE_MS } from '../../../../nodes/shared/polling';
-import type { PollClock } from '../../../../nodes/shared/polling';
+import type { Clock } from '../../../../nodes/shared/clock';
 
 /** A clock that only moves when the poller sleeps, so a test runs in no real time. */
 function fakeClock(onSleep: (now: number) => void = () => undefined) {
 	let now = 0;
 	const sleeps: number[] = [];
-	const clock: PollClock = {
+	const clock: Clock = {
 		now: () => now,
 		sleep: async (ms) => {
 			sleeps.push(ms);

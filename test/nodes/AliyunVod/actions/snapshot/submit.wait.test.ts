@@ -104,6 +104,22 @@ describe('Snapshot → Submit with Wait for Completion', () => {
 		]);
 	});
 
+	it('outputs the snapshots of a job the last check, at the Max Wait deadline, finds finished', async () => {
+		// Checks at 0 s, 0.5 s and at the 1 s deadline; the job shows up in the third. Listing its
+		// snapshots is paced after that check, past the deadline: fetching a finished job's result
+		// is not bounded by the wait.
+		vod.answer(vodWithJob(3, 3));
+		const result = await run(submitAndWait({ options: { pollInterval: 0.5, maxWaitTime: 1 } }));
+		expect(vodErrorMessage(result)).toBeUndefined();
+		expect(nodeOutput(result, VOD_NODE)).toHaveLength(3);
+		expect(listCalls()).toEqual([
+			['NormalSnapshot', 1, 1],
+			['NormalSnapshot', 1, 1],
+			['NormalSnapshot', 1, 1],
+			['NormalSnapshot', 1, 100],
+		]);
+	});
+
 	it('fails with the JobId when the job does not show up within Max Wait Time', async () => {
 		vod.answer(vodWithJob(1, Number.POSITIVE_INFINITY));
 		const result = await run(submitAndWait({ options: { pollInterval: 0.5, maxWaitTime: 1 } }));
