@@ -57,22 +57,72 @@ describe('Pacer', () => {
 		}
 	});
 
-	it('keeps the spacing between actual sends when a caller wakes late', async () => {
+	/** A clock whose every sleep ends `lateMs(sendIndex)` ms late. */
+	function lateClock(lateMs: (send: number) => number): Clock & { sends: number[] } {
 		let now = 0;
 		const sends: number[] = [];
-		const lateClock: Clock = {
+		return {
+			sends,
 			now: () => now,
 			sleep: async (ms: number) => {
-				now += ms + (sends.length === 3 ? 20 : 0); // the fourth wake-up is 20 ms late
+				now += ms + lateMs(sends.length);
 			},
 		};
-		const pacer = new Pacer(lateClock);
-		for (let i = 0; i < 8; i++) {
-			await pacer.acquire(30);
-			sends.push(now);
+	}
+
+	async function pacedSends(clock: Clock & { sends: number[] }, count: number, rps: number) {
+		const pacer = new Pacer(clock);
+		for (let i = 0; i < count; i++) {
+			await pacer.acquire(rps);
+			clock.sends.push(clock.now());
 		}
-		for (const gap of gaps(sends)) expect(gap).toBeGreaterThanOrEqual(35);
+		return clock.sends;
+	}
+
+	/** The most sends any window [send, send + 1000) holds. */
+	function busiestSecond(sends: number[]): number {
+		return Math.max(
+			...sends.map((start) => sends.filter((t) => t >= start && t < start + 1000).length),
+		);
+	}
+
+	it('keeps the spacing between actual sends when a caller wakes late beyond the tolerance', async () => {
+		// 30 per second: slots 35 ms apart, a wake up to 8.75 ms late (35 / 4) keeps the plan.
+		const sends = await pacedSends(
+			lateClock((send) => (send === 3 ? 20 : 0)),
+			8,
+			30,
+		);
+		for (const gap of gaps(sends)) expect(gap).toBeGreaterThanOrEqual(35 - 8.75);
+		expect(gaps(sends).slice(3)).toEqual([35 - 8.75, 35, 35, 35]);
 	});
+
+	it('does not let timer lateness add up: 100 sends at 50 per second, each wake 1 ms late', async () => {
+		const sends = await pacedSends(
+			lateClock(() => 1),
+			100,
+			50,
+		);
+		// ⌈1000/50 × 1.05⌉ = 21 ms apart as planned; pushed back by every late wake, it was 22.
+		expect(sends.at(-1)! - sends[0]).toBe(99 * 21 + 1);
+	});
+
+	it.each([5, 20, 30, 50, 100])(
+		'never puts more sends in a second than a plan without lateness, at %i per second',
+		async (rps) => {
+			const interval = Math.ceil(1050 / rps);
+			const perSecond = Math.ceil(1000 / interval);
+			// The worst case for a tolerance: a send late by half a slot opens a second that the
+			// following on-time sends fill; and an irregular 0 to 40 ms.
+			const adversarial = (send: number) => (send % (perSecond + 1) === 0 ? interval / 2 - 0.5 : 0);
+			const irregular = (send: number) => (send * 7919) % 41;
+			for (const lateness of [adversarial, irregular]) {
+				const sends = await pacedSends(lateClock(lateness), 4 * rps, rps);
+				expect(busiestSecond(sends)).toBeLessThanOrEqual(perSecond);
+			}
+			expect(perSecond).toBeLessThanOrEqual(rps);
+		},
+	);
 
 	it('lets the first request through without waiting', async () => {
 		const clock = fakeClock(5000);
