@@ -28,28 +28,40 @@ function sendIntervalMs(requestsPerSecond: number): number {
 /**
  * How late a send may wake without moving the slots after it. Timers wake a millisecond or two late
  * even on an idle host; pushed back each time, a run of sends loses that much per send (5% at 50
- * QPS). Up to this tolerance the plan holds, and it is small enough that no second holds more
- * sends than a plan without lateness: slots `interval` apart, each sent at most `tolerance` late,
- * put at most ⌈(1000 + tolerance) / interval⌉ = ⌈1000 / interval⌉ sends in any 1000 ms.
+ * QPS). A send `tolerance` late still leaves the next one `interval - tolerance` after it; sends on
+ * slots `interval` apart, each at most `tolerance` late, put at most ⌈(1000 + tolerance) / interval⌉
+ * = ⌈1000 / interval⌉ in any 1000 ms, as many as a plan without lateness. Half the room that leaves
+ * stays for arrival jitter.
  */
-function wakeToleranceMs(intervalMs: number): number {
-	return Math.min(intervalMs / 4, intervalMs * Math.ceil(1000 / intervalMs) - 1000);
+export function wakeToleranceMs(intervalMs: number): number {
+	return Math.min(intervalMs / 4, (intervalMs * Math.ceil(1000 / intervalMs) - 1000) / 2);
 }
 
 /**
- * Hands out evenly spaced send times. Each caller names its own limit and is spaced that far after
- * the previous send, so callers with different limits on one pacer never exceed the highest of them.
- * A caller that wakes later than the tolerance pushes the following slots back, so the spacing
- * holds between actual sends, not just between planned ones.
+ * Hands out evenly spaced send times. Each caller names its own limit and is spaced that far, by
+ * its own interval and tolerance, after the previous send, so callers with different limits on one
+ * pacer never exceed the highest of them. A send that wakes later than the next caller's tolerance
+ * moves that caller's slot back, so the spacing holds between actual sends, not just planned ones.
  */
 export class Pacer {
+	/** The latest slot handed out: concurrent callers queue up behind it. */
 	private lastSlotMs = Number.NEGATIVE_INFINITY;
+
+	/** The last send: its slot and when it went. */
+	private lastSend = { slotMs: Number.NEGATIVE_INFINITY, atMs: Number.NEGATIVE_INFINITY };
 
 	constructor(private readonly clock: Clock = systemClock) {}
 
+	/** The earliest slot a caller with this interval may send in after the last send. */
+	private nextAfterLastSend(intervalMs: number): number {
+		const { slotMs, atMs } = this.lastSend;
+		return Math.max(slotMs, atMs - wakeToleranceMs(intervalMs)) + intervalMs;
+	}
+
 	/**
 	 * Waits for this caller's slot; the slot is reserved before waiting, so concurrent callers queue
-	 * up. A wait past `deadlineMs` is not started: that throws `DeadlineReached` at once.
+	 * up, and checked again on waking, in case another caller sent late meanwhile. A wait past
+	 * `deadlineMs` is not started: that throws `DeadlineReached` at once.
 	 */
 	async acquire(
 		requestsPerSecond: number,
@@ -57,14 +69,20 @@ export class Pacer {
 		deadlineMs?: number,
 	): Promise<void> {
 		const intervalMs = sendIntervalMs(requestsPerSecond);
-		const now = this.clock.now();
-		const slot = Math.max(now, this.lastSlotMs + intervalMs);
-		// Only a wait is refused: the check a wait makes at its deadline wakes a little after it.
-		if (deadlineMs !== undefined && slot > Math.max(now, deadlineMs))
-			throw new DeadlineReached(deadlineMs);
-		this.lastSlotMs = slot;
-		if (slot > now) await this.clock.sleep(slot - now, signal);
-		this.lastSlotMs = Math.max(this.lastSlotMs, this.clock.now() - wakeToleranceMs(intervalMs));
+		let slot = Math.max(this.lastSlotMs + intervalMs, this.nextAfterLastSend(intervalMs));
+		for (;;) {
+			const now = this.clock.now();
+			slot = Math.max(slot, now);
+			// Only a wait is refused: the check a wait makes at its deadline wakes a little after it.
+			if (deadlineMs !== undefined && slot > Math.max(now, deadlineMs))
+				throw new DeadlineReached(deadlineMs);
+			this.lastSlotMs = Math.max(this.lastSlotMs, slot);
+			if (slot > now) await this.clock.sleep(slot - now, signal);
+			const earliest = this.nextAfterLastSend(intervalMs);
+			if (earliest <= slot) break;
+			slot = earliest;
+		}
+		this.lastSend = { slotMs: slot, atMs: this.clock.now() };
 	}
 }
 

@@ -26,6 +26,8 @@ export interface FaultMatch {
 	path?: string;
 	/** RPC action (`Action` parameter or `x-acs-action` header). */
 	action?: string;
+	/** A query parameter the request must carry, e.g. `task_id` for Huawei's task lookups. */
+	queryHas?: string;
 }
 
 export interface FaultSpec {
@@ -52,8 +54,9 @@ export function requestAction(req: EmulatorRequest): string | undefined {
 }
 
 function matches(fault: ActiveFault, req: EmulatorRequest): boolean {
-	const { path, action } = fault.match ?? {};
+	const { path, action, queryHas } = fault.match ?? {};
 	if (path !== undefined && !req.url.pathname.startsWith(path)) return false;
+	if (queryHas !== undefined && !req.url.searchParams.has(queryHas)) return false;
 	return action === undefined || requestAction(req) === action;
 }
 

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals */
 import { describe, expect, it } from 'vitest';
 
 import { MAX_SHARED_PACERS, Pacer, paceAccount, pacerFor } from '../../../nodes/shared/pacing';
@@ -31,6 +32,52 @@ async function sendThrough(
 
 function gaps(times: number[]): number[] {
 	return times.slice(1).map((time, i) => time - times[i]);
+}
+
+/**
+ * Virtual time for concurrent callers: a sleep wakes at its end plus `lateMs(n)` for the n-th sleep,
+ * in order of wake time; `runAll` moves time from wake to wake until the work is done.
+ */
+function virtualClock(lateMs: (wake: number) => number) {
+	let now = 0;
+	let wakesAsked = 0;
+	const timers: Array<{ at: number; wake: () => void }> = [];
+	const sends: number[] = [];
+	const clock: Clock = {
+		now: () => now,
+		sleep: async (ms: number) =>
+			await new Promise<void>((wake) => {
+				timers.push({ at: now + ms + lateMs(wakesAsked++), wake });
+			}),
+	};
+	async function runAll(work: () => Promise<void>): Promise<void> {
+		let done = false;
+		const running = work().finally(() => {
+			done = true;
+		});
+		while (!done) {
+			await new Promise((resolve) => setImmediate(resolve));
+			timers.sort((a, b) => a.at - b.at);
+			const next = timers.shift();
+			if (!next) continue;
+			now = Math.max(now, next.at);
+			next.wake();
+		}
+		await running;
+	}
+	return { clock, sends, runAll };
+}
+
+async function sendAt(pacer: Pacer, clock: Clock, sends: number[], rps: number): Promise<void> {
+	await pacer.acquire(rps);
+	sends.push(clock.now());
+}
+
+/** The most sends any window [send, send + 1000) holds. */
+function busiestSecond(sends: number[]): number {
+	return Math.max(
+		...sends.map((start) => sends.filter((t) => t >= start && t < start + 1000).length),
+	);
 }
 
 const key: PaceKey = {
@@ -79,22 +126,15 @@ describe('Pacer', () => {
 		return clock.sends;
 	}
 
-	/** The most sends any window [send, send + 1000) holds. */
-	function busiestSecond(sends: number[]): number {
-		return Math.max(
-			...sends.map((start) => sends.filter((t) => t >= start && t < start + 1000).length),
-		);
-	}
-
 	it('keeps the spacing between actual sends when a caller wakes late beyond the tolerance', async () => {
-		// 30 per second: slots 35 ms apart, a wake up to 8.75 ms late (35 / 4) keeps the plan.
+		// 30 per second: slots 35 ms apart, a wake up to 7.5 ms late ((35 × 29 - 1000) / 2) keeps the plan.
 		const sends = await pacedSends(
 			lateClock((send) => (send === 3 ? 20 : 0)),
 			8,
 			30,
 		);
-		for (const gap of gaps(sends)) expect(gap).toBeGreaterThanOrEqual(35 - 8.75);
-		expect(gaps(sends).slice(3)).toEqual([35 - 8.75, 35, 35, 35]);
+		for (const gap of gaps(sends)) expect(gap).toBeGreaterThanOrEqual(35 - 7.5);
+		expect(gaps(sends).slice(3)).toEqual([35 - 7.5, 35, 35, 35]);
 	});
 
 	it('does not let timer lateness add up: 100 sends at 50 per second, each wake 1 ms late', async () => {
@@ -199,6 +239,33 @@ describe('Pacer shared by callers with different limits', () => {
 		await Promise.all([pacer.acquire(20), pacer.acquire(10), pacer.acquire(20)]);
 		// 0, then 105 ms (10/s), then 105 + 53 ms (20/s)
 		expect(waits).toEqual([105, 158]);
+	});
+
+	it("holds a fast caller to its own limit after a slow caller's late send", async () => {
+		// 1.9/s: slots 553 ms apart. Its second send wakes 106 ms late, which a tolerance taken from
+		// the slow caller's interval (553 × 2 - 1000) would let stand for the fast one.
+		const { clock, sends, runAll } = virtualClock((wake) => (wake === 0 ? 106 : 0));
+		const pacer = new Pacer(clock);
+		await runAll(async () => {
+			for (let i = 0; i < 2; i++) await sendAt(pacer, clock, sends, 1.9);
+			for (let i = 0; i < 12; i++) await sendAt(pacer, clock, sends, 10);
+		});
+		// 10/s: slots 105 ms apart; no second may hold more than ⌈1000/105⌉ = 10 sends.
+		expect(busiestSecond(sends)).toBeLessThanOrEqual(10);
+	});
+});
+
+describe('Pacer with concurrent callers waking late', () => {
+	it('checks its slot again on waking, so a late send never bunches with the next', async () => {
+		// Six callers at once, 20/s (slots 53 ms apart, tolerance 3.5 ms); the first to sleep wakes
+		// 100 ms late, after the slots of the next two.
+		const { clock, sends, runAll } = virtualClock((wake) => (wake === 0 ? 100 : 0));
+		const pacer = new Pacer(clock);
+		await runAll(async () => {
+			await Promise.all(Array.from({ length: 6 }, () => sendAt(pacer, clock, sends, 20)));
+		});
+		expect(sends).toHaveLength(6);
+		for (const gap of gaps(sends)) expect(gap).toBeGreaterThanOrEqual(53 - 3.5);
 	});
 });
 

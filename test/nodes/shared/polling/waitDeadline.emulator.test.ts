@@ -94,7 +94,8 @@ describe('Max Wait Time bounds the retries of every status call, on each cloud',
 			kind: 'serverError',
 			status: 429,
 			code: 'APIGW.0308',
-			match: { path: `/v1/${huaweiProjectId}/asset/tasks` },
+			// The status calls (by task id), not the list of the asset's tasks taken before Create.
+			match: { path: `/v1/${huaweiProjectId}/asset/tasks`, queryHas: 'task_id' },
 		});
 
 		const run = await runHuaweiVod(
@@ -115,6 +116,10 @@ describe('Max Wait Time bounds the retries of every status call, on each cloud',
 		expect(String(item.json.error)).toMatch(
 			/did not complete within 2 seconds \(the last check failed: APIGW\.0308/,
 		);
-		expectEndedNearMaxWait((rawUrl) => rawUrl.includes('/asset/tasks'), 2000, endedAt);
+		expectEndedNearMaxWait(
+			(rawUrl) => rawUrl.includes('/asset/tasks?') && rawUrl.includes('task_id='),
+			2000,
+			endedAt,
+		);
 	}, 30_000);
 });
