@@ -26,6 +26,8 @@ export interface PollTriggerInput {
 export interface PollTrigger {
 	/** One poll as the active workflow runs it (`trigger`), or a "Fetch Test Event" (`manual`). */
 	poll(mode?: Extract<WorkflowExecuteMode, 'trigger' | 'manual'>): Promise<INodeExecutionData[]>;
+	/** The workflow's static data as n8n would save it. */
+	savedStaticData(): string;
 }
 
 export async function pollTrigger({
@@ -56,5 +58,6 @@ export async function pollTrigger({
 			const output = await poll.call(context);
 			return output?.[0] ?? [];
 		},
+		savedStaticData: () => JSON.stringify(workflow.staticData),
 	};
 }

@@ -41,7 +41,7 @@ export async function assetTaskBaseline(
 		options,
 	);
 	const dated = tasks.filter((task) => Number.isFinite(createdSecond(task)));
-	const newest = Math.max(...dated.map(createdSecond));
+	const newest = dated.reduce((latest, task) => Math.max(latest, createdSecond(task)), -Infinity);
 	const newestTasks = dated.filter((task) => createdSecond(task) === newest);
 	return { newestCreateTime: newestTasks[0]?.create_time, newestTasks };
 }

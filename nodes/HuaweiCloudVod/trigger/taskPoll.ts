@@ -3,7 +3,7 @@ import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workfl
 
 import { coerceNumber, firstProblem, rangeProblem } from '../../shared/actions';
 import { lastingRequestProblem } from '../../shared/errors';
-import { canonicalJson, eventIdOf } from '../../shared/trigger/event';
+import { eventIdOf } from '../../shared/trigger/event';
 import { distinctIds, pollAndComplete, type PolledEvent } from '../../shared/trigger/pollingCursor';
 import { listAssetTasks } from '../helpers/assetTasks';
 import { vodUtcTime } from '../helpers/timeWindow';
@@ -45,12 +45,13 @@ function readPollSettings(this: IPollFunctions): PollSettings {
 
 /**
  * A task VOD may list without `task_id` (huawei.md §4.6): then every field it lists names it, all
- * final once the task has ended (two tasks of one asset can share their creation and end seconds).
+ * final once the task has ended (two tasks of one asset can share their creation and end seconds),
+ * hashed, so that a long description does not swell the ids kept in static data.
  */
 function taskKey(task: AssetTaskResult): string {
 	if (task.task_id !== undefined) return task.task_id;
 	const { type, asset_id, status, create_time, end_time, description } = task;
-	return canonicalJson({ type, asset_id, status, create_time, end_time, description });
+	return eventIdOf({ type, asset_id, status, create_time, end_time, description });
 }
 
 /** The ended tasks of the chosen statuses, each an event at its end time. */
@@ -110,7 +111,8 @@ async function taskOutput(
 		...event,
 		snapshots,
 		...(unavailable === undefined ? {} : { snapshotsUnavailable: unavailable }),
-		eventId: eventIdOf({ event, id }),
+		// The cursor's id tells apart equal tasks VOD lists without an id.
+		eventId: eventIdOf(task.task_id === undefined ? { event, id } : event),
 	};
 }
 
