@@ -12,8 +12,9 @@ export const MAX_LOOK_BACK_HOURS = 168;
 export const DEFAULT_WAIT_SECONDS = 2;
 export const DEFAULT_MAX_MESSAGES_PER_POLL = 160;
 /**
- * 100 receives, 1,600 deletes and 160 job lookups: well inside n8n's poll budget (5 minutes by
- * default) at MNS's usual latencies.
+ * 100 receives, 160 job lookups and up to 1,600 deletes (80 s at MNS's pace): inside n8n's default
+ * poll budget of 5 minutes. Under n8n's scheduler (45 s a poll) the deletes due stop at a third of
+ * the budget and the rest wait for the next poll (mnsDeletes.ts `deletesDueUntil`).
  */
 export const MAX_MESSAGES_PER_POLL = 1_600;
 

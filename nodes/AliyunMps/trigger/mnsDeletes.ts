@@ -49,17 +49,20 @@ function errorText(error: unknown): string {
 }
 
 /**
- * Deletes each message; one whose delete fails, or whose handle lapsed (`handleMayBeStale`: the
- * handles of the previous poll), stays in the queue, comes back after the visibility timeout and
- * is then deleted without being emitted again (its job id is remembered).
+ * Deletes each message, in order, until `untilMs`; returns those it did not reach. One whose
+ * delete fails, or whose handle lapsed (`handleMayBeStale`: the handles of the previous poll),
+ * stays in the queue, comes back after the visibility timeout and is then deleted without being
+ * emitted again (its job id is remembered).
  */
 export async function deleteMessages(
 	this: IPollFunctions,
 	queueName: string,
 	messages: readonly DueDelete[],
 	handleMayBeStale: boolean,
-): Promise<void> {
-	for (const { MessageId, ReceiptHandle } of messages) {
+	untilMs = Number.POSITIVE_INFINITY,
+): Promise<DueDelete[]> {
+	for (const [index, { MessageId, ReceiptHandle }] of messages.entries()) {
+		if (Date.now() >= untilMs) return messages.slice(index);
 		try {
 			const outcome = await deleteMessage.call(this, {
 				queueName,
@@ -78,16 +81,50 @@ export async function deleteMessages(
 			);
 		}
 	}
+	return [];
 }
 
-/** Deletes what the previous poll emitted and forgets it (before this poll receives). */
+/** n8n's time for one poll before it gives the poll up: 5 minutes, less under its scheduler. */
+const DEFAULT_POLL_BUDGET_MS = 5 * 60_000;
+
+/**
+ * When the deletes due must stop, so that the poll still receives: a third of n8n's budget for
+ * the poll (`getPollBudgetMs`, n8n 2.41 and later). A poll n8n gives up saves nothing, so without
+ * a bound 1,600 deletes due (80 s at MNS's pace) would be tried again by every poll, none of which
+ * would ever receive.
+ */
+export function deletesDueUntil(context: IPollFunctions, startedMs: number): number {
+	const budgetMs =
+		typeof context.getPollBudgetMs === 'function'
+			? context.getPollBudgetMs()
+			: DEFAULT_POLL_BUDGET_MS;
+	return startedMs + budgetMs / 3;
+}
+
+/**
+ * Deletes what the previous poll emitted, until `untilMs`, and keeps the rest due (before this
+ * poll receives).
+ */
 export async function deleteDue(
 	this: IPollFunctions,
 	queueName: string,
 	staticData: IDataObject,
+	untilMs: number,
 ): Promise<void> {
 	const due = readDeletesDue(staticData);
 	if (due.length === 0) return;
-	await deleteMessages.call(this, queueName, due, true);
-	writeDeletesDue(staticData, []);
+	writeDeletesDue(staticData, await deleteMessages.call(this, queueName, due, true, untilMs));
+}
+
+/**
+ * Leaves the messages this poll emitted due for the next poll, after those still due; at most
+ * `max`, the newest (an older handle dropped has lapsed: its message comes back and is deleted as
+ * already emitted).
+ */
+export function addDeletesDue(
+	staticData: IDataObject,
+	emitted: readonly DueDelete[],
+	max: number,
+): void {
+	writeDeletesDue(staticData, [...readDeletesDue(staticData), ...emitted].slice(-max));
 }

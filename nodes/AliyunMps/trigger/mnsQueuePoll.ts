@@ -34,7 +34,7 @@ import {
 	type FinishedJobSettings,
 	type FinishedState,
 } from './jobs';
-import { deleteDue, deleteMessages, writeDeletesDue } from './mnsDeletes';
+import { addDeletesDue, deleteDue, deleteMessages, deletesDueUntil } from './mnsDeletes';
 import { jobFromNotification, readNotification, type MpsNotification } from './mnsNotification';
 
 /**
@@ -236,7 +236,7 @@ export async function pollMnsQueue(this: IPollFunctions): Promise<INodeExecution
 	}
 	const nowMs = Date.now();
 	const staticData = this.getWorkflowStaticData('node');
-	await deleteDue.call(this, settings.queueName, staticData);
+	await deleteDue.call(this, settings.queueName, staticData, deletesDueUntil(this, nowMs));
 	const items: INodeExecutionData[] = [];
 	const fired: MnsMessage[] = [];
 	const keep: SortedMessages['keep'] = [];
@@ -263,7 +263,7 @@ export async function pollMnsQueue(this: IPollFunctions): Promise<INodeExecution
 		taken += batch.received;
 		if (batch.received < wanted) break;
 	}
-	writeDeletesDue(staticData, fired);
+	addDeletesDue(staticData, fired, MAX_MESSAGES_PER_POLL);
 	if (keep.length > 0) {
 		const report = unparseableReport(settings.queueName, keep);
 		// A failed poll would discard the items; they go out, and the kept messages return later.

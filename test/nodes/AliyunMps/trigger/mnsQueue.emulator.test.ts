@@ -343,6 +343,25 @@ describe('Alibaba Cloud MPS Trigger, MNS Queue mode', () => {
 		expect(queued()).toEqual([]);
 	});
 
+	it("stops the deletes due at a third of n8n's poll budget, keeps the rest due, and still receives", async () => {
+		const jobs = await Promise.all([1, 2, 3, 4, 5, 6].map(finishedJob));
+		const mps = await stagedTrigger();
+		expect(ids(await mps.poll())).toEqual(jobs);
+		const late = await finishedJob(7);
+		emulator.clearRequests();
+		// 300 ms for the poll: deletes for 100 ms, at MNS's pace of 20 a second (about 52 ms apart).
+		expect(ids(await mps.poll({ budgetMs: 300 }))).toEqual([late]);
+		const deleted = mnsCalls('DELETE').length;
+		expect(deleted).toBeGreaterThanOrEqual(1);
+		expect(deleted).toBeLessThan(6);
+		expect(mnsCalls('GET').length).toBeGreaterThanOrEqual(1);
+		const due = mps.committed()[DELETES_DUE_KEY] as unknown[];
+		expect(due).toHaveLength(6 - deleted + 1);
+		expect(await mps.poll()).toEqual([]);
+		expect(mps.committed()[DELETES_DUE_KEY]).toBeUndefined();
+		expect(queued()).toEqual([]);
+	});
+
 	it('a poll that emits nothing deletes what it dropped at once and leaves no deletes due', async () => {
 		const job = await finishedJob(1);
 		const mps = await stagedTrigger({ states: ['Fail'] });

@@ -21,8 +21,11 @@ import {
 import { triggerWorkflow } from '../../../support/triggerWorkflow';
 
 export interface StagedPollTrigger {
-	/** One active-workflow poll; its items, which with `commit: false` start nothing. */
-	poll(options?: { commit?: boolean }): Promise<INodeExecutionData[]>;
+	/**
+	 * One active-workflow poll; its items, which with `commit: false` start nothing. `budgetMs` is
+	 * n8n's time for the poll (`getPollBudgetMs`; n8n-core's default is 5 minutes).
+	 */
+	poll(options?: { commit?: boolean; budgetMs?: number }): Promise<INodeExecutionData[]>;
 	/** The node's static data as last committed. */
 	committed(): IDataObject;
 }
@@ -45,7 +48,7 @@ export async function stagedMpsTrigger(
 	});
 	let committed: IDataObject = {};
 	return {
-		async poll({ commit = true } = {}) {
+		async poll({ commit = true, budgetMs = 5 * 60_000 } = {}) {
 			const staged = structuredClone(committed);
 			const additionalData = additionalDataFor({
 				core,
@@ -63,6 +66,7 @@ export async function stagedMpsTrigger(
 				undefined,
 				undefined,
 				() => staged,
+				() => budgetMs,
 			);
 			const output = await nodeType.poll.call(context);
 			if (commit) committed = staged;
