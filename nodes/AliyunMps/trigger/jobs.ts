@@ -1,7 +1,7 @@
 import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
 
-import { coerceNumber, firstProblem, rangeProblem } from '../../shared/actions';
+import { chosenValues, coerceNumber, firstProblem, rangeProblem } from '../../shared/actions';
 import {
 	DEFAULT_LINK_EXPIRY_SECONDS,
 	imageEntries,
@@ -28,8 +28,10 @@ export function isFinishedState(value: unknown): value is FinishedState {
 }
 
 export function readFinishedJobSettings(this: IPollFunctions): FinishedJobSettings {
-	const chosen = this.getNodeParameter('states', [...FINISHED_STATES]);
-	const states = Array.isArray(chosen) ? chosen.filter(isFinishedState) : [];
+	const states = chosenValues(
+		this.getNodeParameter('states', [...FINISHED_STATES]),
+		FINISHED_STATES,
+	);
 	const linkExpiry = coerceNumber(
 		'Link Expiry (Seconds)',
 		this.getNodeParameter('linkExpiry', DEFAULT_LINK_EXPIRY_SECONDS),

@@ -4,6 +4,7 @@ export const DEFAULT_LOOK_BACK_MINUTES = 10;
 export const MAX_LOOK_BACK_MINUTES = 1440;
 
 export type EndedStatus = 'SUCCEED' | 'FAILED';
+export const ENDED_STATUSES: readonly EndedStatus[] = ['SUCCEED', 'FAILED'];
 
 export const pollingTriggerProperties: INodeProperties[] = [
 	{
@@ -21,7 +22,7 @@ export const pollingTriggerProperties: INodeProperties[] = [
 			{ name: 'Succeeded', value: 'SUCCEED' },
 			{ name: 'Failed', value: 'FAILED' },
 		],
-		default: ['SUCCEED', 'FAILED'],
+		default: [...ENDED_STATUSES],
 		required: true,
 		description: 'Which ended snapshot tasks start the workflow (event type Snapshot Complete)',
 	},

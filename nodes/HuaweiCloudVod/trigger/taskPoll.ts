@@ -1,7 +1,7 @@
 import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
 
-import { coerceNumber, firstProblem, rangeProblem } from '../../shared/actions';
+import { chosenValues, coerceNumber, firstProblem, rangeProblem } from '../../shared/actions';
 import { lastingRequestProblem } from '../../shared/errors';
 import { eventIdOf } from '../../shared/trigger/event';
 import { distinctIds, pollAndComplete, type PolledEvent } from '../../shared/trigger/pollingCursor';
@@ -12,6 +12,7 @@ import type { AssetTaskResult, ThumbnailImage } from '../transport/types';
 import {
 	DEFAULT_LOOK_BACK_MINUTES,
 	MAX_LOOK_BACK_MINUTES,
+	ENDED_STATUSES,
 	type EndedStatus,
 } from './pollingDescription';
 
@@ -30,7 +31,10 @@ interface PollSettings {
 }
 
 function readPollSettings(this: IPollFunctions): PollSettings {
-	const statuses = this.getNodeParameter('statuses', ['SUCCEED', 'FAILED']) as EndedStatus[];
+	const statuses = chosenValues(
+		this.getNodeParameter('statuses', [...ENDED_STATUSES]),
+		ENDED_STATUSES,
+	);
 	const lookBack = coerceNumber(
 		'Look Back (Minutes)',
 		this.getNodeParameter('lookBackMinutes', DEFAULT_LOOK_BACK_MINUTES),

@@ -23,6 +23,7 @@ export {
 export type { OperationErrorOptions } from './itemErrors';
 export { callOptions, optionsProblem } from './options';
 export {
+	chosenValues,
 	coerceFields,
 	coerceNumber,
 	coerceText,

@@ -36,6 +36,15 @@ export function coerceBoolean(label: string, value: unknown): boolean {
 }
 
 /** Field name → label for messages, for the fields of one type in a collection. */
+/**
+ * The values of a multi-options parameter that are among `allowed`, in the order given: an
+ * expression can yield anything, and a value the node does not know must not pass as one it does.
+ */
+export function chosenValues<T extends string>(value: unknown, allowed: readonly T[]): T[] {
+	if (!Array.isArray(value)) return [];
+	return value.filter((entry): entry is T => allowed.some((known) => known === entry));
+}
+
 export type FieldLabels = Readonly<Record<string, string>>;
 
 /** The collection with its set number and text fields coerced (see coerceNumber, coerceText). */

@@ -1,7 +1,12 @@
 import { UserError } from 'n8n-workflow';
 import { describe, expect, it } from 'vitest';
 
-import { coerceFields, coerceText, httpUrlProblem } from '../../../../nodes/shared/actions';
+import {
+	chosenValues,
+	coerceFields,
+	coerceText,
+	httpUrlProblem,
+} from '../../../../nodes/shared/actions';
 import { coerceBoolean, coerceNumber } from '../../../../nodes/shared/actions/parameters';
 
 describe('coerceText', () => {
@@ -112,5 +117,22 @@ describe('httpUrlProblem', () => {
 		expect(httpUrlProblem('Callback URL', url, 25)).toBe(
 			'Callback URL must be at most 25 bytes (got 30)',
 		);
+	});
+});
+
+describe('chosenValues', () => {
+	const allowed = ['SUCCEED', 'FAILED'] as const;
+
+	it('keeps the known values in the order given', () => {
+		expect(chosenValues(['FAILED', 'SUCCEED'], allowed)).toEqual(['FAILED', 'SUCCEED']);
+	});
+
+	it('drops what the node does not know (an expression can yield anything)', () => {
+		expect(chosenValues(['PROCESSING', 'FAILED', 3, null], allowed)).toEqual(['FAILED']);
+	});
+
+	it('reads anything but a list as no choice', () => {
+		expect(chosenValues('SUCCEED', allowed)).toEqual([]);
+		expect(chosenValues(undefined, allowed)).toEqual([]);
 	});
 });
